@@ -1,0 +1,207 @@
+//! `zhicheng`: the headless command line of 绿色低碳职称申报助手 (渝经信发〔2023〕89号).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use zhicheng_core::applicant_file::{self, ApplicantFile};
+use zhicheng_core::profile::{IssueKind, Profile};
+use zhicheng_core::storage::{self, Workspace};
+use zhicheng_core::{CoreError, YearMonth};
+
+#[derive(Parser)]
+#[command(
+    name = "zhicheng",
+    version,
+    about = "绿色低碳职称申报助手（渝经信发〔2023〕89号）命令行 / Green & low-carbon title application assistant, CLI",
+    long_about = None
+)]
+struct Cli {
+    /// 工作区目录（默认：系统应用数据目录下的 zhicheng，或环境变量 ZHICHENG_WORKSPACE）
+    #[arg(long, global = true, value_name = "DIR")]
+    workspace: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 基本情况：查看、导入、导出申报人资料
+    #[command(subcommand)]
+    Profile(ProfileCmd),
+}
+
+#[derive(Subcommand)]
+enum ProfileCmd {
+    /// 显示工作区中的基本情况（身份证号、手机号部分隐藏；--json 输出完整申报人文件）
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 从申报人文件（JSON，见 docs/applicant-file.md）导入；文件有误时不作任何修改
+    Import { file: PathBuf },
+    /// 把工作区中的申报人资料导出为申报人文件
+    Export {
+        file: PathBuf,
+        /// 目标文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn this_month() -> YearMonth {
+    YearMonth::of_date(chrono::Local::now().date_naive())
+}
+
+fn open_workspace(dir: Option<PathBuf>) -> Result<Workspace, CoreError> {
+    let dir = match dir {
+        Some(d) => d,
+        None => storage::default_dir()?,
+    };
+    Workspace::open(dir)
+}
+
+fn run(cli: Cli) -> Result<(), CoreError> {
+    let ws = open_workspace(cli.workspace)?;
+    match cli.command {
+        Command::Profile(ProfileCmd::Show { json }) => show(&ws, json),
+        Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file),
+        Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),
+    }
+}
+
+fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
+    let loaded = ws.load()?;
+    if json {
+        print!("{}", loaded.file.to_json());
+        return Ok(());
+    }
+    if !loaded.exists {
+        println!("工作区 {} 中还没有申报人资料。可用 `zhicheng profile import FILE` 导入。", ws.root().display());
+        return Ok(());
+    }
+    print!("{}", render(&loaded.file.profile));
+    let missing: Vec<_> = loaded
+        .file
+        .profile
+        .validate(this_month())
+        .into_iter()
+        .map(|i| match i.kind {
+            IssueKind::Missing => format!("  · {}：未填写", i.label_zh),
+            IssueKind::Invalid => format!("  · {}：{}", i.label_zh, i.message),
+        })
+        .collect();
+    if missing.is_empty() {
+        println!("\n基本情况已填写完整。");
+    } else {
+        println!("\n尚需处理（{}项）：\n{}", missing.len(), missing.join("\n"));
+    }
+    Ok(())
+}
+
+fn mask(s: &str, keep_start: usize, keep_end: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= keep_start + keep_end {
+        return "*".repeat(chars.len());
+    }
+    let mut out: String = chars[..keep_start].iter().collect();
+    out.push_str(&"*".repeat(chars.len() - keep_start - keep_end));
+    out.extend(&chars[chars.len() - keep_end..]);
+    out
+}
+
+fn render(p: &Profile) -> String {
+    let opt = |s: Option<&'static str>| s.unwrap_or("—").to_string();
+    let month = |m: Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_else(|| "—".into());
+    let text = |s: &str| if s.trim().is_empty() { "—".to_string() } else { s.to_string() };
+    let rows: Vec<(&str, String)> = vec![
+        ("姓名", text(&p.name)),
+        ("性别", opt(p.gender.map(|g| g.label_zh()))),
+        ("出生年月", month(p.birth_month)),
+        ("身份证号", text(&mask(p.id_number.expose(), 6, 4))),
+        ("手机", text(&mask(p.phone.expose(), 3, 4))),
+        ("工作单位", text(&p.employer)),
+        ("单位类别", opt(p.employer_kind.map(|k| k.label_zh()))),
+        ("区县", text(&p.district)),
+        ("档案所在地", opt(p.archive_location.map(|a| a.label_zh()))),
+        ("学历", opt(p.education.map(|e| e.label_zh()))),
+        ("学位", opt(p.degree.map(|d| d.label_zh()))),
+        ("毕业院校及专业", text(format!("{} {}", p.graduate_school, p.graduate_major).trim())),
+        ("毕业时间", month(p.graduation_month)),
+        ("从事本领域工作起始年月", month(p.field_start_month)),
+        ("现从事专业", text(&p.current_specialty)),
+        (
+            "现职称及取得时间",
+            match p.current_title_level {
+                None => "—".into(),
+                Some(l) if l == zhicheng_core::profile::HeldTitle::None => "无".into(),
+                Some(l) => format!("{}（{}） {}", text(&p.current_title_name), l.label_zh(), month(p.current_title_month)),
+            },
+        ),
+    ];
+    rows.into_iter().map(|(k, v)| format!("{k}：{v}\n")).collect()
+}
+
+fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
+    let text = std::fs::read(file).map_err(|source| CoreError::Io { action: "读取", path: file.to_path_buf(), source })?;
+    let text = String::from_utf8(text).map_err(|_| CoreError::InvalidFile {
+        path: Some(file.to_path_buf()),
+        location: "（整个文件）".into(),
+        detail: "不是 UTF-8 编码的文本".into(),
+    })?;
+    let parsed = applicant_file::parse(&text, Some(file))?;
+    let issues = parsed.file.profile.validate(this_month());
+    let invalid: Vec<_> = issues.iter().filter(|i| i.kind == IssueKind::Invalid).cloned().collect();
+    if !invalid.is_empty() {
+        return Err(CoreError::InvalidProfile { issues: invalid });
+    }
+    ws.save(&ApplicantFile::new(parsed.file.profile))?;
+    let missing: Vec<_> = issues.iter().map(|i| i.label_zh.as_str()).collect();
+    println!("已导入 {} 到工作区 {}", file.display(), ws.root().display());
+    if parsed.source_version < applicant_file::CURRENT_VERSION {
+        println!("（文件为旧版本 {}，已转换为版本 {}）", parsed.source_version, applicant_file::CURRENT_VERSION);
+    }
+    if !missing.is_empty() {
+        eprintln!("提示：以下项目尚未填写：{}", missing.join("、"));
+    }
+    Ok(())
+}
+
+fn export(ws: &Workspace, file: &Path, force: bool) -> Result<(), CoreError> {
+    let loaded = ws.load()?;
+    if file.exists() && !force {
+        return Err(CoreError::AlreadyExists(file.to_path_buf()));
+    }
+    storage::atomic_write(file, loaded.file.to_json().as_bytes())?;
+    println!("已导出到 {}", file.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_keep_only_the_ends() {
+        assert_eq!(mask("500103198506151236", 6, 4), "500103********1236");
+        assert_eq!(mask("13812345678", 3, 4), "138****5678");
+        assert_eq!(mask("123", 6, 4), "***");
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,236 @@
+//! The applicant file: one JSON document per applicant, versioned, documented in `docs/applicant-file.md`.
+//!
+//! ```json
+//! { "format": "zhicheng/applicant", "version": 1, "profile": { "name": "李明", ... } }
+//! ```
+//!
+//! Parsing goes: JSON syntax → version → migrations to [`CURRENT_VERSION`] → typed model, and every
+//! failure names where it happened (`第3行第14列`, `profile.birth_month`).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+use crate::profile::Profile;
+
+pub const FORMAT: &str = "zhicheng/applicant";
+pub const CURRENT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicantFile {
+    /// Always `"zhicheng/applicant"`.
+    pub format: String,
+    /// The schema version this file follows.
+    pub version: u32,
+    pub profile: Profile,
+}
+
+impl Default for ApplicantFile {
+    fn default() -> Self {
+        Self { format: FORMAT.to_string(), version: CURRENT_VERSION, profile: Profile::default() }
+    }
+}
+
+impl ApplicantFile {
+    pub fn new(profile: Profile) -> Self {
+        Self { profile, ..Self::default() }
+    }
+
+    /// Pretty JSON with a trailing newline, as written to disk.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("the model always serialises");
+        s.push('\n');
+        s
+    }
+}
+
+/// A parsed file and the version it was written in (older versions were migrated).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub file: ApplicantFile,
+    pub source_version: u32,
+}
+
+/// Parses an applicant file of any known version. `path` only decorates errors.
+pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
+    let invalid = |location: String, detail: String| CoreError::InvalidFile {
+        path: path.map(Path::to_path_buf),
+        location,
+        detail,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let detail = match e.classify() {
+            serde_json::error::Category::Eof => "文件不完整（JSON 提前结束）".to_string(),
+            _ => format!("不是有效的 JSON（{e}）"),
+        };
+        invalid(format!("第{}行第{}列", e.line(), char_column(text, e.line(), e.column())), detail)
+    })?;
+    let Value::Object(mut obj) = value else {
+        return Err(invalid("（根）".into(), "应为一个 JSON 对象".into()));
+    };
+    let source_version = match obj.get("version") {
+        None if !obj.contains_key("format") => 0,
+        None => return Err(invalid("version".into(), "缺少版本号".into())),
+        Some(v) => v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| invalid("version".into(), format!("版本号应为正整数，收到 {v}")))?,
+    };
+    if source_version > CURRENT_VERSION {
+        return Err(CoreError::UnsupportedVersion { found: source_version, supported: CURRENT_VERSION });
+    }
+    if source_version >= 1 {
+        match obj.get("format") {
+            Some(Value::String(f)) if f == FORMAT => {}
+            other => {
+                return Err(invalid(
+                    "format".into(),
+                    format!("应为 \"{FORMAT}\"，收到 {}", other.map(Value::to_string).unwrap_or_else(|| "（缺少）".into())),
+                ));
+            }
+        }
+    }
+    let mut version = source_version;
+    while version < CURRENT_VERSION {
+        obj = MIGRATIONS[version as usize](obj).map_err(|(loc, detail)| invalid(loc, detail))?;
+        version += 1;
+    }
+    let file: ApplicantFile = serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| {
+        let location = e.path().to_string();
+        invalid(location, translate_serde(&e.into_inner().to_string()))
+    })?;
+    Ok(Parsed { file, source_version })
+}
+
+/// serde_json counts columns in bytes; people count characters (李 is one column, not three).
+fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
+    let Some(l) = text.lines().nth(line.saturating_sub(1)) else { return byte_col };
+    let mut end = byte_col.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count() + 1
+}
+
+/// Turns serde's English into a short Chinese sentence, keeping the original detail.
+fn translate_serde(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
+        return format!("未知字段“{name}”（字段名是否拼错？）");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        return format!("取值不在允许范围内：{rest}");
+    }
+    if msg.starts_with("invalid type") {
+        return format!("类型不对：{msg}");
+    }
+    msg.to_string()
+}
+
+type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, (String, String)>;
+
+/// `MIGRATIONS[v]` turns a version-`v` document into version `v + 1`.
+const MIGRATIONS: &[Migration] = &[migrate_v0_to_v1];
+
+/// Version 0 is the prototype's export: the bare profile object without `format`/`version`, with
+/// `mobile` for the phone and Chinese 性别 (`"男"`/`"女"`).
+fn migrate_v0_to_v1(mut p: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {
+    if let Some(m) = p.remove("mobile") {
+        p.insert("phone".into(), m);
+    }
+    if let Some(g) = p.get("gender").cloned() {
+        let mapped = match g.as_str() {
+            Some("男") | Some("male") => Value::from("male"),
+            Some("女") | Some("female") => Value::from("female"),
+            _ if g.is_null() || g == "" => Value::Null,
+            _ => return Err(("gender".into(), format!("性别应为“男”或“女”，收到 {g}"))),
+        };
+        p.insert("gender".into(), mapped);
+    }
+    let mut out = Map::new();
+    out.insert("format".into(), FORMAT.into());
+    out.insert("version".into(), 1.into());
+    out.insert("profile".into(), Value::Object(p));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::tests::complete;
+
+    #[test]
+    fn round_trips_the_current_version() {
+        let f = ApplicantFile::new(complete());
+        let back = parse(&f.to_json(), None).unwrap();
+        assert_eq!(back.file, f);
+        assert_eq!(back.source_version, 1);
+    }
+
+    #[test]
+    fn migrates_the_v0_sample() {
+        let text = include_str!("../tests/data/applicant-v0.json");
+        let parsed = parse(text, None).unwrap();
+        assert_eq!(parsed.source_version, 0);
+        assert_eq!(parsed.file.version, CURRENT_VERSION);
+        assert_eq!(parsed.file.profile, complete());
+    }
+
+    #[test]
+    fn the_example_file_is_valid_and_complete() {
+        let text = include_str!("../../../examples/applicant.json");
+        let parsed = parse(text, None).unwrap();
+        assert_eq!(parsed.file.profile.validate("2026-11".parse().unwrap()), vec![]);
+    }
+
+    fn err(text: &str) -> (String, String) {
+        match parse(text, None).unwrap_err() {
+            CoreError::InvalidFile { location, detail, .. } => (location, detail),
+            e => panic!("unexpected {e:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_name_the_place_and_the_problem() {
+        let (loc, detail) = err("{\n  \"format\": \"zhicheng/applicant\",\n  \"version\": 1,\n  \"profile\": {\"name\": \"李明\",}\n}");
+        assert_eq!(loc, "第4行第28列", "columns count characters");
+        assert!(detail.contains("JSON"), "{detail}");
+
+        let (loc, detail) = err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"birth_month":"1985-13"}}"#);
+        assert_eq!(loc, "profile.birth_month");
+        assert!(detail.contains("月份"), "{detail}");
+
+        let (loc, detail) = err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"nmae":"李明"}}"#);
+        assert_eq!(loc, "profile.nmae");
+        assert!(detail.contains("未知字段“nmae”"), "{detail}");
+
+        let (loc, _) = err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"employer_kind":"state"}}"#);
+        assert_eq!(loc, "profile.employer_kind");
+
+        let (loc, _) = err(r#"{"format":"something-else","version":1,"profile":{}}"#);
+        assert_eq!(loc, "format");
+
+        let (loc, _) = err("[1,2]");
+        assert_eq!(loc, "（根）");
+
+        let (_, detail) = err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"name":"#);
+        assert!(detail.contains("不完整"), "{detail}");
+    }
+
+    #[test]
+    fn newer_versions_are_refused_not_guessed() {
+        let e = parse(r#"{"format":"zhicheng/applicant","version":7,"profile":{}}"#, None).unwrap_err();
+        assert!(matches!(e, CoreError::UnsupportedVersion { found: 7, supported: 1 }));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_tolerated() {
+        let f = ApplicantFile::new(complete());
+        assert!(parse(&format!("\u{feff}{}", f.to_json()), None).is_ok());
+    }
+}

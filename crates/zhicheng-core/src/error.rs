@@ -1,0 +1,95 @@
+//! The core crate's one error type. Every variant has a stable [`ErrorCode`] that the UI and the CLI
+//! branch on, and a Chinese message that says what is wrong and where.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::profile::FieldIssue;
+use crate::storage::BackupInfo;
+
+/// Stable codes, sent over IPC as snake_case strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Reading or writing a file failed (permissions, disk full, …).
+    Io,
+    /// A file given to import is not a valid applicant file; `message` names the place and the problem.
+    InvalidFile,
+    /// The file was written by a newer version of the app.
+    UnsupportedVersion,
+    /// The workspace's own applicant file does not parse; it is left untouched.
+    CorruptFile,
+    /// The profile has invalid values (see the issues).
+    InvalidProfile,
+    /// A named backup does not exist or does not parse.
+    NoBackup,
+    /// The target file exists and overwriting was not asked for.
+    AlreadyExists,
+    /// The workspace folder could not be found or created.
+    Workspace,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("无法{action}文件 {path}：{source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}{location}：{detail}", path.as_ref().map(|p| format!("{} ", p.display())).unwrap_or_default())]
+    InvalidFile {
+        path: Option<PathBuf>,
+        /// Where in the file: a JSON path (`profile.birth_month`) or `第L行第C列`.
+        location: String,
+        detail: String,
+    },
+    #[error("文件版本为 {found}，本程序只支持到版本 {supported}；请升级本程序后再打开")]
+    UnsupportedVersion { found: u32, supported: u32 },
+    #[error("工作区文件 {path} 已损坏，未作任何修改（{detail}）{}", backup_hint(backup))]
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+        backup: Option<BackupInfo>,
+    },
+    #[error("资料有误：{}", issues.iter().map(|i| format!("{}：{}", i.label_zh, i.message)).collect::<Vec<_>>().join("；"))]
+    InvalidProfile { issues: Vec<FieldIssue> },
+    #[error("找不到可用的备份 {0}")]
+    NoBackup(String),
+    #[error("文件 {0} 已存在；如需覆盖请加 --force")]
+    AlreadyExists(PathBuf),
+    #[error("无法确定或创建工作区目录：{0}")]
+    Workspace(String),
+}
+
+fn backup_hint(b: &Option<BackupInfo>) -> String {
+    match b {
+        Some(b) => format!("。可恢复最近的完好备份（{}）", b.saved_at),
+        None => "。没有可用的备份".to_string(),
+    }
+}
+
+impl CoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Io { .. } => ErrorCode::Io,
+            Self::InvalidFile { .. } => ErrorCode::InvalidFile,
+            Self::UnsupportedVersion { .. } => ErrorCode::UnsupportedVersion,
+            Self::Corrupt { .. } => ErrorCode::CorruptFile,
+            Self::InvalidProfile { .. } => ErrorCode::InvalidProfile,
+            Self::NoBackup(_) => ErrorCode::NoBackup,
+            Self::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            Self::Workspace(_) => ErrorCode::Workspace,
+        }
+    }
+
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.into();
+        move |source| Self::Io { action, path, source }
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

@@ -1,0 +1,19 @@
+//! The domain of 绿色低碳职称申报助手 (渝经信发〔2023〕89号), free of any GUI toolkit.
+//!
+//! - [`profile`]: the applicant's basic profile (基本情况) and its validation.
+//! - [`idcard`]: the GB 11643 citizen ID number check.
+//! - [`applicant_file`]: the versioned applicant-file JSON, its parsing with precise errors and its migrations.
+//! - [`storage`]: the workspace folder: atomic saves, backups, recovery from a corrupt file.
+
+pub mod applicant_file;
+pub mod error;
+pub mod idcard;
+pub mod profile;
+pub mod sensitive;
+pub mod storage;
+pub mod yearmonth;
+
+pub use error::{CoreError, ErrorCode};
+pub use profile::Profile;
+pub use sensitive::Sensitive;
+pub use yearmonth::YearMonth;

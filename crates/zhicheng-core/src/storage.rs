@@ -1,0 +1,407 @@
+//! The workspace folder: where the applicant file lives, with its backups.
+//!
+//! ```text
+//! <workspace>/applicant.json                 the applicant file (atomic saves)
+//! <workspace>/backups/applicant-<UTC>.json   the last 10 saved versions
+//! <workspace>/migrated/applicant.v<N>.json   the original of a file migrated from version N
+//! <workspace>/applicant.json.corrupt-<UTC>   a corrupt file, moved aside only when the user restores a backup
+//! ```
+//!
+//! Saving writes a temp file, fsyncs it, renames it over the old one and fsyncs the folder, so a crash
+//! leaves either the old or the new file, never half of one. A file that does not parse is never
+//! overwritten.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::applicant_file::{self, ApplicantFile};
+use crate::error::{CoreError, Result};
+
+pub const APPLICANT_FILE: &str = "applicant.json";
+pub const BACKUP_DIR: &str = "backups";
+pub const KEEP_BACKUPS: usize = 10;
+/// Overrides the default workspace folder (the CLI's `--workspace` wins over it).
+pub const WORKSPACE_ENV: &str = "ZHICHENG_WORKSPACE";
+
+/// One backup of the applicant file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupInfo {
+    /// The file name inside `backups/`.
+    pub name: String,
+    /// When it was saved, RFC 3339 UTC.
+    pub saved_at: String,
+}
+
+/// What loading the workspace found.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Loaded {
+    pub file: ApplicantFile,
+    /// False when there is no applicant file yet (a new workspace).
+    pub exists: bool,
+    /// The version the file was written in, when it was older and has been migrated in memory.
+    pub migrated_from: Option<u32>,
+}
+
+/// The default workspace folder: `$ZHICHENG_WORKSPACE`, else `<OS data dir>/zhicheng`
+/// (`~/.local/share/zhicheng`, `~/Library/Application Support/zhicheng`, `%APPDATA%\zhicheng`).
+pub fn default_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(WORKSPACE_ENV).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("zhicheng"))
+        .ok_or_else(|| CoreError::Workspace("系统未提供应用数据目录（HOME 未设置？）".into()))
+}
+
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    root: PathBuf,
+}
+
+impl Workspace {
+    /// Opens (and creates when needed) a workspace folder.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Self> {
+        let root = root.into();
+        fs::create_dir_all(&root).map_err(CoreError::io("创建", &root))?;
+        Ok(Self { root })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn applicant_path(&self) -> PathBuf {
+        self.root.join(APPLICANT_FILE)
+    }
+
+    fn backup_dir(&self) -> PathBuf {
+        self.root.join(BACKUP_DIR)
+    }
+
+    /// Loads the applicant file. A missing file is an empty new applicant; a corrupt one is an error
+    /// that names the problem and the newest good backup, and leaves the file as it is.
+    pub fn load(&self) -> Result<Loaded> {
+        let path = self.applicant_path();
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Loaded { file: ApplicantFile::default(), exists: false, migrated_from: None });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                return Err(self.corrupt(&path, "文件不是 UTF-8 文本".into()));
+            }
+            Err(e) => return Err(CoreError::io("读取", &path)(e)),
+        };
+        match applicant_file::parse(&text, Some(&path)) {
+            Ok(p) => {
+                let migrated_from = (p.source_version < applicant_file::CURRENT_VERSION).then_some(p.source_version);
+                if let Some(v) = migrated_from {
+                    self.keep_original(v, &text)?;
+                }
+                Ok(Loaded { file: p.file, exists: true, migrated_from })
+            }
+            Err(e @ CoreError::UnsupportedVersion { .. }) => Err(e),
+            Err(CoreError::InvalidFile { location, detail, .. }) => Err(self.corrupt(&path, format!("{location}：{detail}"))),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn corrupt(&self, path: &Path, detail: String) -> CoreError {
+        CoreError::Corrupt { path: path.to_path_buf(), detail, backup: self.newest_good_backup() }
+    }
+
+    /// Keeps the pre-migration original once, so migrating never loses what the user had.
+    fn keep_original(&self, version: u32, text: &str) -> Result<()> {
+        let dir = self.root.join("migrated");
+        let path = dir.join(format!("applicant.v{version}.json"));
+        if path.exists() {
+            return Ok(());
+        }
+        fs::create_dir_all(&dir).map_err(CoreError::io("创建", &dir))?;
+        atomic_write(&path, text.as_bytes())
+    }
+
+    /// Saves atomically and records a backup. Refuses to replace a file that does not parse.
+    pub fn save(&self, file: &ApplicantFile) -> Result<()> {
+        let path = self.applicant_path();
+        if path.exists() {
+            self.load()?;
+        }
+        let mut file = file.clone();
+        file.format = applicant_file::FORMAT.to_string();
+        file.version = applicant_file::CURRENT_VERSION;
+        let json = file.to_json();
+        atomic_write(&path, json.as_bytes())?;
+        self.record_backup(json.as_bytes())
+    }
+
+    fn record_backup(&self, bytes: &[u8]) -> Result<()> {
+        let dir = self.backup_dir();
+        fs::create_dir_all(&dir).map_err(CoreError::io("创建", &dir))?;
+        let backups = self.backups()?;
+        if let Some(newest) = backups.first()
+            && fs::read(dir.join(&newest.name)).is_ok_and(|b| b == bytes)
+        {
+            return Ok(());
+        }
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
+        let mut name = format!("applicant-{stamp}.json");
+        let mut n = 1;
+        while dir.join(&name).exists() {
+            name = format!("applicant-{stamp}-{n}.json");
+            n += 1;
+        }
+        atomic_write(&dir.join(&name), bytes)?;
+        for old in self.backups()?.iter().skip(KEEP_BACKUPS) {
+            let p = dir.join(&old.name);
+            fs::remove_file(&p).map_err(CoreError::io("删除", &p))?;
+        }
+        Ok(())
+    }
+
+    /// The backups, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        let dir = self.backup_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
+            Err(e) => return Err(CoreError::io("读取", &dir)(e)),
+        };
+        let mut out: Vec<BackupInfo> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter_map(|name| {
+                let stamp = name.strip_prefix("applicant-")?.strip_suffix(".json")?;
+                let core = stamp.get(..19)?; // YYYYMMDDTHHMMSS.mmm
+                let t = chrono::NaiveDateTime::parse_from_str(core, "%Y%m%dT%H%M%S%.3f").ok()?;
+                Some(BackupInfo { saved_at: t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true), name })
+            })
+            .collect();
+        out.sort_by(|a, b| b.name.cmp(&a.name));
+        Ok(out)
+    }
+
+    /// The newest backup that parses.
+    pub fn newest_good_backup(&self) -> Option<BackupInfo> {
+        let dir = self.backup_dir();
+        self.backups().ok()?.into_iter().find(|b| {
+            fs::read_to_string(dir.join(&b.name)).is_ok_and(|t| applicant_file::parse(&t, None).is_ok())
+        })
+    }
+
+    /// Puts a backup back as the applicant file. A current file that does not parse is moved aside
+    /// (`applicant.json.corrupt-<UTC>`), never deleted.
+    pub fn restore_backup(&self, name: &str) -> Result<Loaded> {
+        if name.contains(['/', '\\']) || name.starts_with('.') {
+            return Err(CoreError::NoBackup(name.to_string()));
+        }
+        let src = self.backup_dir().join(name);
+        let text = fs::read_to_string(&src).map_err(|_| CoreError::NoBackup(name.to_string()))?;
+        let parsed = applicant_file::parse(&text, Some(&src)).map_err(|_| CoreError::NoBackup(name.to_string()))?;
+        self.move_corrupt_aside()?;
+        self.save(&parsed.file)?;
+        self.load()
+    }
+
+    /// Moves a corrupt applicant file aside so the user can start again; does nothing if the file is fine.
+    pub fn move_corrupt_aside(&self) -> Result<Option<PathBuf>> {
+        let path = self.applicant_path();
+        if !path.exists() || self.load().is_ok() {
+            return Ok(None);
+        }
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+        let aside = self.root.join(format!("{APPLICANT_FILE}.corrupt-{stamp}"));
+        fs::rename(&path, &aside).map_err(CoreError::io("移动", &path))?;
+        sync_dir(&self.root);
+        Ok(Some(aside))
+    }
+}
+
+/// A temp file written and fsynced beside its target, not yet in place.
+#[must_use = "a staged write does nothing until committed"]
+pub struct Staged {
+    tmp: PathBuf,
+    target: PathBuf,
+}
+
+impl Staged {
+    /// Renames the temp file over the target and fsyncs the folder.
+    pub fn commit(self) -> Result<()> {
+        fs::rename(&self.tmp, &self.target).map_err(CoreError::io("替换", &self.target))?;
+        if let Some(dir) = self.target.parent() {
+            sync_dir(dir);
+        }
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to a temp file beside `target` (`.NAME.tmp`) and fsyncs it.
+pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged> {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = target.with_file_name(format!(".{name}.tmp"));
+    let write = || -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    };
+    if let Err(e) = write() {
+        let _ = fs::remove_file(&tmp);
+        return Err(CoreError::io("写入", target)(e));
+    }
+    Ok(Staged { tmp, target: target.to_path_buf() })
+}
+
+/// Atomic replace: stage, then commit.
+pub fn atomic_write(target: &Path, bytes: &[u8]) -> Result<()> {
+    stage(target, bytes)?.commit()
+}
+
+fn sync_dir(dir: &Path) {
+    // Directories can be opened and fsynced on Unix; on Windows the rename is already durable enough
+    // and opening a directory fails, which is fine to ignore.
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::tests::complete;
+
+    fn ws() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::open(dir.path().join("ws")).unwrap();
+        (dir, ws)
+    }
+
+    #[test]
+    fn a_new_workspace_loads_as_an_empty_applicant() {
+        let (_d, ws) = ws();
+        let l = ws.load().unwrap();
+        assert!(!l.exists);
+        assert_eq!(l.file, ApplicantFile::default());
+    }
+
+    #[test]
+    fn save_then_load_round_trip() {
+        let (_d, ws) = ws();
+        let f = ApplicantFile::new(complete());
+        ws.save(&f).unwrap();
+        let l = ws.load().unwrap();
+        assert!(l.exists);
+        assert_eq!(l.file, f);
+        assert_eq!(l.migrated_from, None);
+    }
+
+    #[test]
+    fn a_crash_between_temp_write_and_rename_leaves_the_old_file() {
+        let (_d, ws) = ws();
+        let old = ApplicantFile::new(complete());
+        ws.save(&old).unwrap();
+        let mut newer = old.clone();
+        newer.profile.name = "王芳".into();
+        // The process dies after writing the temp file and before the rename.
+        let staged = stage(&ws.applicant_path(), newer.to_json().as_bytes()).unwrap();
+        std::mem::forget(staged);
+        assert_eq!(ws.load().unwrap().file, old, "the old file is intact");
+        // The next save goes through, over the stale temp file.
+        ws.save(&newer).unwrap();
+        assert_eq!(ws.load().unwrap().file.profile.name, "王芳");
+    }
+
+    #[test]
+    fn a_corrupt_file_is_reported_never_overwritten_and_a_backup_is_offered() {
+        let (_d, ws) = ws();
+        let good = ApplicantFile::new(complete());
+        ws.save(&good).unwrap();
+        let garbage = "{\"format\": \"zhicheng/applicant\", \"version\": 1, \"profile\": {\"name\": \"李";
+        fs::write(ws.applicant_path(), garbage).unwrap();
+
+        let e = ws.load().unwrap_err();
+        let CoreError::Corrupt { backup, detail, .. } = &e else { panic!("{e:?}") };
+        assert!(detail.contains("第1行"), "{detail}");
+        let backup = backup.clone().expect("a good backup is offered");
+        assert!(e.to_string().contains("可恢复最近的完好备份"));
+
+        // Saving over it is refused and the bytes stay as they were.
+        let e = ws.save(&ApplicantFile::default()).unwrap_err();
+        assert!(matches!(e, CoreError::Corrupt { .. }));
+        assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), garbage);
+
+        // Restoring puts the backup back and keeps the corrupt file aside.
+        let l = ws.restore_backup(&backup.name).unwrap();
+        assert_eq!(l.file, good);
+        let aside: Vec<_> = fs::read_dir(ws.root())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("applicant.json.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(fs::read_to_string(aside[0].path()).unwrap(), garbage);
+    }
+
+    #[test]
+    fn a_non_utf8_file_is_corrupt_not_a_crash() {
+        let (_d, ws) = ws();
+        fs::write(ws.applicant_path(), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+        assert!(matches!(ws.load(), Err(CoreError::Corrupt { backup: None, .. })));
+    }
+
+    #[test]
+    fn keeps_the_last_ten_versions_and_skips_identical_saves() {
+        let (_d, ws) = ws();
+        let mut f = ApplicantFile::new(complete());
+        for i in 0..13 {
+            f.profile.current_specialty = format!("专业{i}");
+            ws.save(&f).unwrap();
+            ws.save(&f).unwrap(); // same content: no new backup
+        }
+        let b = ws.backups().unwrap();
+        assert_eq!(b.len(), KEEP_BACKUPS);
+        let newest = fs::read_to_string(ws.root().join(BACKUP_DIR).join(&b[0].name)).unwrap();
+        assert!(newest.contains("专业12"));
+        let oldest = fs::read_to_string(ws.root().join(BACKUP_DIR).join(&b[9].name)).unwrap();
+        assert!(oldest.contains("专业3"));
+    }
+
+    #[test]
+    fn a_v0_file_is_migrated_on_load_and_its_original_kept() {
+        let (_d, ws) = ws();
+        let v0 = include_str!("../tests/data/applicant-v0.json");
+        fs::write(ws.applicant_path(), v0).unwrap();
+        let l = ws.load().unwrap();
+        assert_eq!(l.migrated_from, Some(0));
+        assert_eq!(l.file.profile, complete());
+        // Loading does not rewrite the user's file; the original is kept before any save.
+        assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), v0);
+        assert_eq!(fs::read_to_string(ws.root().join("migrated/applicant.v0.json")).unwrap(), v0);
+        ws.save(&l.file).unwrap();
+        assert!(fs::read_to_string(ws.applicant_path()).unwrap().contains("\"version\": 1"));
+    }
+
+    #[test]
+    fn a_file_from_a_newer_app_is_refused_and_untouched() {
+        let (_d, ws) = ws();
+        let text = r#"{"format":"zhicheng/applicant","version":9,"profile":{}}"#;
+        fs::write(ws.applicant_path(), text).unwrap();
+        assert!(matches!(ws.load(), Err(CoreError::UnsupportedVersion { found: 9, .. })));
+        assert!(ws.save(&ApplicantFile::default()).is_err());
+        assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), text);
+    }
+
+    #[test]
+    fn restore_refuses_names_outside_the_backup_folder() {
+        let (_d, ws) = ws();
+        for bad in ["../applicant.json", "..\\x", ".hidden", "missing.json"] {
+            assert!(matches!(ws.restore_backup(bad), Err(CoreError::NoBackup(_))), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian 12 / Ubuntu machine.
+#   scripts/bootstrap.sh run    — what `make run` needs (build deps, CJK fonts, npm packages)
+#   scripts/bootstrap.sh test   — the above plus Xvfb, WebKitWebDriver and tauri-driver
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+mode="${1:-run}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "bootstrap: not root and no sudo; install the packages listed in scripts/bootstrap.sh by hand" >&2
+    exit 1
+  fi
+fi
+
+run_pkgs=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev libayatana-appindicator3-dev
+  librsvg2-dev pkg-config fonts-noto-cjk curl file)
+test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring)
+
+pkgs=("${run_pkgs[@]}")
+if [ "$mode" = "test" ]; then pkgs+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "bootstrap: installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "bootstrap: cargo not found; install Rust with rustup first (https://rustup.rs)" >&2
+  exit 1
+fi
+
+if [ "$mode" = "test" ]; then
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt || true
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    echo "bootstrap: installing tauri-driver"
+    cargo install tauri-driver --locked --version '^2.0'
+  fi
+fi
+
+# npm packages: only when the lockfile changed since the last install.
+cd "$here/ui"
+stamp="node_modules/.package-lock.stamp"
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  echo "bootstrap: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi
