@@ -49,7 +49,10 @@ pub enum CoreError {
     },
     #[error("文件版本为 {found}，本程序只支持到版本 {supported}；请升级本程序后再打开")]
     UnsupportedVersion { found: u32, supported: u32 },
-    #[error("工作区文件 {path} 已损坏，未作任何修改（{detail}）{}", backup_hint(backup))]
+    #[error(
+        "工作区文件 {path} 已损坏，未作任何修改（{detail}）{}",
+        backup_hint(backup)
+    )]
     Corrupt {
         path: PathBuf,
         detail: String,
@@ -86,10 +89,46 @@ impl CoreError {
         }
     }
 
-    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
-        move |source| Self::Io { action, path, source }
+        move |source| Self::Io {
+            action,
+            path,
+            source,
+        }
     }
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// How an error crosses to the UI (and to `--json` output): a stable code to branch on, a Chinese
+/// message to show when the UI has no text of its own for the code, and the details some codes carry.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ErrorPayload {
+    pub code: ErrorCode,
+    pub message: String,
+    /// For `corrupt_file`: the newest backup that parses, if any.
+    pub backup: Option<BackupInfo>,
+    /// For `invalid_profile`: the fields at fault.
+    pub issues: Vec<FieldIssue>,
+}
+
+impl From<&CoreError> for ErrorPayload {
+    fn from(e: &CoreError) -> Self {
+        Self {
+            code: e.code(),
+            message: e.to_string(),
+            backup: match e {
+                CoreError::Corrupt { backup, .. } => backup.clone(),
+                _ => None,
+            },
+            issues: match e {
+                CoreError::InvalidProfile { issues } => issues.clone(),
+                _ => vec![],
+            },
+        }
+    }
+}

@@ -6,6 +6,7 @@
 //! - [`storage`]: the workspace folder: atomic saves, backups, recovery from a corrupt file.
 
 pub mod applicant_file;
+pub mod bindings;
 pub mod error;
 pub mod idcard;
 pub mod profile;
@@ -13,7 +14,7 @@ pub mod sensitive;
 pub mod storage;
 pub mod yearmonth;
 
-pub use error::{CoreError, ErrorCode};
+pub use error::{CoreError, ErrorCode, ErrorPayload};
 pub use profile::Profile;
 pub use sensitive::Sensitive;
 pub use yearmonth::YearMonth;

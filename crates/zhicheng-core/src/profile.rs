@@ -130,12 +130,48 @@ pub struct Profile {
 /// The 区县 of Chongqing and the three development zones the notice names (its salutation).
 /// `市外` is for an employer outside Chongqing (section 三（二）3, 流动人员).
 pub const DISTRICTS: &[&str] = &[
-    "渝中区", "大渡口区", "江北区", "沙坪坝区", "九龙坡区", "南岸区", "北碚区", "渝北区", "巴南区",
-    "万州区", "涪陵区", "黔江区", "长寿区", "江津区", "合川区", "永川区", "南川区", "綦江区", "大足区",
-    "璧山区", "铜梁区", "潼南区", "荣昌区", "开州区", "梁平区", "武隆区",
-    "城口县", "丰都县", "垫江县", "忠县", "云阳县", "奉节县", "巫山县", "巫溪县",
-    "石柱土家族自治县", "秀山土家族苗族自治县", "酉阳土家族苗族自治县", "彭水苗族土家族自治县",
-    "两江新区", "西部科学城重庆高新区", "万盛经开区", "市外",
+    "渝中区",
+    "大渡口区",
+    "江北区",
+    "沙坪坝区",
+    "九龙坡区",
+    "南岸区",
+    "北碚区",
+    "渝北区",
+    "巴南区",
+    "万州区",
+    "涪陵区",
+    "黔江区",
+    "长寿区",
+    "江津区",
+    "合川区",
+    "永川区",
+    "南川区",
+    "綦江区",
+    "大足区",
+    "璧山区",
+    "铜梁区",
+    "潼南区",
+    "荣昌区",
+    "开州区",
+    "梁平区",
+    "武隆区",
+    "城口县",
+    "丰都县",
+    "垫江县",
+    "忠县",
+    "云阳县",
+    "奉节县",
+    "巫山县",
+    "巫溪县",
+    "石柱土家族自治县",
+    "秀山土家族苗族自治县",
+    "酉阳土家族苗族自治县",
+    "彭水苗族土家族自治县",
+    "两江新区",
+    "西部科学城重庆高新区",
+    "万盛经开区",
+    "市外",
 ];
 
 /// Whether a field is empty or holds a wrong value.
@@ -182,13 +218,20 @@ const LABELS: &[(&str, &str)] = &[
 
 /// The Chinese label of a profile field key.
 pub fn field_label_zh(field: &str) -> &'static str {
-    LABELS.iter().find(|(k, _)| *k == field).map(|(_, v)| *v).unwrap_or("未知字段")
+    LABELS
+        .iter()
+        .find(|(k, _)| *k == field)
+        .map(|(_, v)| *v)
+        .unwrap_or("未知字段")
 }
 
 /// Mainland mobile numbers: 11 digits starting with 13–19.
 pub fn is_mobile_number(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b.iter().all(u8::is_ascii_digit)
+    b.len() == 11
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+        && b.iter().all(u8::is_ascii_digit)
 }
 
 struct Issues(Vec<FieldIssue>);
@@ -211,16 +254,35 @@ impl Issues {
         if v.is_empty() {
             self.missing(field);
         } else if v.chars().count() > max_chars {
-            self.push(field, IssueKind::Invalid, "too_long", format!("不能超过{max_chars}个字"));
+            self.push(
+                field,
+                IssueKind::Invalid,
+                "too_long",
+                format!("不能超过{max_chars}个字"),
+            );
         }
     }
-    fn month(&mut self, field: &str, value: Option<YearMonth>, today: YearMonth, not_before: Option<YearMonth>) {
+    fn month(
+        &mut self,
+        field: &str,
+        value: Option<YearMonth>,
+        today: YearMonth,
+        not_before: Option<YearMonth>,
+    ) {
         match value {
             None => self.missing(field),
-            Some(m) if m > today => self.push(field, IssueKind::Invalid, "future_month", format!("{m} 晚于本月")),
-            Some(m) if not_before.is_some_and(|b| m < b) => {
-                self.push(field, IssueKind::Invalid, "before_birth", format!("{m} 早于出生年月"))
-            }
+            Some(m) if m > today => self.push(
+                field,
+                IssueKind::Invalid,
+                "future_month",
+                format!("{m} 晚于本月"),
+            ),
+            Some(m) if not_before.is_some_and(|b| m < b) => self.push(
+                field,
+                IssueKind::Invalid,
+                "before_birth",
+                format!("{m} 早于出生年月"),
+            ),
             Some(_) => {}
         }
     }
@@ -249,13 +311,21 @@ impl Profile {
                             "id_number",
                             IssueKind::Invalid,
                             "id_birth_mismatch",
-                            format!("身份证号中的出生年月为{}，与填写的出生年月{b}不一致", YearMonth::of_date(info.birth_date)),
+                            format!(
+                                "身份证号中的出生年月为{}，与填写的出生年月{b}不一致",
+                                YearMonth::of_date(info.birth_date)
+                            ),
                         );
                     }
                     if let Some(g) = self.gender
                         && (g == Gender::Male) != info.male
                     {
-                        is.push("id_number", IssueKind::Invalid, "id_gender_mismatch", "身份证号第17位所示性别与填写的性别不一致");
+                        is.push(
+                            "id_number",
+                            IssueKind::Invalid,
+                            "id_gender_mismatch",
+                            "身份证号第17位所示性别与填写的性别不一致",
+                        );
                     }
                 }
             }
@@ -264,7 +334,12 @@ impl Profile {
         if phone.is_empty() {
             is.missing("phone");
         } else if !is_mobile_number(phone) {
-            is.push("phone", IssueKind::Invalid, "phone_format", "手机号应为以1开头的11位数字");
+            is.push(
+                "phone",
+                IssueKind::Invalid,
+                "phone_format",
+                "手机号应为以1开头的11位数字",
+            );
         }
         is.text("employer", &self.employer, 100);
         if self.employer_kind.is_none() {
@@ -273,7 +348,12 @@ impl Profile {
         if self.district.trim().is_empty() {
             is.missing("district");
         } else if !DISTRICTS.contains(&self.district.trim()) {
-            is.push("district", IssueKind::Invalid, "unknown_district", format!("“{}”不是重庆市的区县", self.district));
+            is.push(
+                "district",
+                IssueKind::Invalid,
+                "unknown_district",
+                format!("“{}”不是重庆市的区县", self.district),
+            );
         }
         if self.archive_location.is_none() {
             is.missing("archive_location");
@@ -286,15 +366,30 @@ impl Profile {
         }
         is.text("graduate_school", &self.graduate_school, 60);
         is.text("graduate_major", &self.graduate_major, 60);
-        is.month("graduation_month", self.graduation_month, today, self.birth_month);
-        is.month("field_start_month", self.field_start_month, today, self.birth_month);
+        is.month(
+            "graduation_month",
+            self.graduation_month,
+            today,
+            self.birth_month,
+        );
+        is.month(
+            "field_start_month",
+            self.field_start_month,
+            today,
+            self.birth_month,
+        );
         is.text("current_specialty", &self.current_specialty, 60);
         match self.current_title_level {
             None => is.missing("current_title_level"),
             Some(HeldTitle::None) => {}
             Some(_) => {
                 is.text("current_title_name", &self.current_title_name, 60);
-                is.month("current_title_month", self.current_title_month, today, self.birth_month);
+                is.month(
+                    "current_title_month",
+                    self.current_title_month,
+                    today,
+                    self.birth_month,
+                );
             }
         }
         is.0
@@ -302,7 +397,10 @@ impl Profile {
 
     /// Only the issues about wrong values (not empty ones): what import refuses.
     pub fn invalid_values(&self, today: YearMonth) -> Vec<FieldIssue> {
-        self.validate(today).into_iter().filter(|i| i.kind == IssueKind::Invalid).collect()
+        self.validate(today)
+            .into_iter()
+            .filter(|i| i.kind == IssueKind::Invalid)
+            .collect()
     }
 }
 
@@ -405,7 +503,10 @@ pub(crate) mod tests {
     }
 
     fn codes(p: &Profile) -> Vec<(String, String)> {
-        p.validate(ym("2026-11")).into_iter().map(|i| (i.field, i.code)).collect()
+        p.validate(ym("2026-11"))
+            .into_iter()
+            .map(|i| (i.field, i.code))
+            .collect()
     }
 
     #[test]
@@ -419,7 +520,10 @@ pub(crate) mod tests {
         assert!(issues.iter().all(|i| i.kind == IssueKind::Missing));
         let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();
         assert_eq!(fields.len(), 17, "{fields:?}");
-        assert!(!fields.contains(&"current_title_name"), "title name is only needed when a title is held");
+        assert!(
+            !fields.contains(&"current_title_name"),
+            "title name is only needed when a title is held"
+        );
     }
 
     #[test]
@@ -428,17 +532,26 @@ pub(crate) mod tests {
         p.field_start_month = Some(ym("2026-11"));
         assert_eq!(codes(&p), vec![]);
         p.field_start_month = Some(ym("2026-12"));
-        assert_eq!(codes(&p), vec![("field_start_month".into(), "future_month".into())]);
+        assert_eq!(
+            codes(&p),
+            vec![("field_start_month".into(), "future_month".into())]
+        );
     }
 
     #[test]
     fn id_number_must_agree_with_birth_month_and_gender() {
         let mut p = complete();
         p.birth_month = Some(ym("1985-07"));
-        assert_eq!(codes(&p), vec![("id_number".into(), "id_birth_mismatch".into())]);
+        assert_eq!(
+            codes(&p),
+            vec![("id_number".into(), "id_birth_mismatch".into())]
+        );
         let mut p = complete();
         p.gender = Some(Gender::Female);
-        assert_eq!(codes(&p), vec![("id_number".into(), "id_gender_mismatch".into())]);
+        assert_eq!(
+            codes(&p),
+            vec![("id_number".into(), "id_gender_mismatch".into())]
+        );
     }
 
     #[test]
@@ -448,7 +561,10 @@ pub(crate) mod tests {
         p.district = "朝阳区".into();
         assert_eq!(
             codes(&p),
-            vec![("phone".into(), "phone_format".into()), ("district".into(), "unknown_district".into())]
+            vec![
+                ("phone".into(), "phone_format".into()),
+                ("district".into(), "unknown_district".into())
+            ]
         );
         assert!(is_mobile_number("19912345678"));
         assert!(!is_mobile_number("12912345678"));
@@ -462,7 +578,10 @@ pub(crate) mod tests {
         p.current_title_month = None;
         assert_eq!(
             codes(&p),
-            vec![("current_title_name".into(), "required".into()), ("current_title_month".into(), "required".into())]
+            vec![
+                ("current_title_name".into(), "required".into()),
+                ("current_title_month".into(), "required".into())
+            ]
         );
         p.current_title_level = Some(HeldTitle::None);
         assert_eq!(codes(&p), vec![]);

@@ -1,0 +1,52 @@
+# The two commands: `make run` and `make test`. Both install what is missing first (scripts/bootstrap.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+export CARGO_TERM_COLOR ?= never
+APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
+
+.PHONY: help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings
+
+help:
+	@echo "make run   — install what is missing, build the UI and the app, open the window"
+	@echo "make test  — install what is missing, then fmt, clippy, Rust tests, UI type check + Vitest, end-to-end tests"
+
+bootstrap-run:
+	@scripts/bootstrap.sh run
+
+bootstrap-test:
+	@scripts/bootstrap.sh test
+
+ui:
+	npm --prefix ui run build --silent
+
+app: ui
+	$(CARGO) build -p zhicheng-app
+
+run: bootstrap-run app
+	"$(APP_BIN)"
+
+lint: ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+rust-test: ui
+	$(CARGO) test --workspace --exclude zhicheng-e2e
+
+ui-test:
+	npm --prefix ui run typecheck --silent
+	cd ui && rm -f test-results/vitest.json && (npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || true) && node scripts/vitest-summary.mjs test-results/vitest.json
+
+# The real app under Xvfb (and a private D-Bus session, as a desktop has), driven by tauri-driver.
+e2e: app
+	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x860x24" \
+		$(CARGO) test -p zhicheng-e2e -- --test-threads=1
+
+test: bootstrap-test lint rust-test ui-test e2e
+	@echo "make test: all green"
+
+# Regenerate ui/src/bindings.ts and ui/src/generated/districts.json from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-core bindings

@@ -1,0 +1,88 @@
+//! The TypeScript types of every IPC payload, generated from these Rust types into
+//! `ui/src/bindings.ts` (and the district list into `ui/src/generated/districts.json`).
+//! `cargo test` fails when the committed files drift; `UPDATE_BINDINGS=1 cargo test -p zhicheng-core
+//! bindings` rewrites them.
+
+use ts_rs::{Config, TS};
+
+use crate::applicant_file::ApplicantFile;
+use crate::error::{ErrorCode, ErrorPayload};
+use crate::profile::{
+    ArchiveLocation, Degree, Education, EmployerKind, FieldIssue, Gender, HeldTitle, IssueKind,
+    Profile,
+};
+use crate::storage::{BackupInfo, Loaded, WorkspaceInfo};
+use crate::yearmonth::YearMonth;
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        YearMonth::decl(&cfg),
+        Gender::decl(&cfg),
+        EmployerKind::decl(&cfg),
+        ArchiveLocation::decl(&cfg),
+        Education::decl(&cfg),
+        Degree::decl(&cfg),
+        HeldTitle::decl(&cfg),
+        Profile::decl(&cfg),
+        ApplicantFile::decl(&cfg),
+        IssueKind::decl(&cfg),
+        FieldIssue::decl(&cfg),
+        BackupInfo::decl(&cfg),
+        Loaded::decl(&cfg),
+        WorkspaceInfo::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        ErrorPayload::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/zhicheng-core by `UPDATE_BINDINGS=1 cargo test -p zhicheng-core bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types differ.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// The district list for the form's select.
+pub fn districts_json() -> String {
+    let mut s = serde_json::to_string_pretty(crate::profile::DISTRICTS).expect("strings serialise");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    fn check(rel: &str, expected: String) {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src")
+            .join(rel);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &expected).unwrap();
+            return;
+        }
+        let actual = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{} is out of date with the Rust types; run `UPDATE_BINDINGS=1 cargo test -p zhicheng-core bindings` and commit it",
+            path.display()
+        );
+    }
+
+    #[test]
+    fn bindings_ts_matches_the_rust_types() {
+        check("bindings.ts", super::typescript());
+    }
+
+    #[test]
+    fn districts_json_matches_the_rust_list() {
+        check("generated/districts.json", super::districts_json());
+    }
+}

@@ -1,0 +1,4 @@
+//! One module per domain; each command is a few lines that call `zhicheng-core`.
+
+pub mod profile;
+pub mod workspace;

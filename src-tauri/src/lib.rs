@@ -1,0 +1,46 @@
+//! The desktop shell: plugins, state and the command list. Logic lives in `zhicheng-core`.
+
+mod commands;
+mod error;
+mod state;
+
+use tauri::Manager;
+use zhicheng_core::storage::{self, Workspace};
+
+pub use state::AppState;
+
+/// Registers every command the UI may call (each still needs its permission in `capabilities/`).
+pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::workspace::workspace_info,
+        commands::profile::profile_load,
+        commands::profile::profile_save,
+        commands::profile::profile_restore_backup,
+        commands::profile::profile_start_over,
+    ])
+}
+
+pub fn run() {
+    let workspace = match storage::default_dir().and_then(Workspace::open) {
+        Ok(ws) => ws,
+        Err(e) => {
+            eprintln!("zhicheng: {e}");
+            std::process::exit(1);
+        }
+    };
+    let builder = tauri::Builder::default()
+        // Two windows must never write one workspace: a second start focuses the first window.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .manage(AppState::new(workspace));
+    with_commands(builder)
+        .run(tauri::generate_context!())
+        .expect("error while running the application");
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+//! The commands through Tauri's mock runtime: the same IPC path the UI takes, without a webview.
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use zhicheng_core::storage::Workspace;
+
+use crate::{AppState, with_commands};
+
+fn app(
+    dir: &std::path::Path,
+) -> (
+    App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    let app = with_commands(mock_builder())
+        .manage(AppState::new(Workspace::open(dir).unwrap()))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, window)
+}
+
+fn invoke(
+    w: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+fn example_profile() -> Value {
+    let text = include_str!("../../examples/applicant.json");
+    serde_json::from_str::<Value>(text).unwrap()["profile"].clone()
+}
+
+#[test]
+fn save_then_load_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let empty = invoke(&w, "profile_load", json!({})).unwrap();
+    assert_eq!(empty["exists"], false);
+
+    invoke(&w, "profile_save", json!({ "profile": example_profile() })).unwrap();
+    let loaded = invoke(&w, "profile_load", json!({})).unwrap();
+    assert_eq!(loaded["exists"], true);
+    assert_eq!(loaded["file"]["profile"], example_profile());
+    assert_eq!(loaded["file"]["version"], 1);
+
+    let info = invoke(&w, "workspace_info", json!({})).unwrap();
+    assert_eq!(info["backups"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_corrupt_file_comes_back_as_code_and_message_with_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    invoke(&w, "profile_save", json!({ "profile": example_profile() })).unwrap();
+    std::fs::write(dir.path().join("applicant.json"), "{ not json").unwrap();
+
+    let err = invoke(&w, "profile_load", json!({})).unwrap_err();
+    assert_eq!(err["code"], "corrupt_file");
+    assert!(err["message"].as_str().unwrap().contains("已损坏"), "{err}");
+    let backup = err["backup"]["name"].as_str().unwrap().to_string();
+
+    let err = invoke(&w, "profile_save", json!({ "profile": {} })).unwrap_err();
+    assert_eq!(
+        err["code"], "corrupt_file",
+        "a corrupt file is never overwritten"
+    );
+
+    let restored = invoke(&w, "profile_restore_backup", json!({ "name": backup })).unwrap();
+    assert_eq!(restored["file"]["profile"], example_profile());
+}
+
+#[test]
+fn a_malformed_payload_is_refused_without_touching_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let err = invoke(
+        &w,
+        "profile_save",
+        json!({ "profile": { "birth_month": "1985-13" } }),
+    );
+    assert!(err.is_err());
+    assert!(!dir.path().join("applicant.json").exists());
+}
+
+#[test]
+fn start_over_keeps_the_corrupt_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    std::fs::write(dir.path().join("applicant.json"), "garbage").unwrap();
+    let fresh = invoke(&w, "profile_start_over", json!({})).unwrap();
+    assert_eq!(fresh["exists"], false);
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("applicant.json.corrupt-")
+        });
+    assert!(kept);
+}

@@ -1,0 +1,1 @@
+//! See `tests/`: the end-to-end tests live there.

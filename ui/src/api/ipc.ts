@@ -1,0 +1,46 @@
+// Typed wrappers around the app's commands. Payload types come from `../bindings` (generated from Rust).
+import { invoke } from "@tauri-apps/api/core";
+import type { ErrorCode, ErrorPayload, Loaded, Profile, WorkspaceInfo } from "../bindings";
+import type { T } from "../i18n/I18n";
+
+const CODES: ErrorCode[] = [
+  "io",
+  "invalid_file",
+  "unsupported_version",
+  "corrupt_file",
+  "invalid_profile",
+  "no_backup",
+  "already_exists",
+  "workspace",
+];
+
+/** Any rejection, turned into the `{code, message}` shape the commands send. */
+export function toErrorPayload(e: unknown): ErrorPayload {
+  if (e && typeof e === "object" && "code" in e && CODES.includes((e as ErrorPayload).code)) {
+    const p = e as Partial<ErrorPayload>;
+    return { code: p.code!, message: p.message ?? "", backup: p.backup ?? null, issues: p.issues ?? [] };
+  }
+  // Tauri sends a plain string when the arguments do not deserialise; treat it as an I/O-level failure.
+  return { code: "io", message: typeof e === "string" ? e : String(e), backup: null, issues: [] };
+}
+
+/** The message to show, in the user's language. */
+export function errorText(t: T, e: ErrorPayload): string {
+  return t(`error.${e.code}`, { message: e.message });
+}
+
+async function call<R>(cmd: string, args?: Record<string, unknown>): Promise<R> {
+  try {
+    return await invoke<R>(cmd, args);
+  } catch (e) {
+    throw toErrorPayload(e);
+  }
+}
+
+export const api = {
+  workspaceInfo: () => call<WorkspaceInfo>("workspace_info"),
+  loadProfile: () => call<Loaded>("profile_load"),
+  saveProfile: (profile: Profile) => call<null>("profile_save", { profile }),
+  restoreBackup: (name: string) => call<Loaded>("profile_restore_backup", { name }),
+  startOver: () => call<Loaded>("profile_start_over"),
+};

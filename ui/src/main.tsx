@@ -1,0 +1,37 @@
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { StrictMode, useEffect } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { I18nProvider, useI18n } from "./i18n/I18n";
+import "./styles.css";
+
+function Localized() {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === "zh" ? "zh-cn" : "en");
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  }, [lang]);
+  return (
+    <ConfigProvider
+      locale={lang === "zh" ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: "#15803d", borderRadius: 6 } }}
+    >
+      <AntApp>
+        <App />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <I18nProvider>
+      <Localized />
+    </I18nProvider>
+  </StrictMode>,
+);

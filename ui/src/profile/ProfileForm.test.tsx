@@ -1,0 +1,161 @@
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { App as AntApp, ConfigProvider } from "antd";
+import dayjs from "dayjs";
+import { describe, expect, it } from "vitest";
+import example from "../../../examples/applicant.json";
+import { App } from "../App";
+import type { Profile } from "../bindings";
+import type { Lang } from "../i18n/catalog";
+import { I18nProvider } from "../i18n/I18n";
+import { emptyProfile } from "./formModel";
+import { ProfileForm } from "./ProfileForm";
+
+const NOW = () => dayjs("2026-11-15");
+
+function renderForm(lang: Lang, initial: Profile = emptyProfile) {
+  return render(
+    <I18nProvider lang={lang}>
+      <ConfigProvider>
+        <AntApp>
+          <ProfileForm initial={initial} now={NOW} />
+        </AntApp>
+      </ConfigProvider>
+    </I18nProvider>,
+  );
+}
+
+function input(id: string): HTMLInputElement {
+  const el = document.getElementById(`profile_${id}`);
+  if (!el) throw new Error(`no input profile_${id}`);
+  return el as HTMLInputElement;
+}
+
+async function type(id: string, value: string) {
+  await act(async () => {
+    fireEvent.change(input(id), { target: { value } });
+  });
+}
+
+describe("基本情况 validation messages", () => {
+  it("explain a wrong ID number and phone in Chinese", async () => {
+    mockIPC(() => null);
+    renderForm("zh");
+    await type("id_number", "500103198506151235");
+    await type("phone", "1381234567");
+    expect(await screen.findByText("身份证号校验位不正确，请逐位核对（按GB 11643应为6）")).toBeTruthy();
+    expect(await screen.findByText("手机号应为以1开头的11位数字")).toBeTruthy();
+    await type("id_number", "5001031985");
+    expect(await screen.findByText("身份证号应为18位，现为10位")).toBeTruthy();
+  });
+
+  it("explain the same problems in English", async () => {
+    mockIPC(() => null);
+    renderForm("en");
+    await type("id_number", "500103198506151235");
+    await type("phone", "1381234567");
+    expect(await screen.findByText("The check character is wrong; please check each digit (GB 11643 expects 6)")).toBeTruthy();
+    expect(await screen.findByText("A mobile number has 11 digits and starts with 1")).toBeTruthy();
+  });
+
+  it("ask for a cleared required field by its name", async () => {
+    mockIPC(() => null);
+    renderForm("zh", example.profile as Profile);
+    await type("name", "");
+    expect(await screen.findByText("请填写姓名")).toBeTruthy();
+    await type("employer", "   ");
+    expect(await screen.findByText("请填写工作单位（全称）")).toBeTruthy();
+  });
+
+  it("flag an ID number whose birth month disagrees with the form", async () => {
+    mockIPC(() => null);
+    renderForm("zh", { ...(example.profile as Profile), birth_month: "1985-07" });
+    expect(await screen.findByText("身份证号中的出生年月为1985-06，与填写的出生年月不一致")).toBeTruthy();
+  });
+
+  it("refuse a month after this month", async () => {
+    mockIPC(() => null);
+    renderForm("en", { ...(example.profile as Profile), field_start_month: "2027-01" });
+    expect(await screen.findByText("Started working in this field cannot be later than this month")).toBeTruthy();
+  });
+});
+
+describe("autosave through IPC", () => {
+  it("saves the edited profile to the workspace", async () => {
+    const saved: Profile[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "profile_save") saved.push((args as { profile: Profile }).profile);
+      return null;
+    });
+    renderForm("zh", example.profile as Profile);
+    await type("employer", "重庆市某某设计研究院有限公司");
+    await waitFor(() => expect(saved.length).toBeGreaterThan(0), { timeout: 3000 });
+    const last = saved[saved.length - 1];
+    expect(last.employer).toBe("重庆市某某设计研究院有限公司");
+    expect(last.birth_month).toBe("1985-06");
+    expect(last.id_number).toBe("500103198506151236");
+    expect(await screen.findByText(/已自动保存/)).toBeTruthy();
+  });
+
+  it("shows the reason when saving fails, in the user's language", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "profile_save") throw { code: "io", message: "磁盘已满", backup: null, issues: [] };
+      return null;
+    });
+    renderForm("en", example.profile as Profile);
+    await type("name", "王芳");
+    expect(await screen.findByText("Could not save: Reading or writing a file failed: 磁盘已满", {}, { timeout: 3000 })).toBeTruthy();
+  });
+});
+
+describe("app start", () => {
+  function renderApp() {
+    return render(
+      <I18nProvider lang="zh">
+        <AntApp>
+          <App />
+        </AntApp>
+      </I18nProvider>,
+    );
+  }
+
+  it("loads the saved profile into the form", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "profile_load") return { file: example, exists: true, migrated_from: null };
+      if (cmd === "workspace_info") return { root: "/home/u/.local/share/zhicheng", backups: [] };
+      return null;
+    });
+    renderApp();
+    await waitFor(() => expect(input("name").value).toBe("李明"));
+    expect(input("employer").value).toBe("重庆某某环保科技有限公司");
+    expect(await screen.findByText("数据保存在：/home/u/.local/share/zhicheng · 离线使用，不联网")).toBeTruthy();
+  });
+
+  it("offers the newest good backup when the file is corrupt", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd, args) => {
+      calls.push(cmd);
+      if (cmd === "profile_load")
+        throw {
+          code: "corrupt_file",
+          message: "工作区文件 applicant.json 已损坏",
+          backup: { name: "applicant-20261127T080000.000Z.json", saved_at: "2026-11-27T08:00:00Z" },
+          issues: [],
+        };
+      if (cmd === "profile_restore_backup") {
+        expect((args as { name: string }).name).toBe("applicant-20261127T080000.000Z.json");
+        return { file: example, exists: true, migrated_from: null };
+      }
+      if (cmd === "workspace_info") return { root: "/ws", backups: [] };
+      return null;
+    });
+    renderApp();
+    expect(await screen.findByText("申报资料文件已损坏")).toBeTruthy();
+    const restore = await screen.findByRole("button", { name: /恢复备份/ });
+    await act(async () => {
+      fireEvent.click(restore);
+    });
+    await waitFor(() => expect(input("name").value).toBe("李明"));
+    expect(calls).toContain("profile_restore_backup");
+  });
+});

@@ -1,0 +1,80 @@
+// The frame every capability plugs into: navigation on the left (only what works is enabled),
+// title and language switch on top, where the data lives at the bottom.
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  FileProtectOutlined,
+  FolderOpenOutlined,
+  TrophyOutlined,
+} from "@ant-design/icons";
+import { Layout, Menu, Segmented, Space, Typography, theme } from "antd";
+import type { ReactNode } from "react";
+import type { Lang } from "../i18n/catalog";
+import { useI18n } from "../i18n/I18n";
+
+export function AppShell({ children, workspace }: { children: ReactNode; workspace: string | null }) {
+  const { t, lang, setLang } = useI18n();
+  const { token } = theme.useToken();
+  const soon = ` · ${t("nav.comingSoon")}`;
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+        <div style={{ padding: "16px 16px 8px", display: "flex", alignItems: "center", gap: 8 }}>
+          <img src="/icon.svg" width={28} height={28} alt="" />
+          <Typography.Text strong>{t("nav.assessment")}</Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={["assessment"]}
+          items={[
+            { key: "assessment", icon: <AuditOutlined />, label: t("nav.assessment") },
+            { key: "achievements", icon: <TrophyOutlined />, label: t("nav.achievements"), disabled: true, title: t("nav.achievements") + soon },
+            { key: "evidence", icon: <FolderOpenOutlined />, label: t("nav.evidence"), disabled: true, title: t("nav.evidence") + soon },
+            { key: "sheet", icon: <FileProtectOutlined />, label: t("nav.sheet"), disabled: true, title: t("nav.sheet") + soon },
+            { key: "deadlines", icon: <CalendarOutlined />, label: t("nav.deadlines"), disabled: true, title: t("nav.deadlines") + soon },
+          ]}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: "0 24px",
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "space-between",
+            height: 64,
+          }}
+        >
+          <div style={{ lineHeight: 1.3 }}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t("app.title")}
+            </Typography.Title>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t("app.subtitle")}
+            </Typography.Text>
+          </div>
+          <Space>
+            <Typography.Text type="secondary">{t("app.language")}</Typography.Text>
+            <Segmented<Lang>
+              aria-label={t("app.language")}
+              value={lang}
+              onChange={setLang}
+              options={[
+                { value: "zh", label: "中文" },
+                { value: "en", label: "English" },
+              ]}
+            />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, overflow: "auto" }}>{children}</Layout.Content>
+        <Layout.Footer style={{ padding: "8px 24px", fontSize: 12 }}>
+          <Typography.Text type="secondary">
+            {workspace ? t("app.workspace", { path: workspace }) : ""} · {t("app.offline")}
+          </Typography.Text>
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}
