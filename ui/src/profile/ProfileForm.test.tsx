@@ -80,6 +80,24 @@ describe("基本情况 validation messages", () => {
   });
 });
 
+describe("cross-field checks", () => {
+  it("re-check a filled ID number when the birth month changes, without flagging untouched fields", async () => {
+    mockIPC(() => null);
+    renderForm("zh");
+    await type("id_number", "500103198506151236");
+    const birth = input("birth_month");
+    await act(async () => {
+      fireEvent.mouseDown(birth);
+      fireEvent.focus(birth);
+      fireEvent.change(birth, { target: { value: "1985-07" } });
+      fireEvent.keyDown(birth, { key: "Enter", keyCode: 13 });
+    });
+    expect(await screen.findByText("身份证号中的出生年月为1985-06，与填写的出生年月不一致")).toBeTruthy();
+    expect(screen.queryByText("请选择毕业时间")).toBeNull();
+    expect(screen.queryByText("请选择从事本领域工作起始年月")).toBeNull();
+  });
+});
+
 describe("autosave through IPC", () => {
   it("saves the edited profile to the workspace", async () => {
     const saved: Profile[] = [];

@@ -15,6 +15,7 @@ const SAVE_DELAY_MS = 400;
 
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Dayjs } | { kind: "failed"; error: ErrorPayload };
 
+const CROSS_CHECKED = ["id_number", "graduation_month", "field_start_month", "current_title_month"] as const;
 const EMPLOYER_KINDS = ["municipal_public", "district_public", "non_public", "freelancer", "out_of_city_branch"] as const;
 const EDUCATIONS = ["doctorate", "master", "bachelor", "college", "secondary"] as const;
 const DEGREES = ["doctor", "master", "bachelor", "none"] as const;
@@ -120,7 +121,15 @@ export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) 
       name="profile"
       layout="vertical"
       initialValues={initialValues}
-      onValuesChange={schedule}
+      onValuesChange={(changed: Partial<FormValues>) => {
+        // Fields checked against the birth month or gender are re-checked when those change, but only
+        // once the user has touched or filled them: an untouched empty field is not an error yet.
+        if ("birth_month" in changed || "gender" in changed) {
+          const dependents = CROSS_CHECKED.filter((f) => form.isFieldTouched(f) || !!form.getFieldValue(f));
+          if (dependents.length) void form.validateFields(dependents).catch(() => {});
+        }
+        schedule();
+      }}
       onBlur={() => void flush()}
       onFinish={() => void flush()}
       requiredMark
@@ -134,7 +143,7 @@ export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) 
           <Typography.Text type="secondary" data-testid="progress-text">
             {progress.done === progress.total ? t("progress.complete") : t("progress.filled", progress)}
           </Typography.Text>
-          <Progress type="circle" size={28} percent={Math.round((progress.done / progress.total) * 100)} showInfo={false} />
+          <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" style={{ width: 140, margin: 0 }} />
         </Space>
       </Space>
 
@@ -165,7 +174,6 @@ export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) 
               name="id_number"
               label={t("profile.id_number")}
               extra={t("help.id_number")}
-              dependencies={["birth_month", "gender"]}
               rules={idNumberRules(t, form)}
             >
               <Input autoComplete="off" maxLength={18} spellCheck={false} />
@@ -235,7 +243,6 @@ export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) 
             <Form.Item
               name="graduation_month"
               label={t("profile.graduation_month")}
-              dependencies={["birth_month"]}
               rules={monthRules(t, "graduation_month", form, now)}
             >
               {monthPicker("graduation_month")}
@@ -261,7 +268,6 @@ export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) 
               name="field_start_month"
               label={t("profile.field_start_month")}
               extra={t("help.field_start_month")}
-              dependencies={["birth_month"]}
               rules={monthRules(t, "field_start_month", form, now)}
             >
               {monthPicker("field_start_month")}
@@ -288,8 +294,7 @@ export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) 
                 <Form.Item
                   name="current_title_month"
                   label={t("profile.current_title_month")}
-                  dependencies={["birth_month"]}
-                  rules={monthRules(t, "current_title_month", form, now)}
+                      rules={monthRules(t, "current_title_month", form, now)}
                 >
                   {monthPicker("current_title_month")}
                 </Form.Item>

@@ -21,7 +21,7 @@ export function AppShell({ children, workspace }: { children: ReactNode; workspa
       <Layout.Sider width={200} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
         <div style={{ padding: "16px 16px 8px", display: "flex", alignItems: "center", gap: 8 }}>
           <img src="/icon.svg" width={28} height={28} alt="" />
-          <Typography.Text strong>{t("nav.assessment")}</Typography.Text>
+          <Typography.Text strong>{t("app.short")}</Typography.Text>
         </div>
         <Menu
           mode="inline"
