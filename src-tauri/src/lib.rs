@@ -37,9 +37,7 @@ pub fn run() {
             }
         }))
         .manage(AppState::new(workspace));
-    with_commands(builder)
-        .run(tauri::generate_context!())
-        .expect("error while running the application");
+    with_commands(builder).run(tauri::generate_context!()).expect("error while running the application");
 }
 
 #[cfg(test)]

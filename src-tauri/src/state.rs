@@ -11,9 +11,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(workspace: Workspace) -> Self {
-        Self {
-            workspace: Mutex::new(workspace),
-        }
+        Self { workspace: Mutex::new(workspace) }
     }
 
     pub fn workspace(&self) -> MutexGuard<'_, Workspace> {

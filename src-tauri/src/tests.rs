@@ -9,27 +9,16 @@ use zhicheng_core::storage::Workspace;
 
 use crate::{AppState, with_commands};
 
-fn app(
-    dir: &std::path::Path,
-) -> (
-    App<tauri::test::MockRuntime>,
-    WebviewWindow<tauri::test::MockRuntime>,
-) {
+fn app(dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let app = with_commands(mock_builder())
         .manage(AppState::new(Workspace::open(dir).unwrap()))
         .build(mock_context(noop_assets()))
         .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, window)
 }
 
-fn invoke(
-    w: &WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
+fn invoke(w: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
         w,
         InvokeRequest {
@@ -80,10 +69,7 @@ fn a_corrupt_file_comes_back_as_code_and_message_with_the_backup() {
     let backup = err["backup"]["name"].as_str().unwrap().to_string();
 
     let err = invoke(&w, "profile_save", json!({ "profile": {} })).unwrap_err();
-    assert_eq!(
-        err["code"], "corrupt_file",
-        "a corrupt file is never overwritten"
-    );
+    assert_eq!(err["code"], "corrupt_file", "a corrupt file is never overwritten");
 
     let restored = invoke(&w, "profile_restore_backup", json!({ "name": backup })).unwrap();
     assert_eq!(restored["file"]["profile"], example_profile());
@@ -93,11 +79,7 @@ fn a_corrupt_file_comes_back_as_code_and_message_with_the_backup() {
 fn a_malformed_payload_is_refused_without_touching_the_workspace() {
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = app(dir.path());
-    let err = invoke(
-        &w,
-        "profile_save",
-        json!({ "profile": { "birth_month": "1985-13" } }),
-    );
+    let err = invoke(&w, "profile_save", json!({ "profile": { "birth_month": "1985-13" } }));
     assert!(err.is_err());
     assert!(!dir.path().join("applicant.json").exists());
 }
@@ -112,10 +94,6 @@ fn start_over_keeps_the_corrupt_file_aside() {
     let kept = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .any(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("applicant.json.corrupt-")
-        });
+        .any(|e| e.file_name().to_string_lossy().starts_with("applicant.json.corrupt-"));
     assert!(kept);
 }

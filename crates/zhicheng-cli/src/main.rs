@@ -88,10 +88,7 @@ fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
         return Ok(());
     }
     if !loaded.exists {
-        println!(
-            "工作区 {} 中还没有申报人资料。可用 `zhicheng profile import FILE` 导入。",
-            ws.root().display()
-        );
+        println!("工作区 {} 中还没有申报人资料。可用 `zhicheng profile import FILE` 导入。", ws.root().display());
         return Ok(());
     }
     print!("{}", render(&loaded.file.profile));
@@ -108,11 +105,7 @@ fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
     if missing.is_empty() {
         println!("\n基本情况已填写完整。");
     } else {
-        println!(
-            "\n尚需处理（{}项）：\n{}",
-            missing.len(),
-            missing.join("\n")
-        );
+        println!("\n尚需处理（{}项）：\n{}", missing.len(), missing.join("\n"));
     }
     Ok(())
 }
@@ -132,11 +125,7 @@ fn render(p: &Profile) -> String {
     let opt = |s: Option<&'static str>| s.unwrap_or("—").to_string();
     let month = |m: Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_else(|| "—".into());
     let text = |s: &str| {
-        if s.trim().is_empty() {
-            "—".to_string()
-        } else {
-            s.to_string()
-        }
+        if s.trim().is_empty() { "—".to_string() } else { s.to_string() }
     };
     let rows: Vec<(&str, String)> = vec![
         ("姓名", text(&p.name)),
@@ -150,10 +139,7 @@ fn render(p: &Profile) -> String {
         ("档案所在地", opt(p.archive_location.map(|a| a.label_zh()))),
         ("学历", opt(p.education.map(|e| e.label_zh()))),
         ("学位", opt(p.degree.map(|d| d.label_zh()))),
-        (
-            "毕业院校及专业",
-            text(format!("{} {}", p.graduate_school, p.graduate_major).trim()),
-        ),
+        ("毕业院校及专业", text(format!("{} {}", p.graduate_school, p.graduate_major).trim())),
         ("毕业时间", month(p.graduation_month)),
         ("从事本领域工作起始年月", month(p.field_start_month)),
         ("现从事专业", text(&p.current_specialty)),
@@ -161,27 +147,19 @@ fn render(p: &Profile) -> String {
             "现职称及取得时间",
             match p.current_title_level {
                 None => "—".into(),
-                Some(l) if l == zhicheng_core::profile::HeldTitle::None => "无".into(),
-                Some(l) => format!(
-                    "{}（{}） {}",
-                    text(&p.current_title_name),
-                    l.label_zh(),
-                    month(p.current_title_month)
-                ),
+                Some(zhicheng_core::profile::HeldTitle::None) => "无".into(),
+                Some(l) => {
+                    format!("{}（{}） {}", text(&p.current_title_name), l.label_zh(), month(p.current_title_month))
+                }
             },
         ),
     ];
-    rows.into_iter()
-        .map(|(k, v)| format!("{k}：{v}\n"))
-        .collect()
+    rows.into_iter().map(|(k, v)| format!("{k}：{v}\n")).collect()
 }
 
 fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
-    let text = std::fs::read(file).map_err(|source| CoreError::Io {
-        action: "读取",
-        path: file.to_path_buf(),
-        source,
-    })?;
+    let text =
+        std::fs::read(file).map_err(|source| CoreError::Io { action: "读取", path: file.to_path_buf(), source })?;
     let text = String::from_utf8(text).map_err(|_| CoreError::InvalidFile {
         path: Some(file.to_path_buf()),
         location: "（整个文件）".into(),
@@ -189,11 +167,7 @@ fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
     })?;
     let parsed = applicant_file::parse(&text, Some(file))?;
     let issues = parsed.file.profile.validate(this_month());
-    let invalid: Vec<_> = issues
-        .iter()
-        .filter(|i| i.kind == IssueKind::Invalid)
-        .cloned()
-        .collect();
+    let invalid: Vec<_> = issues.iter().filter(|i| i.kind == IssueKind::Invalid).cloned().collect();
     if !invalid.is_empty() {
         return Err(CoreError::InvalidProfile { issues: invalid });
     }
@@ -201,11 +175,7 @@ fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
     let missing: Vec<_> = issues.iter().map(|i| i.label_zh.as_str()).collect();
     println!("已导入 {} 到工作区 {}", file.display(), ws.root().display());
     if parsed.source_version < applicant_file::CURRENT_VERSION {
-        println!(
-            "（文件为旧版本 {}，已转换为版本 {}）",
-            parsed.source_version,
-            applicant_file::CURRENT_VERSION
-        );
+        println!("（文件为旧版本 {}，已转换为版本 {}）", parsed.source_version, applicant_file::CURRENT_VERSION);
     }
     if !missing.is_empty() {
         eprintln!("提示：以下项目尚未填写：{}", missing.join("、"));

@@ -31,20 +31,13 @@ pub struct ApplicantFile {
 
 impl Default for ApplicantFile {
     fn default() -> Self {
-        Self {
-            format: FORMAT.to_string(),
-            version: CURRENT_VERSION,
-            profile: Profile::default(),
-        }
+        Self { format: FORMAT.to_string(), version: CURRENT_VERSION, profile: Profile::default() }
     }
 }
 
 impl ApplicantFile {
     pub fn new(profile: Profile) -> Self {
-        Self {
-            profile,
-            ..Self::default()
-        }
+        Self { profile, ..Self::default() }
     }
 
     /// Pretty JSON with a trailing newline, as written to disk.
@@ -75,14 +68,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
             serde_json::error::Category::Eof => "文件不完整（JSON 提前结束）".to_string(),
             _ => format!("不是有效的 JSON（{e}）"),
         };
-        invalid(
-            format!(
-                "第{}行第{}列",
-                e.line(),
-                char_column(text, e.line(), e.column())
-            ),
-            detail,
-        )
+        invalid(format!("第{}行第{}列", e.line(), char_column(text, e.line(), e.column())), detail)
     })?;
     let Value::Object(mut obj) = value else {
         return Err(invalid("（根）".into(), "应为一个 JSON 对象".into()));
@@ -96,10 +82,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
             .ok_or_else(|| invalid("version".into(), format!("版本号应为正整数，收到 {v}")))?,
     };
     if source_version > CURRENT_VERSION {
-        return Err(CoreError::UnsupportedVersion {
-            found: source_version,
-            supported: CURRENT_VERSION,
-        });
+        return Err(CoreError::UnsupportedVersion { found: source_version, supported: CURRENT_VERSION });
     }
     if source_version >= 1 {
         match obj.get("format") {
@@ -109,9 +92,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
                     "format".into(),
                     format!(
                         "应为 \"{FORMAT}\"，收到 {}",
-                        other
-                            .map(Value::to_string)
-                            .unwrap_or_else(|| "（缺少）".into())
+                        other.map(Value::to_string).unwrap_or_else(|| "（缺少）".into())
                     ),
                 ));
             }
@@ -122,15 +103,11 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
         obj = MIGRATIONS[version as usize](obj).map_err(|(loc, detail)| invalid(loc, detail))?;
         version += 1;
     }
-    let file: ApplicantFile =
-        serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| {
-            let location = e.path().to_string();
-            invalid(location, translate_serde(&e.into_inner().to_string()))
-        })?;
-    Ok(Parsed {
-        file,
-        source_version,
-    })
+    let file: ApplicantFile = serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| {
+        let location = e.path().to_string();
+        invalid(location, translate_serde(&e.into_inner().to_string()))
+    })?;
+    Ok(Parsed { file, source_version })
 }
 
 /// serde_json counts columns in bytes; people count characters (李 is one column, not three).
@@ -213,43 +190,32 @@ mod tests {
     fn the_example_file_is_valid_and_complete() {
         let text = include_str!("../../../examples/applicant.json");
         let parsed = parse(text, None).unwrap();
-        assert_eq!(
-            parsed.file.profile.validate("2026-11".parse().unwrap()),
-            vec![]
-        );
+        assert_eq!(parsed.file.profile.validate("2026-11".parse().unwrap()), vec![]);
     }
 
     fn err(text: &str) -> (String, String) {
         match parse(text, None).unwrap_err() {
-            CoreError::InvalidFile {
-                location, detail, ..
-            } => (location, detail),
+            CoreError::InvalidFile { location, detail, .. } => (location, detail),
             e => panic!("unexpected {e:?}"),
         }
     }
 
     #[test]
     fn errors_name_the_place_and_the_problem() {
-        let (loc, detail) = err(
-            "{\n  \"format\": \"zhicheng/applicant\",\n  \"version\": 1,\n  \"profile\": {\"name\": \"李明\",}\n}",
-        );
+        let (loc, detail) =
+            err("{\n  \"format\": \"zhicheng/applicant\",\n  \"version\": 1,\n  \"profile\": {\"name\": \"李明\",}\n}");
         assert_eq!(loc, "第4行第28列", "columns count characters");
         assert!(detail.contains("JSON"), "{detail}");
 
-        let (loc, detail) = err(
-            r#"{"format":"zhicheng/applicant","version":1,"profile":{"birth_month":"1985-13"}}"#,
-        );
+        let (loc, detail) = err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"birth_month":"1985-13"}}"#);
         assert_eq!(loc, "profile.birth_month");
         assert!(detail.contains("月份"), "{detail}");
 
-        let (loc, detail) =
-            err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"nmae":"李明"}}"#);
+        let (loc, detail) = err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"nmae":"李明"}}"#);
         assert_eq!(loc, "profile.nmae");
         assert!(detail.contains("未知字段“nmae”"), "{detail}");
 
-        let (loc, _) = err(
-            r#"{"format":"zhicheng/applicant","version":1,"profile":{"employer_kind":"state"}}"#,
-        );
+        let (loc, _) = err(r#"{"format":"zhicheng/applicant","version":1,"profile":{"employer_kind":"state"}}"#);
         assert_eq!(loc, "profile.employer_kind");
 
         let (loc, _) = err(r#"{"format":"something-else","version":1,"profile":{}}"#);
@@ -264,18 +230,8 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused_not_guessed() {
-        let e = parse(
-            r#"{"format":"zhicheng/applicant","version":7,"profile":{}}"#,
-            None,
-        )
-        .unwrap_err();
-        assert!(matches!(
-            e,
-            CoreError::UnsupportedVersion {
-                found: 7,
-                supported: 1
-            }
-        ));
+        let e = parse(r#"{"format":"zhicheng/applicant","version":7,"profile":{}}"#, None).unwrap_err();
+        assert!(matches!(e, CoreError::UnsupportedVersion { found: 7, supported: 1 }));
     }
 
     #[test]

@@ -8,8 +8,7 @@ use ts_rs::{Config, TS};
 use crate::applicant_file::ApplicantFile;
 use crate::error::{ErrorCode, ErrorPayload};
 use crate::profile::{
-    ArchiveLocation, Degree, Education, EmployerKind, FieldIssue, Gender, HeldTitle, IssueKind,
-    Profile,
+    ArchiveLocation, Degree, Education, EmployerKind, FieldIssue, Gender, HeldTitle, IssueKind, Profile,
 };
 use crate::storage::{BackupInfo, Loaded, WorkspaceInfo};
 use crate::yearmonth::YearMonth;
@@ -60,9 +59,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn check(rel: &str, expected: String) {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src")
-            .join(rel);
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src").join(rel);
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &expected).unwrap();

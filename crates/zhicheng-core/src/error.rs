@@ -49,15 +49,8 @@ pub enum CoreError {
     },
     #[error("文件版本为 {found}，本程序只支持到版本 {supported}；请升级本程序后再打开")]
     UnsupportedVersion { found: u32, supported: u32 },
-    #[error(
-        "工作区文件 {path} 已损坏，未作任何修改（{detail}）{}",
-        backup_hint(backup)
-    )]
-    Corrupt {
-        path: PathBuf,
-        detail: String,
-        backup: Option<BackupInfo>,
-    },
+    #[error("工作区文件 {path} 已损坏，未作任何修改（{detail}）{}", backup_hint(backup))]
+    Corrupt { path: PathBuf, detail: String, backup: Option<BackupInfo> },
     #[error("资料有误：{}", issues.iter().map(|i| format!("{}：{}", i.label_zh, i.message)).collect::<Vec<_>>().join("；"))]
     InvalidProfile { issues: Vec<FieldIssue> },
     #[error("找不到可用的备份 {0}")]
@@ -89,16 +82,9 @@ impl CoreError {
         }
     }
 
-    pub(crate) fn io(
-        action: &'static str,
-        path: impl Into<PathBuf>,
-    ) -> impl FnOnce(std::io::Error) -> Self {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
-        move |source| Self::Io {
-            action,
-            path,
-            source,
-        }
+        move |source| Self::Io { action, path, source }
     }
 }
 

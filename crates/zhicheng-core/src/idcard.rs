@@ -39,11 +39,7 @@ impl IdNumberError {
 
 /// The check character that the first 17 digits call for.
 pub fn check_char(first17: &[u8; 17]) -> char {
-    let sum: u32 = first17
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
+    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     CHECK[(sum % 11) as usize]
 }
 
@@ -62,18 +58,15 @@ pub fn validate(id: &str) -> Result<IdInfo, IdNumberError> {
         return Err(IdNumberError::Characters);
     }
     let num = |r: std::ops::Range<usize>| id[r].parse::<u32>().unwrap_or(0);
-    let birth_date = NaiveDate::from_ymd_opt(num(6..10) as i32, num(10..12), num(12..14))
-        .ok_or(IdNumberError::BirthDate)?;
+    let birth_date =
+        NaiveDate::from_ymd_opt(num(6..10) as i32, num(10..12), num(12..14)).ok_or(IdNumberError::BirthDate)?;
     let mut first17 = [0u8; 17];
     first17.copy_from_slice(&b[..17]);
     let expected = check_char(&first17);
     if expected != last {
         return Err(IdNumberError::Checksum { expected });
     }
-    Ok(IdInfo {
-        birth_date,
-        male: (b[16] - b'0') % 2 == 1,
-    })
+    Ok(IdInfo { birth_date, male: (b[16] - b'0') % 2 == 1 })
 }
 
 #[cfg(test)]
@@ -100,12 +93,7 @@ mod tests {
             match (&got, c.valid) {
                 (Ok(info), true) => {
                     if let Some(b) = &c.birth {
-                        assert_eq!(
-                            &info.birth_date.format("%Y-%m-%d").to_string(),
-                            b,
-                            "{}",
-                            c.id
-                        );
+                        assert_eq!(&info.birth_date.format("%Y-%m-%d").to_string(), b, "{}", c.id);
                     }
                     if let Some(m) = c.male {
                         assert_eq!(info.male, m, "{}", c.id);
@@ -122,13 +110,7 @@ mod tests {
         let good = "11010519491231002X";
         for c in "0123456789".chars() {
             let id = format!("{}{}", &good[..17], c);
-            assert!(
-                matches!(
-                    validate(&id),
-                    Err(IdNumberError::Checksum { expected: 'X' })
-                ),
-                "{id}"
-            );
+            assert!(matches!(validate(&id), Err(IdNumberError::Checksum { expected: 'X' })), "{id}");
         }
     }
 
@@ -139,13 +121,7 @@ mod tests {
 
     #[test]
     fn non_ascii_input_is_an_error_not_a_panic() {
-        assert_eq!(
-            validate("一二三四五六七八九十一二三四五六七八"),
-            Err(IdNumberError::Characters)
-        );
-        assert_eq!(
-            validate("１１０１０５１９４９１２３１００２X"),
-            Err(IdNumberError::Characters)
-        );
+        assert_eq!(validate("一二三四五六七八九十一二三四五六七八"), Err(IdNumberError::Characters));
+        assert_eq!(validate("１１０１０５１９４９１２３１００２X"), Err(IdNumberError::Characters));
     }
 }

@@ -218,20 +218,13 @@ const LABELS: &[(&str, &str)] = &[
 
 /// The Chinese label of a profile field key.
 pub fn field_label_zh(field: &str) -> &'static str {
-    LABELS
-        .iter()
-        .find(|(k, _)| *k == field)
-        .map(|(_, v)| *v)
-        .unwrap_or("未知字段")
+    LABELS.iter().find(|(k, _)| *k == field).map(|(_, v)| *v).unwrap_or("未知字段")
 }
 
 /// Mainland mobile numbers: 11 digits starting with 13–19.
 pub fn is_mobile_number(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 11
-        && b[0] == b'1'
-        && (b'3'..=b'9').contains(&b[1])
-        && b.iter().all(u8::is_ascii_digit)
+    b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b.iter().all(u8::is_ascii_digit)
 }
 
 struct Issues(Vec<FieldIssue>);
@@ -254,35 +247,16 @@ impl Issues {
         if v.is_empty() {
             self.missing(field);
         } else if v.chars().count() > max_chars {
-            self.push(
-                field,
-                IssueKind::Invalid,
-                "too_long",
-                format!("不能超过{max_chars}个字"),
-            );
+            self.push(field, IssueKind::Invalid, "too_long", format!("不能超过{max_chars}个字"));
         }
     }
-    fn month(
-        &mut self,
-        field: &str,
-        value: Option<YearMonth>,
-        today: YearMonth,
-        not_before: Option<YearMonth>,
-    ) {
+    fn month(&mut self, field: &str, value: Option<YearMonth>, today: YearMonth, not_before: Option<YearMonth>) {
         match value {
             None => self.missing(field),
-            Some(m) if m > today => self.push(
-                field,
-                IssueKind::Invalid,
-                "future_month",
-                format!("{m} 晚于本月"),
-            ),
-            Some(m) if not_before.is_some_and(|b| m < b) => self.push(
-                field,
-                IssueKind::Invalid,
-                "before_birth",
-                format!("{m} 早于出生年月"),
-            ),
+            Some(m) if m > today => self.push(field, IssueKind::Invalid, "future_month", format!("{m} 晚于本月")),
+            Some(m) if not_before.is_some_and(|b| m < b) => {
+                self.push(field, IssueKind::Invalid, "before_birth", format!("{m} 早于出生年月"))
+            }
             Some(_) => {}
         }
     }
@@ -334,12 +308,7 @@ impl Profile {
         if phone.is_empty() {
             is.missing("phone");
         } else if !is_mobile_number(phone) {
-            is.push(
-                "phone",
-                IssueKind::Invalid,
-                "phone_format",
-                "手机号应为以1开头的11位数字",
-            );
+            is.push("phone", IssueKind::Invalid, "phone_format", "手机号应为以1开头的11位数字");
         }
         is.text("employer", &self.employer, 100);
         if self.employer_kind.is_none() {
@@ -348,12 +317,7 @@ impl Profile {
         if self.district.trim().is_empty() {
             is.missing("district");
         } else if !DISTRICTS.contains(&self.district.trim()) {
-            is.push(
-                "district",
-                IssueKind::Invalid,
-                "unknown_district",
-                format!("“{}”不是重庆市的区县", self.district),
-            );
+            is.push("district", IssueKind::Invalid, "unknown_district", format!("“{}”不是重庆市的区县", self.district));
         }
         if self.archive_location.is_none() {
             is.missing("archive_location");
@@ -366,30 +330,15 @@ impl Profile {
         }
         is.text("graduate_school", &self.graduate_school, 60);
         is.text("graduate_major", &self.graduate_major, 60);
-        is.month(
-            "graduation_month",
-            self.graduation_month,
-            today,
-            self.birth_month,
-        );
-        is.month(
-            "field_start_month",
-            self.field_start_month,
-            today,
-            self.birth_month,
-        );
+        is.month("graduation_month", self.graduation_month, today, self.birth_month);
+        is.month("field_start_month", self.field_start_month, today, self.birth_month);
         is.text("current_specialty", &self.current_specialty, 60);
         match self.current_title_level {
             None => is.missing("current_title_level"),
             Some(HeldTitle::None) => {}
             Some(_) => {
                 is.text("current_title_name", &self.current_title_name, 60);
-                is.month(
-                    "current_title_month",
-                    self.current_title_month,
-                    today,
-                    self.birth_month,
-                );
+                is.month("current_title_month", self.current_title_month, today, self.birth_month);
             }
         }
         is.0
@@ -397,10 +346,7 @@ impl Profile {
 
     /// Only the issues about wrong values (not empty ones): what import refuses.
     pub fn invalid_values(&self, today: YearMonth) -> Vec<FieldIssue> {
-        self.validate(today)
-            .into_iter()
-            .filter(|i| i.kind == IssueKind::Invalid)
-            .collect()
+        self.validate(today).into_iter().filter(|i| i.kind == IssueKind::Invalid).collect()
     }
 }
 
@@ -503,10 +449,7 @@ pub(crate) mod tests {
     }
 
     fn codes(p: &Profile) -> Vec<(String, String)> {
-        p.validate(ym("2026-11"))
-            .into_iter()
-            .map(|i| (i.field, i.code))
-            .collect()
+        p.validate(ym("2026-11")).into_iter().map(|i| (i.field, i.code)).collect()
     }
 
     #[test]
@@ -520,10 +463,7 @@ pub(crate) mod tests {
         assert!(issues.iter().all(|i| i.kind == IssueKind::Missing));
         let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();
         assert_eq!(fields.len(), 17, "{fields:?}");
-        assert!(
-            !fields.contains(&"current_title_name"),
-            "title name is only needed when a title is held"
-        );
+        assert!(!fields.contains(&"current_title_name"), "title name is only needed when a title is held");
     }
 
     #[test]
@@ -532,26 +472,17 @@ pub(crate) mod tests {
         p.field_start_month = Some(ym("2026-11"));
         assert_eq!(codes(&p), vec![]);
         p.field_start_month = Some(ym("2026-12"));
-        assert_eq!(
-            codes(&p),
-            vec![("field_start_month".into(), "future_month".into())]
-        );
+        assert_eq!(codes(&p), vec![("field_start_month".into(), "future_month".into())]);
     }
 
     #[test]
     fn id_number_must_agree_with_birth_month_and_gender() {
         let mut p = complete();
         p.birth_month = Some(ym("1985-07"));
-        assert_eq!(
-            codes(&p),
-            vec![("id_number".into(), "id_birth_mismatch".into())]
-        );
+        assert_eq!(codes(&p), vec![("id_number".into(), "id_birth_mismatch".into())]);
         let mut p = complete();
         p.gender = Some(Gender::Female);
-        assert_eq!(
-            codes(&p),
-            vec![("id_number".into(), "id_gender_mismatch".into())]
-        );
+        assert_eq!(codes(&p), vec![("id_number".into(), "id_gender_mismatch".into())]);
     }
 
     #[test]
@@ -561,10 +492,7 @@ pub(crate) mod tests {
         p.district = "朝阳区".into();
         assert_eq!(
             codes(&p),
-            vec![
-                ("phone".into(), "phone_format".into()),
-                ("district".into(), "unknown_district".into())
-            ]
+            vec![("phone".into(), "phone_format".into()), ("district".into(), "unknown_district".into())]
         );
         assert!(is_mobile_number("19912345678"));
         assert!(!is_mobile_number("12912345678"));
@@ -578,10 +506,7 @@ pub(crate) mod tests {
         p.current_title_month = None;
         assert_eq!(
             codes(&p),
-            vec![
-                ("current_title_name".into(), "required".into()),
-                ("current_title_month".into(), "required".into())
-            ]
+            vec![("current_title_name".into(), "required".into()), ("current_title_month".into(), "required".into())]
         );
         p.current_title_level = Some(HeldTitle::None);
         assert_eq!(codes(&p), vec![]);

@@ -82,10 +82,7 @@ impl Workspace {
     }
 
     pub fn info(&self) -> Result<WorkspaceInfo> {
-        Ok(WorkspaceInfo {
-            root: self.root.display().to_string(),
-            backups: self.backups()?,
-        })
+        Ok(WorkspaceInfo { root: self.root.display().to_string(), backups: self.backups()? })
     }
 
     pub fn applicant_path(&self) -> PathBuf {
@@ -103,11 +100,7 @@ impl Workspace {
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Loaded {
-                    file: ApplicantFile::default(),
-                    exists: false,
-                    migrated_from: None,
-                });
+                return Ok(Loaded { file: ApplicantFile::default(), exists: false, migrated_from: None });
             }
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
                 return Err(self.corrupt(&path, "文件不是 UTF-8 文本".into()));
@@ -116,31 +109,22 @@ impl Workspace {
         };
         match applicant_file::parse(&text, Some(&path)) {
             Ok(p) => {
-                let migrated_from = (p.source_version < applicant_file::CURRENT_VERSION)
-                    .then_some(p.source_version);
+                let migrated_from = (p.source_version < applicant_file::CURRENT_VERSION).then_some(p.source_version);
                 if let Some(v) = migrated_from {
                     self.keep_original(v, &text)?;
                 }
-                Ok(Loaded {
-                    file: p.file,
-                    exists: true,
-                    migrated_from,
-                })
+                Ok(Loaded { file: p.file, exists: true, migrated_from })
             }
             Err(e @ CoreError::UnsupportedVersion { .. }) => Err(e),
-            Err(CoreError::InvalidFile {
-                location, detail, ..
-            }) => Err(self.corrupt(&path, format!("{location}：{detail}"))),
+            Err(CoreError::InvalidFile { location, detail, .. }) => {
+                Err(self.corrupt(&path, format!("{location}：{detail}")))
+            }
             Err(e) => Err(e),
         }
     }
 
     fn corrupt(&self, path: &Path, detail: String) -> CoreError {
-        CoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail,
-            backup: self.newest_good_backup(),
-        }
+        CoreError::Corrupt { path: path.to_path_buf(), detail, backup: self.newest_good_backup() }
     }
 
     /// Keeps the pre-migration original once, so migrating never loses what the user had.
@@ -207,12 +191,7 @@ impl Workspace {
                 let stamp = name.strip_prefix("applicant-")?.strip_suffix(".json")?;
                 let core = stamp.get(..19)?; // YYYYMMDDTHHMMSS.mmm
                 let t = chrono::NaiveDateTime::parse_from_str(core, "%Y%m%dT%H%M%S%.3f").ok()?;
-                Some(BackupInfo {
-                    saved_at: t
-                        .and_utc()
-                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                    name,
-                })
+                Some(BackupInfo { saved_at: t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true), name })
             })
             .collect();
         out.sort_by(|a, b| b.name.cmp(&a.name));
@@ -222,10 +201,10 @@ impl Workspace {
     /// The newest backup that parses.
     pub fn newest_good_backup(&self) -> Option<BackupInfo> {
         let dir = self.backup_dir();
-        self.backups().ok()?.into_iter().find(|b| {
-            fs::read_to_string(dir.join(&b.name))
-                .is_ok_and(|t| applicant_file::parse(&t, None).is_ok())
-        })
+        self.backups()
+            .ok()?
+            .into_iter()
+            .find(|b| fs::read_to_string(dir.join(&b.name)).is_ok_and(|t| applicant_file::parse(&t, None).is_ok()))
     }
 
     /// Puts a backup back as the applicant file. A current file that does not parse is moved aside
@@ -236,8 +215,7 @@ impl Workspace {
         }
         let src = self.backup_dir().join(name);
         let text = fs::read_to_string(&src).map_err(|_| CoreError::NoBackup(name.to_string()))?;
-        let parsed = applicant_file::parse(&text, Some(&src))
-            .map_err(|_| CoreError::NoBackup(name.to_string()))?;
+        let parsed = applicant_file::parse(&text, Some(&src)).map_err(|_| CoreError::NoBackup(name.to_string()))?;
         self.move_corrupt_aside()?;
         self.save(&parsed.file)?;
         self.load()
@@ -277,10 +255,7 @@ impl Staged {
 
 /// Writes `bytes` to a temp file beside `target` (`.NAME.tmp`) and fsyncs it.
 pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = target.with_file_name(format!(".{name}.tmp"));
     let write = || -> std::io::Result<()> {
         let mut f = File::create(&tmp)?;
@@ -291,10 +266,7 @@ pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged> {
         let _ = fs::remove_file(&tmp);
         return Err(CoreError::io("写入", target)(e));
     }
-    Ok(Staged {
-        tmp,
-        target: target.to_path_buf(),
-    })
+    Ok(Staged { tmp, target: target.to_path_buf() })
 }
 
 /// Atomic replace: stage, then commit.
@@ -364,14 +336,11 @@ mod tests {
         let (_d, ws) = ws();
         let good = ApplicantFile::new(complete());
         ws.save(&good).unwrap();
-        let garbage =
-            "{\"format\": \"zhicheng/applicant\", \"version\": 1, \"profile\": {\"name\": \"李";
+        let garbage = "{\"format\": \"zhicheng/applicant\", \"version\": 1, \"profile\": {\"name\": \"李";
         fs::write(ws.applicant_path(), garbage).unwrap();
 
         let e = ws.load().unwrap_err();
-        let CoreError::Corrupt { backup, detail, .. } = &e else {
-            panic!("{e:?}")
-        };
+        let CoreError::Corrupt { backup, detail, .. } = &e else { panic!("{e:?}") };
         assert!(detail.contains("第1行"), "{detail}");
         let backup = backup.clone().expect("a good backup is offered");
         assert!(e.to_string().contains("可恢复最近的完好备份"));
@@ -387,11 +356,7 @@ mod tests {
         let aside: Vec<_> = fs::read_dir(ws.root())
             .unwrap()
             .filter_map(|e| e.ok())
-            .filter(|e| {
-                e.file_name()
-                    .to_string_lossy()
-                    .starts_with("applicant.json.corrupt-")
-            })
+            .filter(|e| e.file_name().to_string_lossy().starts_with("applicant.json.corrupt-"))
             .collect();
         assert_eq!(aside.len(), 1);
         assert_eq!(fs::read_to_string(aside[0].path()).unwrap(), garbage);
@@ -401,10 +366,7 @@ mod tests {
     fn a_non_utf8_file_is_corrupt_not_a_crash() {
         let (_d, ws) = ws();
         fs::write(ws.applicant_path(), [0xff, 0xfe, 0x00, 0x41]).unwrap();
-        assert!(matches!(
-            ws.load(),
-            Err(CoreError::Corrupt { backup: None, .. })
-        ));
+        assert!(matches!(ws.load(), Err(CoreError::Corrupt { backup: None, .. })));
     }
 
     #[test]
@@ -434,16 +396,9 @@ mod tests {
         assert_eq!(l.file.profile, complete());
         // Loading does not rewrite the user's file; the original is kept before any save.
         assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), v0);
-        assert_eq!(
-            fs::read_to_string(ws.root().join("migrated/applicant.v0.json")).unwrap(),
-            v0
-        );
+        assert_eq!(fs::read_to_string(ws.root().join("migrated/applicant.v0.json")).unwrap(), v0);
         ws.save(&l.file).unwrap();
-        assert!(
-            fs::read_to_string(ws.applicant_path())
-                .unwrap()
-                .contains("\"version\": 1")
-        );
+        assert!(fs::read_to_string(ws.applicant_path()).unwrap().contains("\"version\": 1"));
     }
 
     #[test]
@@ -451,10 +406,7 @@ mod tests {
         let (_d, ws) = ws();
         let text = r#"{"format":"zhicheng/applicant","version":9,"profile":{}}"#;
         fs::write(ws.applicant_path(), text).unwrap();
-        assert!(matches!(
-            ws.load(),
-            Err(CoreError::UnsupportedVersion { found: 9, .. })
-        ));
+        assert!(matches!(ws.load(), Err(CoreError::UnsupportedVersion { found: 9, .. })));
         assert!(ws.save(&ApplicantFile::default()).is_err());
         assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), text);
     }
@@ -463,10 +415,7 @@ mod tests {
     fn restore_refuses_names_outside_the_backup_folder() {
         let (_d, ws) = ws();
         for bad in ["../applicant.json", "..\\x", ".hidden", "missing.json"] {
-            assert!(
-                matches!(ws.restore_backup(bad), Err(CoreError::NoBackup(_))),
-                "{bad}"
-            );
+            assert!(matches!(ws.restore_backup(bad), Err(CoreError::NoBackup(_))), "{bad}");
         }
     }
 }

@@ -48,10 +48,7 @@ impl YearMonth {
 
     /// The month that contains `date`.
     pub fn of_date(date: chrono::NaiveDate) -> Self {
-        Self {
-            year: date.year(),
-            month: date.month(),
-        }
+        Self { year: date.year(), month: date.month() }
     }
 
     /// Whole months from `self` to `later` (negative when `later` is earlier): 2016-12 → 2023-12 is 84.
@@ -107,47 +104,22 @@ mod tests {
         let ym: YearMonth = "2016-07".parse().unwrap();
         assert_eq!((ym.year(), ym.month()), (2016, 7));
         assert_eq!(ym.to_string(), "2016-07");
-        assert_eq!(
-            "2016-7".parse::<YearMonth>().unwrap().to_string(),
-            "2016-07"
-        );
+        assert_eq!("2016-7".parse::<YearMonth>().unwrap().to_string(), "2016-07");
     }
 
     #[test]
     fn rejects_bad_text() {
-        for bad in [
-            "",
-            "2016",
-            "2016/07",
-            "16-07",
-            "2016-13",
-            "2016-00",
-            "abcd-01",
-            "2016-07-01",
-            "1899-12",
-        ] {
-            assert!(
-                bad.parse::<YearMonth>().is_err(),
-                "{bad} should be rejected"
-            );
+        for bad in ["", "2016", "2016/07", "16-07", "2016-13", "2016-00", "abcd-01", "2016-07-01", "1899-12"] {
+            assert!(bad.parse::<YearMonth>().is_err(), "{bad} should be rejected");
         }
-        assert_eq!(
-            "2016-13".parse::<YearMonth>(),
-            Err(YearMonthError::Month(13))
-        );
+        assert_eq!("2016-13".parse::<YearMonth>(), Err(YearMonthError::Month(13)));
     }
 
     #[test]
     fn counts_whole_months_as_the_notice_does() {
         let end: YearMonth = "2023-12".parse().unwrap();
-        assert_eq!(
-            "2016-12".parse::<YearMonth>().unwrap().months_until(end),
-            84
-        );
-        assert_eq!(
-            "2017-01".parse::<YearMonth>().unwrap().months_until(end),
-            83
-        );
+        assert_eq!("2016-12".parse::<YearMonth>().unwrap().months_until(end), 84);
+        assert_eq!("2017-01".parse::<YearMonth>().unwrap().months_until(end), 83);
         assert_eq!(end.months_until("2023-01".parse().unwrap()), -11);
     }
 

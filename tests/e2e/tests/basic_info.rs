@@ -14,37 +14,22 @@ use fantoccini::{Client, ClientBuilder, Locator, key::Key};
 use serde_json::{Map, Value, json};
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
 fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("ZHICHENG_APP_BIN") {
-        return PathBuf::from(p)
-            .canonicalize()
-            .expect("ZHICHENG_APP_BIN exists");
+        return PathBuf::from(p).canonicalize().expect("ZHICHENG_APP_BIN exists");
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
     let bin = target.join("debug/zhicheng-app");
-    assert!(
-        bin.exists(),
-        "build the app first: cargo build -p zhicheng-app ({} missing)",
-        bin.display()
-    );
+    assert!(bin.exists(), "build the app first: cargo build -p zhicheng-app ({} missing)", bin.display());
     // tauri-driver needs an absolute path.
     bin.canonicalize().unwrap()
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// tauri-driver, stopped with SIGTERM on drop (SIGKILL would leak WebKitWebDriver processes).
@@ -55,33 +40,20 @@ struct Driver {
 
 impl Driver {
     fn start(env: &[(&str, &Path)]) -> Driver {
-        assert!(
-            std::env::var_os("DISPLAY").is_some(),
-            "no DISPLAY: run under xvfb-run (make test does)"
-        );
+        assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under xvfb-run (make test does)");
         let port = free_port();
         let native = free_port();
         let mut cmd = Command::new("tauri-driver");
-        cmd.args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit());
+        cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = cmd
-            .spawn()
-            .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
+        let child = cmd.spawn().expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not listen on {port}"
-            );
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
             std::thread::sleep(Duration::from_millis(100));
         }
         Driver { child, port }
@@ -90,10 +62,7 @@ impl Driver {
     async fn session(&self) -> Client {
         let mut caps = Map::new();
         caps.insert("browserName".into(), json!("wry"));
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": app_binary() }),
-        );
+        caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
         ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
@@ -104,9 +73,7 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -127,12 +94,7 @@ async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
 }
 
 async fn value_of(c: &Client, css: &str) -> String {
-    wait_for(c, css)
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
+    wait_for(c, css).await.prop("value").await.unwrap().unwrap_or_default()
 }
 
 async fn text_until(c: &Client, css: &str, needle: &str) -> String {
@@ -142,10 +104,7 @@ async fn text_until(c: &Client, css: &str, needle: &str) -> String {
         if text.contains(needle) {
             return text;
         }
-        assert!(
-            Instant::now() < deadline,
-            "{css} never said {needle:?}; last: {text:?}"
-        );
+        assert!(Instant::now() < deadline, "{css} never said {needle:?}; last: {text:?}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -159,11 +118,7 @@ async fn type_into(c: &Client, css: &str, text: &str) {
 /// Antd month pickers and searchable selects: type, then Enter.
 async fn type_and_enter(c: &Client, css: &str, text: &str) {
     type_into(c, css, text).await;
-    wait_for(c, css)
-        .await
-        .send_keys(&char::from(Key::Enter).to_string())
-        .await
-        .unwrap();
+    wait_for(c, css).await.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
@@ -214,32 +169,16 @@ async fn basic_info_survives_a_restart() {
     for (css, text) in TEXT_FIELDS {
         type_into(&c, css, text).await;
     }
-    click_xpath(
-        &c,
-        "//label[contains(@class,'ant-radio-wrapper')][.//input[@value='male']]",
-    )
-    .await;
+    click_xpath(&c, "//label[contains(@class,'ant-radio-wrapper')][.//input[@value='male']]").await;
     type_and_enter(&c, "#profile_birth_month", "1985-06").await;
     type_and_enter(&c, "#profile_field_start_month", "2010-08").await;
     type_and_enter(&c, "#profile_district", "渝北").await;
-    click_xpath(
-        &c,
-        "//label[contains(@class,'ant-radio-wrapper')][.//input[@value='chongqing']]",
-    )
-    .await;
+    click_xpath(&c, "//label[contains(@class,'ant-radio-wrapper')][.//input[@value='chongqing']]").await;
     text_until(&c, "[data-testid=save-status]", "已自动保存").await;
 
     // The ID number agrees with the birth month and gender: no error under it.
-    let errors = c
-        .find_all(Locator::Css(
-            "#profile_id_number_help .ant-form-item-explain-error",
-        ))
-        .await
-        .unwrap();
-    assert!(
-        errors.is_empty(),
-        "unexpected validation error under the ID number"
-    );
+    let errors = c.find_all(Locator::Css("#profile_id_number_help .ant-form-item-explain-error")).await.unwrap();
+    assert!(errors.is_empty(), "unexpected validation error under the ID number");
     // Close any open dropdown and show the top of the form, as a user first sees it.
     wait_for(&c, "#profile_name").await.click().await.unwrap();
     c.execute("window.scrollTo(0, 0); document.querySelector('main')?.scrollTo(0, 0);", vec![]).await.unwrap();
@@ -247,8 +186,7 @@ async fn basic_info_survives_a_restart() {
     c.close().await.unwrap();
 
     // What reached the disk.
-    let saved: Value =
-        serde_json::from_str(&std::fs::read_to_string(ws.join("applicant.json")).unwrap()).unwrap();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(ws.join("applicant.json")).unwrap()).unwrap();
     assert_eq!(saved["version"], 1);
     assert_eq!(saved["profile"]["name"], "李明");
     assert_eq!(saved["profile"]["gender"], "male");
@@ -264,10 +202,8 @@ async fn basic_info_survives_a_restart() {
     }
     assert_eq!(value_of(&c, "#profile_birth_month").await, "1985-06");
     assert_eq!(value_of(&c, "#profile_field_start_month").await, "2010-08");
-    let district = c
-        .find(Locator::XPath("//div[contains(@class,'ant-select')][.//input[@id='profile_district']]"))
-        .await
-        .unwrap();
+    let district =
+        c.find(Locator::XPath("//div[contains(@class,'ant-select')][.//input[@id='profile_district']]")).await.unwrap();
     assert!(district.text().await.unwrap().contains("渝北区"), "district shown after restart");
     let male = wait_for(&c, "input[type=radio][value=male]").await;
     assert_eq!(male.prop("checked").await.unwrap().as_deref(), Some("true"));
