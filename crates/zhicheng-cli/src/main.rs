@@ -4,6 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod deadlines;
+mod workdays;
 use zhicheng_core::applicant_file::{self, ApplicantFile};
 use zhicheng_core::profile::{IssueKind, Profile};
 use zhicheng_core::storage::{self, Workspace};
@@ -29,6 +32,55 @@ enum Command {
     /// 基本情况：查看、导入、导出申报人资料
     #[command(subcommand)]
     Profile(ProfileCmd),
+    /// 截止日期：网上申报、缴费的倒计时（北京时间）与单位公示倒排计划
+    Deadlines {
+        /// 以此时刻计算（RFC 3339，如 2023-11-30T12:00:00+08:00）；默认为现在
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// 输出 JSON
+        #[arg(long)]
+        json: bool,
+        /// 同时导出为日历文件（.ics，含提醒）
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// 日历文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
+    },
+    /// 工作日计算（按国务院办公厅节假日与调休安排）
+    #[command(subcommand)]
+    Workdays(WorkdaysCmd),
+}
+
+#[derive(Subcommand)]
+enum WorkdaysCmd {
+    /// 从某日起第 N 个工作日的日期（默认起始日若为工作日则计为第1天）
+    Add {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "N")]
+        days: u32,
+        /// 起始日不计入
+        #[arg(long)]
+        exclude_start: bool,
+    },
+    /// 最迟开始日期：使 N 个工作日在某日（含）之前结束
+    LatestStart {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        end: String,
+        #[arg(long, value_name = "N")]
+        days: u32,
+        /// 起始日不计入
+        #[arg(long)]
+        exclude_start: bool,
+    },
+    /// 两日之间（含首尾）的工作日数
+    Between {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -73,8 +125,13 @@ fn open_workspace(dir: Option<PathBuf>) -> Result<Workspace, CoreError> {
 }
 
 fn run(cli: Cli) -> Result<(), CoreError> {
+    if let Command::Workdays(cmd) = &cli.command {
+        return workdays::run(cmd);
+    }
     let ws = open_workspace(cli.workspace)?;
     match cli.command {
+        Command::Deadlines { at, json, ics, force } => deadlines::run(&ws, at.as_deref(), json, ics.as_deref(), force),
+        Command::Workdays(_) => unreachable!("handled above"),
         Command::Profile(ProfileCmd::Show { json }) => show(&ws, json),
         Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file),
         Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),

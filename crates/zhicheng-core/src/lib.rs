@@ -7,9 +7,15 @@
 
 pub mod applicant_file;
 pub mod bindings;
+pub mod calendar;
+pub mod chain;
+pub mod deadlines;
 pub mod error;
+pub mod ics;
 pub mod idcard;
+pub mod plan;
 pub mod profile;
+pub mod round;
 pub mod sensitive;
 pub mod storage;
 pub mod yearmonth;

@@ -138,6 +138,41 @@ impl Workspace {
         atomic_write(&path, text.as_bytes())
     }
 
+    /// The deadline settings (`deadlines.json`); defaults when there is none. A file that does not parse
+    /// is an error and stays as it is until the user resets it.
+    pub fn load_deadline_settings(&self) -> Result<crate::deadlines::DeadlineSettings> {
+        let path = self.root.join(crate::deadlines::SETTINGS_FILE);
+        match fs::read_to_string(&path) {
+            Ok(text) => crate::deadlines::DeadlineSettings::parse(&text).map_err(|e| CoreError::Corrupt {
+                path: path.clone(),
+                detail: match e {
+                    CoreError::InvalidFile { location, detail, .. } => format!("{location}：{detail}"),
+                    other => other.to_string(),
+                },
+                backup: None,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
+            Err(e) => Err(CoreError::io("读取", &path)(e)),
+        }
+    }
+
+    pub fn save_deadline_settings(&self, settings: &crate::deadlines::DeadlineSettings) -> Result<()> {
+        let mut text = serde_json::to_string_pretty(settings).expect("serialises");
+        text.push('\n');
+        atomic_write(&self.root.join(crate::deadlines::SETTINGS_FILE), text.as_bytes())
+    }
+
+    /// Moves a damaged `deadlines.json` aside (kept, renamed) so the defaults apply again.
+    pub fn reset_deadline_settings(&self) -> Result<()> {
+        let path = self.root.join(crate::deadlines::SETTINGS_FILE);
+        if path.exists() {
+            let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+            let aside = self.root.join(format!("{}.corrupt-{stamp}", crate::deadlines::SETTINGS_FILE));
+            fs::rename(&path, &aside).map_err(CoreError::io("移动", &path))?;
+        }
+        Ok(())
+    }
+
     /// Saves atomically and records a backup. Refuses to replace a file that does not parse.
     pub fn save(&self, file: &ApplicantFile) -> Result<()> {
         let path = self.applicant_path();
@@ -409,6 +444,29 @@ mod tests {
         assert!(matches!(ws.load(), Err(CoreError::UnsupportedVersion { found: 9, .. })));
         assert!(ws.save(&ApplicantFile::default()).is_err());
         assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), text);
+    }
+
+    #[test]
+    fn deadline_settings_round_trip_and_a_damaged_file_is_kept() {
+        let (_d, ws) = ws();
+        assert_eq!(ws.load_deadline_settings().unwrap(), Default::default());
+        let mut s = crate::deadlines::DeadlineSettings::default();
+        s.lead_minutes = vec![60];
+        s.notified.insert("x".into());
+        ws.save_deadline_settings(&s).unwrap();
+        assert_eq!(ws.load_deadline_settings().unwrap(), s);
+        fs::write(ws.root().join("deadlines.json"), "{\"lead_minutes\": \"soon\"}").unwrap();
+        let e = ws.load_deadline_settings().unwrap_err();
+        assert!(matches!(e, CoreError::Corrupt { .. }) && e.to_string().contains("lead_minutes"), "{e}");
+        ws.reset_deadline_settings().unwrap();
+        assert_eq!(ws.load_deadline_settings().unwrap(), Default::default());
+        assert!(
+            fs::read_dir(ws.root()).unwrap().any(|e| e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("deadlines.json.corrupt-"))
+        );
     }
 
     #[test]

@@ -1,0 +1,92 @@
+//! `zhicheng deadlines`: countdowns to the active round's windows (Beijing time) and the backward plan.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use zhicheng_core::CoreError;
+use zhicheng_core::deadlines::overview;
+use zhicheng_core::round::{WindowState, WindowStatus};
+use zhicheng_core::storage::{self, Workspace};
+
+fn parse_at(s: &str) -> Result<DateTime<Utc>, CoreError> {
+    DateTime::parse_from_rfc3339(s.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| CoreError::InvalidFile {
+        path: None,
+        location: "--at".into(),
+        detail: format!("应为 RFC 3339 时刻（如 2023-11-30T12:00:00+08:00），收到“{s}”"),
+    })
+}
+
+fn duration_words(secs: i64) -> String {
+    let (d, h, m, s) = (secs / 86400, secs % 86400 / 3600, secs % 3600 / 60, secs % 60);
+    format!("{d}天{h}小时{m}分{s}秒")
+}
+
+fn line(w: &WindowStatus) -> String {
+    let span = format!("{} 至 {}", w.opens_at.format("%Y-%m-%d %H:%M"), w.closes_at.format("%Y-%m-%d %H:%M"));
+    let state = match w.state {
+        WindowState::Upcoming => format!("未开始，距开始 {}", duration_words(w.seconds_to_open)),
+        WindowState::Open if w.closing_soon => format!("即将截止！距截止 {}", duration_words(w.seconds_to_close)),
+        WindowState::Open => format!("进行中，距截止 {}", duration_words(w.seconds_to_close)),
+        WindowState::Closed => "已截止".to_string(),
+    };
+    format!("{}：{}（北京时间） {}  〔{}〕", w.label, span, state, w.clause)
+}
+
+pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, force: bool) -> Result<(), CoreError> {
+    let now = match at {
+        Some(s) => parse_at(s)?,
+        None => Utc::now(),
+    };
+    let settings = ws.load_deadline_settings()?;
+    let profile = match ws.load() {
+        Ok(l) if l.exists => Some(l.file.profile),
+        Ok(_) => None,
+        Err(e) => {
+            eprintln!("提示：未读取申报人资料（{e}），倒排计划不含审核环节");
+            None
+        }
+    };
+    let o = overview(&settings, profile.as_ref(), now);
+    if let Some(path) = ics {
+        if path.exists() && !force {
+            return Err(CoreError::AlreadyExists(path.to_path_buf()));
+        }
+        let text = zhicheng_core::ics::export(&settings.active(), Some(&o.plan), &settings.lead_minutes);
+        storage::atomic_write(path, text.as_bytes())?;
+        eprintln!("已导出日历文件 {}", path.display());
+    }
+    if json {
+        let mut deadlines: Vec<_> = o.windows.iter().collect();
+        deadlines.push(&o.publicity_start);
+        let out = json!({
+            "at": o.now,
+            "round": o.round,
+            "round_over": o.round_over,
+            "deadlines": deadlines,
+            "latest_publicity_start": o.plan.latest_publicity_start,
+            "plan": o.plan,
+            "holidays_known_until": o.holidays_known_until,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).expect("serialises"));
+        return Ok(());
+    }
+    println!("{} · {}", o.round.notice, o.round.title);
+    println!("当前北京时间：{}", o.now.format("%Y年%-m月%-d日 %H:%M:%S"));
+    for w in &o.windows {
+        println!("{}", line(w));
+    }
+    println!(
+        "单位公示（不少于{}个工作日）最迟开始：{}（含当日）〔{}〕",
+        o.plan.items[0].workdays, o.plan.latest_publicity_start, o.publicity_start.clause
+    );
+    if let Some(u) = o.plan.unknown_from {
+        eprintln!("警告：计划用到 {u} 起的日期，该年份法定节假日安排未知，按周一至周五估算。");
+    }
+    if o.round_over {
+        println!(
+            "本轮已截止。新一年度的通知发布后，请在桌面程序“截止日期”页添加新轮次（本程序不会推测下一年的日期）。"
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! `zhicheng deadlines` and `zhicheng workdays`, with fixed instants and under several time zones.
+
+use std::process::{Command, Output};
+
+fn zhicheng(ws: &std::path::Path, tz: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhicheng"))
+        .arg("--workspace")
+        .arg(ws)
+        .args(args)
+        .env("TZ", tz)
+        .env_remove("ZHICHENG_WORKSPACE")
+        .output()
+        .expect("runs")
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn item<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["deadlines"].as_array().unwrap().iter().find(|d| d["id"] == id).unwrap()
+}
+
+#[test]
+fn the_json_contract_at_each_boundary() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |t: &str| json(&zhicheng(dir.path(), "UTC", &["deadlines", "--json", "--at", t]));
+
+    let v = at("2023-12-01T11:59:59+08:00");
+    let s = item(&v, "submission");
+    assert_eq!(s["opens_at"], "2023-11-03T17:00:00+08:00");
+    assert_eq!(s["closes_at"], "2023-12-01T12:00:00+08:00");
+    assert_eq!(s["state"], "open");
+    assert_eq!(s["seconds_to_open"], 0);
+    assert_eq!(s["seconds_to_close"], 1);
+    let p = item(&v, "payment");
+    assert_eq!(p["state"], "upcoming");
+    assert_eq!(p["seconds_to_open"], 4 * 86400 + 1);
+
+    let v = at("2023-12-01T12:00:00+08:00");
+    assert_eq!(item(&v, "submission")["state"], "closed");
+    assert_eq!(item(&v, "submission")["seconds_to_close"], 0);
+
+    let v = at("2023-12-05T12:00:00+08:00");
+    assert_eq!(item(&v, "payment")["state"], "open");
+    let v = at("2023-12-08T12:00:00+08:00");
+    assert_eq!(item(&v, "payment")["state"], "closed");
+    assert_eq!(v["round_over"], true);
+    assert_eq!(v["latest_publicity_start"], "2023-11-24");
+}
+
+#[test]
+fn the_computers_time_zone_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |tz| zhicheng(dir.path(), tz, &["deadlines", "--json", "--at", "2023-11-30T23:30:00Z"]).stdout;
+    let shanghai = run("Asia/Shanghai");
+    assert_eq!(run("America/New_York"), shanghai);
+    assert_eq!(run("UTC"), shanghai);
+    let v: serde_json::Value = serde_json::from_slice(&shanghai).unwrap();
+    assert_eq!(v["at"], "2023-12-01T07:30:00+08:00");
+}
+
+#[test]
+fn a_finished_round_says_so_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = zhicheng(dir.path(), "UTC", &["deadlines", "--at", "2026-11-28T09:00:00+08:00"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("本轮已截止"), "{text}");
+    assert!(text.contains("已截止"));
+}
+
+#[test]
+fn ics_export_writes_a_calendar_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("deadlines.ics");
+    let args = ["deadlines", "--at", "2023-11-20T00:00:00+08:00", "--ics", file.to_str().unwrap()];
+    assert!(zhicheng(dir.path(), "UTC", &args).status.success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR") && text.contains("BEGIN:VALARM"));
+    assert!(!zhicheng(dir.path(), "UTC", &args).status.success(), "needs --force");
+}
+
+#[test]
+fn workdays_examples_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| zhicheng(dir.path(), "UTC", args);
+    let o = run(&["workdays", "add", "--from", "2023-09-25", "--days", "5"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "2023-10-07");
+    assert!(o.stderr.is_empty());
+    let o = run(&["workdays", "latest-start", "--end", "2023-11-30", "--days", "5"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "2023-11-24");
+    let o = run(&["workdays", "add", "--from", "2023-09-25", "--days", "5", "--exclude-start"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "2023-10-08");
+    let o = run(&["workdays", "between", "--from", "2023-09-28", "--to", "2023-10-08"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "3");
+
+    // Outside the known calendar: the answer, and a warning on stderr.
+    let o = run(&["workdays", "add", "--from", "2027-09-28", "--days", "5"]);
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "2027-10-04");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("警告"));
+
+    let o = run(&["workdays", "add", "--from", "2023-13-01", "--days", "5"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--from"));
+    let o = run(&["workdays", "add", "--from", "2023-10-01", "--days", "0"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("至少为 1"));
+}

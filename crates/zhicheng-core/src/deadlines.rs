@@ -1,0 +1,320 @@
+//! The deadlines capability as one computation: settings (kept in the workspace as `deadlines.json`)
+//! + the profile + an instant → everything the dashboard, the CLI and the reminders need.
+//! The clock is a parameter; nothing here reads it.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::calendar::WorkCalendar;
+use crate::chain::{SubmissionChain, chain_for};
+use crate::error::{CoreError, Result};
+use crate::ics::DEFAULT_LEAD_MINUTES;
+use crate::plan::{Plan, StepInput, backward_plan};
+use crate::profile::{ArchiveLocation, Profile};
+use crate::round::{Round, WindowState, WindowStatus, beijing, beijing_midnight};
+
+pub const SETTINGS_FILE: &str = "deadlines.json";
+
+/// What the user chose on the deadlines page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeadlineSettings {
+    pub version: u32,
+    /// The id of the active round (the built-in one unless the user chose another).
+    pub active_round: String,
+    /// Rounds the user added or imported (a later notice).
+    pub rounds: Vec<Round>,
+    /// Reminder lead times, in minutes before each boundary.
+    pub lead_minutes: Vec<u32>,
+    /// Count the start day as the first working day when it is one.
+    pub count_start_day: bool,
+    /// Working days reserved for each review step of the chain, in chain order.
+    pub step_days: Vec<u32>,
+    /// Reminders already given (never twice for the same boundary and lead time).
+    pub notified: BTreeSet<String>,
+}
+
+impl Default for DeadlineSettings {
+    fn default() -> Self {
+        Self {
+            version: 1,
+            active_round: Round::builtin().id,
+            rounds: vec![],
+            lead_minutes: DEFAULT_LEAD_MINUTES.to_vec(),
+            count_start_day: true,
+            step_days: vec![],
+            notified: BTreeSet::new(),
+        }
+    }
+}
+
+impl DeadlineSettings {
+    pub fn parse(text: &str) -> Result<Self> {
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
+            CoreError::InvalidFile { path: None, location: e.path().to_string(), detail: e.into_inner().to_string() }
+        })
+    }
+
+    /// The built-in round first, then the user's.
+    pub fn all_rounds(&self) -> Vec<Round> {
+        let builtin = Round::builtin();
+        let mut all = vec![builtin.clone()];
+        all.extend(self.rounds.iter().filter(|r| r.id != builtin.id).cloned());
+        all
+    }
+
+    pub fn active(&self) -> Round {
+        let all = self.all_rounds();
+        all.iter().find(|r| r.id == self.active_round).cloned().unwrap_or_else(|| all[0].clone())
+    }
+
+    /// Adds a round or replaces the user's round with the same id; the built-in one cannot be replaced.
+    pub fn upsert_round(&mut self, round: Round) -> Result<()> {
+        if round.id == Round::builtin().id {
+            return Err(CoreError::InvalidFile {
+                path: None,
+                location: "id".into(),
+                detail: format!("“{}”是内置轮次的编号，请为新轮次另取编号", round.id),
+            });
+        }
+        match self.rounds.iter_mut().find(|r| r.id == round.id) {
+            Some(r) => *r = round,
+            None => self.rounds.push(round),
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RoundSummary {
+    pub id: String,
+    pub title: String,
+    pub notice: String,
+    pub builtin: bool,
+}
+
+/// A reminder that is due now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Reminder {
+    /// The keys to record as given once shown (all lead times already passed for this boundary).
+    pub keys: Vec<String>,
+    pub window_id: String,
+    pub boundary: WindowState,
+    pub at: DateTime<FixedOffset>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DeadlineOverview {
+    /// The instant this was computed for, in Beijing time.
+    pub now: DateTime<FixedOffset>,
+    pub round: RoundSummary,
+    pub rounds: Vec<RoundSummary>,
+    pub windows: Vec<WindowStatus>,
+    /// Every window of the round has closed.
+    pub round_over: bool,
+    /// The chain's review steps (from the profile's employer kind) and the plan built on them.
+    pub chain: Option<SubmissionChain>,
+    pub plan: Plan,
+    /// The unit publicity must begin on or before `plan.latest_publicity_start`; this is that deadline
+    /// as a window that closes at the end of that day.
+    pub publicity_start: WindowStatus,
+    pub reminders: Vec<Reminder>,
+    pub settings: DeadlineSettings,
+    /// The last year whose official holidays the app knows.
+    pub holidays_known_until: i32,
+}
+
+/// The review steps of a chain: the nodes after the applicant, up to but not including 评委会 (which
+/// receives the materials).
+pub fn review_steps(chain: &SubmissionChain, days: &[u32]) -> Vec<StepInput> {
+    let n = chain.nodes.len();
+    chain.nodes[1..n - 1]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| StepInput { name: format!("{name}审核"), workdays: days.get(i).copied().unwrap_or(0) })
+        .collect()
+}
+
+pub fn overview(settings: &DeadlineSettings, profile: Option<&Profile>, now: DateTime<Utc>) -> DeadlineOverview {
+    let cal = WorkCalendar::builtin();
+    let round = settings.active();
+    let chain = profile
+        .and_then(|p| p.employer_kind.map(|k| chain_for(k, p.archive_location.unwrap_or(ArchiveLocation::Chongqing))));
+    let steps = chain.as_ref().map(|c| review_steps(c, &settings.step_days)).unwrap_or_default();
+    let plan = backward_plan(&round, cal, &steps, settings.count_start_day);
+    let publicity_start = crate::round::Window {
+        id: "publicity_start".into(),
+        label: "单位公示最迟开始".into(),
+        opens_at: round.submission().opens_at,
+        closes_at: beijing_midnight(crate::plan::day_after(plan.latest_publicity_start)),
+        clause: round.unit_publicity_workdays.clause.clone(),
+        text: round.unit_publicity_workdays.text.clone(),
+    }
+    .status(now);
+    let windows = round.statuses(now);
+    let reminders = due_reminders(&windows, &settings.lead_minutes, &settings.notified, &round.id, now);
+    let summary = |r: &Round| RoundSummary {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        notice: r.notice.clone(),
+        builtin: r.id == Round::builtin().id,
+    };
+    DeadlineOverview {
+        now: beijing(now),
+        round: summary(&round),
+        rounds: settings.all_rounds().iter().map(summary).collect(),
+        round_over: round.is_over(now),
+        windows,
+        chain,
+        plan,
+        publicity_start,
+        reminders,
+        settings: settings.clone(),
+        holidays_known_until: cal.years().map(|y| y.year).max().unwrap_or(0),
+    }
+}
+
+/// For each boundary (opening of an upcoming window, closing of an open one), the reminder that is due:
+/// one per boundary even when several lead times have passed (e.g. the app was closed for days).
+pub fn due_reminders(
+    windows: &[WindowStatus],
+    leads: &[u32],
+    notified: &BTreeSet<String>,
+    round_id: &str,
+    now: DateTime<Utc>,
+) -> Vec<Reminder> {
+    let mut out = Vec::new();
+    for w in windows {
+        let (boundary, at, verb) = match w.state {
+            WindowState::Upcoming => (WindowState::Open, w.opens_at, "开始"),
+            WindowState::Open => (WindowState::Closed, w.closes_at, "截止"),
+            WindowState::Closed => continue,
+        };
+        let left = at.with_timezone(&Utc) - now;
+        let keys: Vec<String> = leads
+            .iter()
+            .filter(|&&m| left <= Duration::minutes(m as i64))
+            .map(|m| {
+                format!("{round_id}:{}:{}:{m}", w.id, if boundary == WindowState::Open { "open" } else { "close" })
+            })
+            .filter(|k| !notified.contains(k))
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        out.push(Reminder {
+            keys,
+            window_id: w.id.clone(),
+            boundary,
+            at,
+            message: format!(
+                "{}将于{}{}，还有{}",
+                w.label,
+                at.format("%Y年%-m月%-d日 %H:%M（北京时间）"),
+                verb,
+                words(left)
+            ),
+        });
+    }
+    out
+}
+
+fn words(d: Duration) -> String {
+    let m = d.num_minutes().max(0);
+    let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
+    match (days, hours) {
+        (0, 0) => format!("{mins}分钟"),
+        (0, h) => format!("{h}小时{mins}分钟"),
+        (d, h) => format!("{d}天{h}小时"),
+    }
+}
+
+/// The date of the Nth working day, for the CLI and the calculator (re-exported for convenience).
+pub fn nth_workday(from: NaiveDate, n: u32, count_start: bool) -> crate::calendar::Answer<NaiveDate> {
+    WorkCalendar::builtin().add_workdays(from, n, count_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::EmployerKind;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_overview_follows_the_profiles_chain() {
+        let mut p = Profile::default();
+        p.employer_kind = Some(EmployerKind::DistrictPublic);
+        let s = DeadlineSettings { step_days: vec![1, 1, 1], ..Default::default() };
+        let o = overview(&s, Some(&p), at("2023-11-20T09:00:00+08:00"));
+        let c = o.chain.unwrap();
+        assert_eq!(c.clause, "三（二）2");
+        let names: Vec<_> = o.plan.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["单位公示", "所在单位审核", "单位主管部门审核", "区县人力社保（职改）部门审核", "网上申报截止"]
+        );
+        // Three review days (11-28, 29, 30) push the publicity to end on 11-27.
+        assert_eq!(o.plan.latest_publicity_start.to_string(), "2023-11-21");
+        assert_eq!(o.publicity_start.closes_at.to_rfc3339(), "2023-11-22T00:00:00+08:00");
+        assert_eq!(o.publicity_start.state, WindowState::Open);
+    }
+
+    #[test]
+    fn reminders_fire_once_per_boundary_and_lead() {
+        let round = Round::builtin();
+        let leads = DEFAULT_LEAD_MINUTES;
+        let now = at("2023-11-30T12:00:00+08:00"); // 24 h before the close
+        let w = round.statuses(now);
+        let due = due_reminders(&w, &leads, &BTreeSet::new(), &round.id, now);
+        assert_eq!(due.len(), 1, "only the submission close; payment opens in 5 days ({due:?})");
+        let sub = due.iter().find(|r| r.window_id == "submission").unwrap();
+        assert_eq!(sub.keys, ["cq-lvse-2023:submission:close:4320", "cq-lvse-2023:submission:close:1440"]);
+        assert!(sub.message.contains("还有1天0小时"), "{}", sub.message);
+        let given: BTreeSet<String> = due.iter().flat_map(|r| r.keys.clone()).collect();
+        assert!(due_reminders(&w, &leads, &given, &round.id, now).is_empty(), "never twice");
+        let later = at("2023-12-01T10:00:00+08:00");
+        let again = due_reminders(&round.statuses(later), &leads, &given, &round.id, later);
+        assert_eq!(
+            again.iter().find(|r| r.window_id == "submission").unwrap().keys,
+            ["cq-lvse-2023:submission:close:120"]
+        );
+    }
+
+    #[test]
+    fn a_finished_round_says_so_and_reminds_nothing() {
+        let o = overview(&DeadlineSettings::default(), None, at("2026-11-28T09:00:00+08:00"));
+        assert!(o.round_over);
+        assert!(o.reminders.is_empty());
+        assert!(o.windows.iter().all(|w| w.state == WindowState::Closed && w.seconds_to_close == 0));
+    }
+
+    #[test]
+    fn the_built_in_round_cannot_be_replaced_and_user_rounds_are_kept() {
+        let mut s = DeadlineSettings::default();
+        assert!(s.upsert_round(Round::builtin()).is_err());
+        let mut next = Round::builtin();
+        next.id = "cq-lvse-2024".into();
+        next.title = "2024".into();
+        s.upsert_round(next.clone()).unwrap();
+        s.active_round = "cq-lvse-2024".into();
+        assert_eq!(s.active().title, "2024");
+        assert_eq!(s.all_rounds().len(), 2);
+        s.active_round = "gone".into();
+        assert_eq!(s.active().id, Round::builtin().id, "an unknown id falls back to the built-in round");
+    }
+
+    #[test]
+    fn the_same_instant_gives_the_same_answer_in_any_zone() {
+        // The process's TZ never enters: instants are UTC, display is Beijing.
+        let o = overview(&DeadlineSettings::default(), None, at("2023-12-01T03:59:59Z"));
+        assert_eq!(o.now.to_rfc3339(), "2023-12-01T11:59:59+08:00");
+        assert_eq!(o.windows[0].state, WindowState::Open);
+    }
+}

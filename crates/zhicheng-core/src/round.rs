@@ -1,0 +1,279 @@
+//! 申报轮次: the dates a notice fixes (submission and payment windows, publicity lengths, the 复查 limit,
+//! the working-time cutoff), each with its clause. The built-in round is 渝经信发〔2023〕89号
+//! (`data/round-2023.json`); a later notice comes as a round file of the same shape. All times are
+//! Beijing time (Asia/Shanghai); the computer's own zone plays no part.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono_tz::Asia::Shanghai;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+
+pub const ROUND_FORMAT: &str = "zhicheng/round";
+const BUILTIN: &str = include_str!("../data/round-2023.json");
+
+/// A value the notice fixes, with where it says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Cited<T> {
+    pub value: T,
+    /// Clause id, e.g. 三（三）3（1）.
+    pub clause: String,
+    /// The clause's exact text.
+    pub text: String,
+}
+
+/// A window with an opening and a closing instant (网上申报, 在线缴费).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    /// `submission`, `payment`, or another id of the round's choosing.
+    pub id: String,
+    pub label: String,
+    /// RFC 3339 with +08:00.
+    pub opens_at: DateTime<FixedOffset>,
+    pub closes_at: DateTime<FixedOffset>,
+    pub clause: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// Always `"zhicheng/round"`.
+    pub format: String,
+    pub version: u32,
+    pub id: String,
+    pub title: String,
+    /// 文号 of the notice.
+    pub notice: String,
+    pub windows: Vec<Window>,
+    pub unit_publicity_workdays: Cited<u32>,
+    pub result_publicity_workdays: Cited<u32>,
+    pub review_request_months: Cited<u32>,
+    pub work_time_cutoff: Cited<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowState {
+    Upcoming,
+    Open,
+    Closed,
+}
+
+/// Under this many seconds before the close, an open window is "closing soon".
+pub const CLOSING_SOON_SECS: i64 = 72 * 3600;
+
+/// A window seen from one instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WindowStatus {
+    pub id: String,
+    pub label: String,
+    pub opens_at: DateTime<FixedOffset>,
+    pub closes_at: DateTime<FixedOffset>,
+    pub state: WindowState,
+    /// Open and less than 72 hours left.
+    pub closing_soon: bool,
+    /// Whole seconds until it opens; 0 once open.
+    pub seconds_to_open: i64,
+    /// Whole seconds until it closes; 0 once closed.
+    pub seconds_to_close: i64,
+    pub clause: String,
+    pub text: String,
+}
+
+/// Beijing time as a fixed +08:00 offset (China has kept +08:00 all year since 1991).
+pub fn beijing(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+    t.with_timezone(&Shanghai).fixed_offset()
+}
+
+/// Midnight at the start of a Beijing calendar day.
+pub fn beijing_midnight(d: NaiveDate) -> DateTime<FixedOffset> {
+    Shanghai
+        .from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
+        .single()
+        .expect("Asia/Shanghai has no gaps since 1991")
+        .fixed_offset()
+}
+
+impl Window {
+    pub fn status(&self, now: DateTime<Utc>) -> WindowStatus {
+        let to_open = (self.opens_at.with_timezone(&Utc) - now).num_seconds();
+        let to_close = (self.closes_at.with_timezone(&Utc) - now).num_seconds();
+        let state = if now < self.opens_at {
+            WindowState::Upcoming
+        } else if now < self.closes_at {
+            WindowState::Open
+        } else {
+            WindowState::Closed
+        };
+        WindowStatus {
+            id: self.id.clone(),
+            label: self.label.clone(),
+            opens_at: self.opens_at,
+            closes_at: self.closes_at,
+            state,
+            closing_soon: state == WindowState::Open && to_close <= CLOSING_SOON_SECS,
+            seconds_to_open: to_open.max(0),
+            seconds_to_close: to_close.max(0),
+            clause: self.clause.clone(),
+            text: self.text.clone(),
+        }
+    }
+}
+
+impl Round {
+    /// 渝经信发〔2023〕89号.
+    pub fn builtin() -> Round {
+        Round::parse(BUILTIN, None).expect("the built-in round is valid (tested)")
+    }
+
+    /// Parses and checks a round file; errors name the place and the problem.
+    pub fn parse(text: &str, path: Option<&std::path::Path>) -> Result<Round> {
+        let invalid = |location: String, detail: String| CoreError::InvalidFile {
+            path: path.map(|p| p.to_path_buf()),
+            location,
+            detail,
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let round: Round = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map_err(|e| invalid(e.path().to_string(), e.into_inner().to_string()))?;
+        if round.format != ROUND_FORMAT {
+            return Err(invalid("format".into(), format!("应为 \"{ROUND_FORMAT}\"")));
+        }
+        if round.version != 1 {
+            return Err(CoreError::UnsupportedVersion { found: round.version, supported: 1 });
+        }
+        if round.id.trim().is_empty() {
+            return Err(invalid("id".into(), "轮次编号不能为空".into()));
+        }
+        if !round.windows.iter().any(|w| w.id == "submission") {
+            return Err(invalid("windows".into(), "缺少网上申报时间（id 为 submission 的时间段）".into()));
+        }
+        for (i, w) in round.windows.iter().enumerate() {
+            if round.windows[..i].iter().any(|o| o.id == w.id) {
+                return Err(invalid(format!("windows[{i}].id"), format!("时间段编号“{}”重复", w.id)));
+            }
+            for (key, t) in [("opens_at", w.opens_at), ("closes_at", w.closes_at)] {
+                if t.offset().local_minus_utc() != 8 * 3600 {
+                    return Err(invalid(format!("windows[{i}].{key}"), format!("应为北京时间（+08:00），收到 {t}")));
+                }
+            }
+            if w.closes_at <= w.opens_at {
+                return Err(invalid(format!("windows[{i}].closes_at"), "截止时间应晚于开始时间".into()));
+            }
+        }
+        if round.unit_publicity_workdays.value == 0 || round.unit_publicity_workdays.value > 60 {
+            return Err(invalid("unit_publicity_workdays.value".into(), "公示工作日数应在 1 到 60 之间".into()));
+        }
+        Ok(round)
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("serialises");
+        s.push('\n');
+        s
+    }
+
+    pub fn window(&self, id: &str) -> Option<&Window> {
+        self.windows.iter().find(|w| w.id == id)
+    }
+
+    pub fn submission(&self) -> &Window {
+        self.window("submission").expect("parse guarantees a submission window")
+    }
+
+    pub fn statuses(&self, now: DateTime<Utc>) -> Vec<WindowStatus> {
+        self.windows.iter().map(|w| w.status(now)).collect()
+    }
+
+    /// Every window has closed: the round is over ("本轮已截止").
+    pub fn is_over(&self, now: DateTime<Utc>) -> bool {
+        self.windows.iter().all(|w| now >= w.closes_at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_builtin_round_is_the_notice() {
+        let r = Round::builtin();
+        assert_eq!(r.notice, "渝经信发〔2023〕89号");
+        assert_eq!(r.submission().opens_at.to_rfc3339(), "2023-11-03T17:00:00+08:00");
+        assert_eq!(r.submission().closes_at.to_rfc3339(), "2023-12-01T12:00:00+08:00");
+        let p = r.window("payment").unwrap();
+        assert_eq!(p.opens_at.to_rfc3339(), "2023-12-05T12:00:00+08:00");
+        assert_eq!(p.closes_at.to_rfc3339(), "2023-12-08T12:00:00+08:00");
+        assert_eq!(r.unit_publicity_workdays.value, 5);
+        assert_eq!(r.work_time_cutoff.value, "2023-12-31".parse::<NaiveDate>().unwrap());
+        assert!(r.submission().text.contains("2023年11月3日17:00至2023年12月1日12:00"));
+    }
+
+    #[test]
+    fn each_boundary_to_the_second() {
+        let r = Round::builtin();
+        let s = |t: &str| r.submission().status(at(t));
+        assert_eq!(s("2023-11-03T16:59:59+08:00").state, WindowState::Upcoming);
+        assert_eq!(s("2023-11-03T16:59:59+08:00").seconds_to_open, 1);
+        assert_eq!(s("2023-11-03T17:00:00+08:00").state, WindowState::Open);
+        assert_eq!(s("2023-12-01T11:59:59+08:00").state, WindowState::Open);
+        assert_eq!(s("2023-12-01T11:59:59+08:00").seconds_to_close, 1);
+        assert_eq!(s("2023-12-01T12:00:00+08:00").state, WindowState::Closed);
+        assert_eq!(s("2023-12-01T12:00:00+08:00").seconds_to_close, 0);
+        // The same instant written in UTC is the same answer.
+        assert_eq!(s("2023-12-01T04:00:00Z").state, WindowState::Closed);
+        assert_eq!(s("2023-12-01T03:59:59Z").state, WindowState::Open);
+    }
+
+    #[test]
+    fn closing_soon_is_the_last_72_hours() {
+        let r = Round::builtin();
+        let s = |t: &str| r.submission().status(at(t));
+        assert!(!s("2023-11-28T11:59:59+08:00").closing_soon);
+        assert!(s("2023-11-28T12:00:00+08:00").closing_soon);
+        assert!(!s("2023-12-01T12:00:00+08:00").closing_soon, "closed is not closing soon");
+    }
+
+    #[test]
+    fn the_round_is_over_when_payment_closes() {
+        let r = Round::builtin();
+        assert!(!r.is_over(at("2023-12-08T11:59:59+08:00")));
+        assert!(r.is_over(at("2023-12-08T12:00:00+08:00")));
+        assert!(r.is_over(at("2026-11-28T09:00:00+08:00")));
+    }
+
+    #[test]
+    fn bad_round_files_name_the_place() {
+        let mut v: serde_json::Value = serde_json::from_str(BUILTIN).unwrap();
+        v["windows"][1]["closes_at"] = "2023-12-04T12:00:00+08:00".into();
+        let e = Round::parse(&v.to_string(), None).unwrap_err().to_string();
+        assert!(e.contains("windows[1].closes_at") && e.contains("晚于"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(BUILTIN).unwrap();
+        v["windows"][0]["opens_at"] = "2023-11-03T17:00:00Z".into();
+        let e = Round::parse(&v.to_string(), None).unwrap_err().to_string();
+        assert!(e.contains("北京时间"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(BUILTIN).unwrap();
+        v["windows"][0]["id"] = "other".into();
+        let e = Round::parse(&v.to_string(), None).unwrap_err().to_string();
+        assert!(e.contains("submission"), "{e}");
+
+        let e = Round::parse(r#"{"format":"zhicheng/round"}"#, None).unwrap_err().to_string();
+        assert!(e.contains("missing field"), "{e}");
+    }
+
+    #[test]
+    fn a_round_round_trips() {
+        let r = Round::builtin();
+        assert_eq!(Round::parse(&r.to_json(), None).unwrap(), r);
+    }
+}
