@@ -44,8 +44,11 @@ e2e: app
 	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x860x24" \
 		$(CARGO) test -p zhicheng-e2e -- --test-threads=1
 
-test: bootstrap-test lint rust-test ui-test e2e
-	@echo "make test: all green"
+# Everything, with one closing line that adds up every runner's counts.
+test: bootstrap-test
+	@mkdir -p target
+	@$(MAKE) --no-print-directory lint rust-test ui-test e2e 2>&1 | tee target/make-test.log
+	@scripts/test-summary.sh target/make-test.log
 
 # Regenerate ui/src/bindings.ts and ui/src/generated/districts.json from the Rust types.
 bindings:

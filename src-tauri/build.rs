@@ -1,12 +1,25 @@
+/// Every command the UI may call. Declaring them makes Tauri check them against the capabilities like
+/// plugin commands: the window may call only what `capabilities/main.json` grants.
+const COMMANDS: &[&str] = &[
+    "workspace_info",
+    "profile_load",
+    "profile_save",
+    "profile_restore_backup",
+    "profile_start_over",
+    "deadlines_overview",
+    "deadlines_set_preferences",
+    "deadlines_notify",
+    "deadlines_save_round",
+    "deadlines_import_round",
+    "deadlines_remove_round",
+    "deadlines_round_json",
+    "deadlines_export_ics",
+    "deadlines_reset_settings",
+];
+
 fn main() {
-    // Declaring our commands makes Tauri check them against the capabilities like plugin commands:
-    // the window may call only what `capabilities/main.json` grants.
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
-        "workspace_info",
-        "profile_load",
-        "profile_save",
-        "profile_restore_backup",
-        "profile_start_over",
-    ])))
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
     .expect("failed to run tauri-build");
 }

@@ -7,7 +7,7 @@ mod state;
 use tauri::Manager;
 use zhicheng_core::storage::{self, Workspace};
 
-pub use state::AppState;
+pub use state::{AppState, Clock};
 
 /// Registers every command the UI may call (each still needs its permission in `capabilities/`).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -17,6 +17,15 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::profile::profile_save,
         commands::profile::profile_restore_backup,
         commands::profile::profile_start_over,
+        commands::deadlines::deadlines_overview,
+        commands::deadlines::deadlines_set_preferences,
+        commands::deadlines::deadlines_notify,
+        commands::deadlines::deadlines_save_round,
+        commands::deadlines::deadlines_import_round,
+        commands::deadlines::deadlines_remove_round,
+        commands::deadlines::deadlines_round_json,
+        commands::deadlines::deadlines_export_ics,
+        commands::deadlines::deadlines_reset_settings,
     ])
 }
 
@@ -36,7 +45,9 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
-        .manage(AppState::new(workspace));
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .manage(AppState::new(workspace, state::Clock::from_env()));
     with_commands(builder).run(tauri::generate_context!()).expect("error while running the application");
 }
 

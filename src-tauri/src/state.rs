@@ -1,17 +1,40 @@
 //! What the shell keeps between commands: the open workspace, behind a lock so that two saves never
-//! interleave.
+//! interleave, and the clock.
 
 use std::sync::{Mutex, MutexGuard};
 
+use chrono::{DateTime, Duration, Utc};
 use zhicheng_core::storage::Workspace;
+
+/// The app's clock. Debug builds honour `ZHICHENG_NOW` (RFC 3339) so end-to-end tests can show the
+/// countdown at a fixed instant; time then runs on from that instant. Release builds ignore it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Clock {
+    offset: Duration,
+}
+
+impl Clock {
+    pub fn from_env() -> Self {
+        #[cfg(debug_assertions)]
+        if let Some(t) = std::env::var("ZHICHENG_NOW").ok().and_then(|s| DateTime::parse_from_rfc3339(&s).ok()) {
+            return Self { offset: t.with_timezone(&Utc) - Utc::now() };
+        }
+        Self::default()
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.offset
+    }
+}
 
 pub struct AppState {
     workspace: Mutex<Workspace>,
+    pub clock: Clock,
 }
 
 impl AppState {
-    pub fn new(workspace: Workspace) -> Self {
-        Self { workspace: Mutex::new(workspace) }
+    pub fn new(workspace: Workspace, clock: Clock) -> Self {
+        Self { workspace: Mutex::new(workspace), clock }
     }
 
     pub fn workspace(&self) -> MutexGuard<'_, Workspace> {

@@ -7,11 +7,12 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use zhicheng_core::storage::Workspace;
 
-use crate::{AppState, with_commands};
+use crate::{AppState, Clock, with_commands};
 
 fn app(dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let app = with_commands(mock_builder())
-        .manage(AppState::new(Workspace::open(dir).unwrap()))
+        .plugin(tauri_plugin_notification::init())
+        .manage(AppState::new(Workspace::open(dir).unwrap(), Clock::default()))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();

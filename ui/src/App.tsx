@@ -5,7 +5,8 @@ import type { ErrorPayload, Loaded } from "./bindings";
 import { api, errorText } from "./api/ipc";
 import { useI18n } from "./i18n/I18n";
 import { ProfileForm } from "./profile/ProfileForm";
-import { AppShell } from "./shell/AppShell";
+import { DeadlinesPage } from "./deadlines/DeadlinesPage";
+import { AppShell, type Page } from "./shell/AppShell";
 
 type LoadState = { kind: "loading" } | { kind: "ready"; loaded: Loaded } | { kind: "failed"; error: ErrorPayload };
 
@@ -15,6 +16,7 @@ export function App() {
   const [state, setState] = useState<LoadState>({ kind: "loading" });
   const [workspace, setWorkspace] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [page, setPage] = useState<Page>("assessment");
 
   const load = useCallback(async () => {
     setState({ kind: "loading" });
@@ -110,5 +112,11 @@ export function App() {
       </Space>
     );
   }
-  return <AppShell workspace={workspace}>{body}</AppShell>;
+  return (
+    <AppShell workspace={workspace} page={page} onNavigate={setPage}>
+      {/* The form stays mounted while another page shows, so no edit is lost between pages. */}
+      <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
+      {page === "deadlines" && <DeadlinesPage />}
+    </AppShell>
+  );
 }

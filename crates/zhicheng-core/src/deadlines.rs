@@ -88,6 +88,62 @@ impl DeadlineSettings {
     }
 }
 
+/// The choices the deadlines page edits (everything in the settings but the rounds and the record of
+/// given reminders).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlinePreferences {
+    pub active_round: String,
+    pub lead_minutes: Vec<u32>,
+    pub count_start_day: bool,
+    pub step_days: Vec<u32>,
+}
+
+impl DeadlineSettings {
+    pub fn preferences(&self) -> DeadlinePreferences {
+        DeadlinePreferences {
+            active_round: self.active_round.clone(),
+            lead_minutes: self.lead_minutes.clone(),
+            count_start_day: self.count_start_day,
+            step_days: self.step_days.clone(),
+        }
+    }
+
+    /// Applies the preferences after checking them; nothing changes when one is wrong.
+    pub fn apply(&mut self, p: DeadlinePreferences) -> Result<()> {
+        let bad =
+            |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
+        if !self.all_rounds().iter().any(|r| r.id == p.active_round) {
+            return Err(bad("active_round", format!("没有编号为“{}”的轮次", p.active_round)));
+        }
+        if p.lead_minutes.len() > 10 {
+            return Err(bad("lead_minutes", "提醒最多设置10个".into()));
+        }
+        if let Some(m) = p.lead_minutes.iter().find(|&&m| m == 0 || m > 60 * 24 * 60) {
+            return Err(bad("lead_minutes", format!("提前量应在1分钟到60天之间，收到{m}分钟")));
+        }
+        if let Some(d) = p.step_days.iter().find(|&&d| d > 60) {
+            return Err(bad("step_days", format!("每个审核环节最多60个工作日，收到{d}")));
+        }
+        let mut leads = p.lead_minutes;
+        leads.sort_unstable_by(|a, b| b.cmp(a));
+        leads.dedup();
+        self.active_round = p.active_round;
+        self.lead_minutes = leads;
+        self.count_start_day = p.count_start_day;
+        self.step_days = p.step_days;
+        Ok(())
+    }
+
+    /// Removes a user round; the built-in one stays.
+    pub fn remove_round(&mut self, id: &str) {
+        self.rounds.retain(|r| r.id != id);
+        if self.active_round == id {
+            self.active_round = Round::builtin().id;
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoundSummary {
     pub id: String,
@@ -308,6 +364,23 @@ mod tests {
         assert_eq!(s.all_rounds().len(), 2);
         s.active_round = "gone".into();
         assert_eq!(s.active().id, Round::builtin().id, "an unknown id falls back to the built-in round");
+    }
+
+    #[test]
+    fn preferences_are_checked_before_anything_changes() {
+        let mut s = DeadlineSettings::default();
+        let mut p = s.preferences();
+        p.lead_minutes = vec![120, 0];
+        assert!(s.apply(p.clone()).is_err());
+        assert_eq!(s, DeadlineSettings::default());
+        p.lead_minutes = vec![120, 4320, 120];
+        p.step_days = vec![2, 1];
+        s.apply(p).unwrap();
+        assert_eq!(s.lead_minutes, [4320, 120]);
+        assert_eq!(s.step_days, [2, 1]);
+        let mut p = s.preferences();
+        p.active_round = "nope".into();
+        assert!(s.apply(p).is_err());
     }
 
     #[test]

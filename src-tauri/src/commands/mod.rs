@@ -1,4 +1,5 @@
 //! One module per domain; each command is a few lines that call `zhicheng-core`.
 
+pub mod deadlines;
 pub mod profile;
 pub mod workspace;

@@ -1,6 +1,6 @@
 // Typed wrappers around the app's commands. Payload types come from `../bindings` (generated from Rust).
 import { invoke } from "@tauri-apps/api/core";
-import type { ErrorCode, ErrorPayload, Loaded, Profile, WorkspaceInfo } from "../bindings";
+import type { DeadlineOverview, DeadlinePreferences, ErrorCode, ErrorPayload, Loaded, Profile, WorkspaceInfo } from "../bindings";
 import type { T } from "../i18n/I18n";
 
 const CODES: ErrorCode[] = [
@@ -43,4 +43,13 @@ export const api = {
   saveProfile: (profile: Profile) => call<null>("profile_save", { profile }),
   restoreBackup: (name: string) => call<Loaded>("profile_restore_backup", { name }),
   startOver: () => call<Loaded>("profile_start_over"),
+  deadlines: () => call<DeadlineOverview>("deadlines_overview"),
+  setDeadlinePreferences: (prefs: DeadlinePreferences) => call<DeadlineOverview>("deadlines_set_preferences", { prefs }),
+  notifyDue: () => call<DeadlineOverview>("deadlines_notify"),
+  saveRound: (roundJson: string, activate: boolean) => call<DeadlineOverview>("deadlines_save_round", { roundJson, activate }),
+  importRound: (path: string) => call<DeadlineOverview>("deadlines_import_round", { path }),
+  removeRound: (id: string) => call<DeadlineOverview>("deadlines_remove_round", { id }),
+  roundJson: (id: string) => call<string>("deadlines_round_json", { id }),
+  exportIcs: (path: string) => call<null>("deadlines_export_ics", { path }),
+  resetDeadlineSettings: () => call<DeadlineOverview>("deadlines_reset_settings"),
 };

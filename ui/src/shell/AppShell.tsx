@@ -12,7 +12,19 @@ import type { ReactNode } from "react";
 import type { Lang } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 
-export function AppShell({ children, workspace }: { children: ReactNode; workspace: string | null }) {
+export type Page = "assessment" | "deadlines";
+
+export function AppShell({
+  children,
+  workspace,
+  page,
+  onNavigate,
+}: {
+  children: ReactNode;
+  workspace: string | null;
+  page: Page;
+  onNavigate: (p: Page) => void;
+}) {
   const { t, lang, setLang } = useI18n();
   const { token } = theme.useToken();
   const soon = ` · ${t("nav.comingSoon")}`;
@@ -25,13 +37,14 @@ export function AppShell({ children, workspace }: { children: ReactNode; workspa
         </div>
         <Menu
           mode="inline"
-          selectedKeys={["assessment"]}
+          selectedKeys={[page]}
+          onClick={({ key }) => onNavigate(key as Page)}
           items={[
             { key: "assessment", icon: <AuditOutlined />, label: t("nav.assessment") },
             { key: "achievements", icon: <TrophyOutlined />, label: t("nav.achievements"), disabled: true, title: t("nav.achievements") + soon },
             { key: "evidence", icon: <FolderOpenOutlined />, label: t("nav.evidence"), disabled: true, title: t("nav.evidence") + soon },
             { key: "sheet", icon: <FileProtectOutlined />, label: t("nav.sheet"), disabled: true, title: t("nav.sheet") + soon },
-            { key: "deadlines", icon: <CalendarOutlined />, label: t("nav.deadlines"), disabled: true, title: t("nav.deadlines") + soon },
+            { key: "deadlines", icon: <CalendarOutlined />, label: <span data-testid="nav-deadlines">{t("nav.deadlines")}</span> },
           ]}
         />
       </Layout.Sider>

@@ -1,0 +1,153 @@
+//! Shared helpers of the end-to-end tests: tauri-driver, a WebDriver session with the app, waits.
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{Client, ClientBuilder, Locator, key::Key};
+use serde_json::{Map, json};
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+pub fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("ZHICHENG_APP_BIN") {
+        return PathBuf::from(p).canonicalize().expect("ZHICHENG_APP_BIN exists");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
+    let bin = target.join("debug/zhicheng-app");
+    assert!(bin.exists(), "build the app first: cargo build -p zhicheng-app ({} missing)", bin.display());
+    // tauri-driver needs an absolute path.
+    bin.canonicalize().unwrap()
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// tauri-driver, stopped with SIGTERM on drop (SIGKILL would leak WebKitWebDriver processes).
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    pub fn start(env: &[(&str, &Path)]) -> Driver {
+        assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under xvfb-run (make test does)");
+        let port = free_port();
+        let native = free_port();
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+
+    /// A session with a freshly started app. tauri-driver accepts connections before its
+    /// WebKitWebDriver is ready, so the first attempts may be cut off: retry for a while.
+    pub async fn session(&self) -> Client {
+        let mut caps = Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
+        let mut last = None;
+        for _ in 0..20 {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.port))
+                .await
+            {
+                Ok(c) => return c,
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        panic!("no WebDriver session with the app: {last:?}");
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.child.kill();
+    }
+}
+
+pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+}
+
+pub async fn value_of(c: &Client, css: &str) -> String {
+    wait_for(c, css).await.prop("value").await.unwrap().unwrap_or_default()
+}
+
+pub async fn text_until(c: &Client, css: &str, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = wait_for(c, css).await.text().await.unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "{css} never said {needle:?}; last: {text:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+pub async fn type_into(c: &Client, css: &str, text: &str) {
+    let el = wait_for(c, css).await;
+    el.click().await.unwrap();
+    el.send_keys(text).await.unwrap();
+}
+
+/// Antd month pickers and searchable selects: type, then Enter.
+pub async fn type_and_enter(c: &Client, css: &str, text: &str) {
+    type_into(c, css, text).await;
+    wait_for(c, css).await.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+pub async fn click_xpath(c: &Client, xpath: &str) {
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+pub async fn screenshot(c: &Client, to: &Path) {
+    // Two animation frames, so the picture shows what was last rendered (otherwise it is often stale).
+    c.execute_async(
+        "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let png = c.screenshot().await.unwrap();
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::write(to, png).unwrap();
+}
