@@ -98,3 +98,61 @@ fn start_over_keeps_the_corrupt_file_aside() {
         .any(|e| e.file_name().to_string_lossy().starts_with("applicant.json.corrupt-"));
     assert!(kept);
 }
+
+#[test]
+fn deadlines_overview_and_preferences_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let o = invoke(&w, "deadlines_overview", json!({})).unwrap();
+    assert_eq!(o["round"]["notice"], "渝经信发〔2023〕89号");
+    assert_eq!(o["windows"][0]["closes_at"], "2023-12-01T12:00:00+08:00");
+
+    let mut prefs =
+        json!({ "active_round": "cq-lvse-2023", "lead_minutes": [0], "count_start_day": true, "step_days": [] });
+    let err = invoke(&w, "deadlines_set_preferences", json!({ "prefs": prefs })).unwrap_err();
+    assert_eq!(err["code"], "invalid_file");
+    assert!(err["message"].as_str().unwrap().contains("lead_minutes"), "{err}");
+    assert!(!dir.path().join("deadlines.json").exists(), "a refused change writes nothing");
+
+    prefs["lead_minutes"] = json!([60, 1440]);
+    let o = invoke(&w, "deadlines_set_preferences", json!({ "prefs": prefs })).unwrap();
+    assert_eq!(o["settings"]["lead_minutes"], json!([1440, 60]));
+}
+
+#[test]
+fn rounds_can_be_added_but_never_replace_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let builtin = invoke(&w, "deadlines_round_json", json!({ "id": "cq-lvse-2023" })).unwrap();
+    let text = builtin.as_str().unwrap().to_string();
+    let err = invoke(&w, "deadlines_save_round", json!({ "roundJson": text, "activate": true })).unwrap_err();
+    assert_eq!(err["code"], "invalid_file");
+
+    let next =
+        text.replace("cq-lvse-2023", "cq-lvse-2024").replace("2023-12-08T12:00:00+08:00", "2024-12-08T12:00:00+08:00");
+    let o = invoke(&w, "deadlines_save_round", json!({ "roundJson": next, "activate": true })).unwrap();
+    assert_eq!(o["round"]["id"], "cq-lvse-2024");
+    assert_eq!(o["rounds"].as_array().unwrap().len(), 2);
+
+    let file = dir.path().join("round.json");
+    std::fs::write(&file, "{ broken").unwrap();
+    let err = invoke(&w, "deadlines_import_round", json!({ "path": file })).unwrap_err();
+    assert_eq!(err["code"], "invalid_file");
+    assert!(err["message"].as_str().unwrap().contains("round.json"), "{err}");
+
+    let o = invoke(&w, "deadlines_remove_round", json!({ "id": "cq-lvse-2024" })).unwrap();
+    assert_eq!(o["round"]["id"], "cq-lvse-2023");
+}
+
+#[test]
+fn ics_export_writes_only_ics_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let bad = dir.path().join("notes.txt");
+    let err = invoke(&w, "deadlines_export_ics", json!({ "path": bad })).unwrap_err();
+    assert_eq!(err["code"], "invalid_file");
+    assert!(!bad.exists());
+    let good = dir.path().join("deadlines.ics");
+    invoke(&w, "deadlines_export_ics", json!({ "path": good })).unwrap();
+    assert!(std::fs::read_to_string(good).unwrap().contains("BEGIN:VEVENT"));
+}

@@ -179,11 +179,11 @@ closing_soon: boolean,
 /**
  * Whole seconds until it opens; 0 once open.
  */
-seconds_to_open: bigint, 
+seconds_to_open: number, 
 /**
  * Whole seconds until it closes; 0 once closed.
  */
-seconds_to_close: bigint, clause: string, text: string, };
+seconds_to_close: number, clause: string, text: string, };
 
 export type ChainRequirement = { clause: string, text: string, };
 

@@ -70,6 +70,20 @@ pub fn districts_json() -> String {
     s
 }
 
+/// A real deadlines overview at a fixed instant (2023-11-30 12:00 Beijing, example profile), used as the
+/// UI tests' IPC fixture so they see exactly what the Rust side sends.
+pub fn overview_fixture() -> String {
+    let profile = crate::applicant_file::parse(include_str!("../../../examples/applicant.json"), None)
+        .expect("the example parses")
+        .file
+        .profile;
+    let now = chrono::DateTime::parse_from_rfc3339("2023-11-30T12:00:00+08:00").expect("valid").to_utc();
+    let o = crate::deadlines::overview(&Default::default(), Some(&profile), now);
+    let mut s = serde_json::to_string_pretty(&o).expect("serialises");
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -92,6 +106,11 @@ mod tests {
     #[test]
     fn bindings_ts_matches_the_rust_types() {
         check("bindings.ts", super::typescript());
+    }
+
+    #[test]
+    fn the_overview_fixture_matches_the_rust_side() {
+        check("generated/overview-2023-11-30.json", super::overview_fixture());
     }
 
     #[test]

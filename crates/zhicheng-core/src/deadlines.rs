@@ -1,6 +1,6 @@
-//! The deadlines capability as one computation: settings (kept in the workspace as `deadlines.json`)
-//! + the profile + an instant → everything the dashboard, the CLI and the reminders need.
-//! The clock is a parameter; nothing here reads it.
+//! The deadlines capability as one computation: the settings (kept in the workspace as
+//! `deadlines.json`), the profile and an instant give everything the dashboard, the CLI and the
+//! reminders need. The clock is a parameter; nothing here reads it.
 
 use std::collections::BTreeSet;
 
@@ -305,8 +305,7 @@ mod tests {
 
     #[test]
     fn the_overview_follows_the_profiles_chain() {
-        let mut p = Profile::default();
-        p.employer_kind = Some(EmployerKind::DistrictPublic);
+        let p = Profile { employer_kind: Some(EmployerKind::DistrictPublic), ..Default::default() };
         let s = DeadlineSettings { step_days: vec![1, 1, 1], ..Default::default() };
         let o = overview(&s, Some(&p), at("2023-11-20T09:00:00+08:00"));
         let c = o.chain.unwrap();

@@ -16,9 +16,9 @@ fn beijing_words(t: DateTime<FixedOffset>) -> String {
 }
 
 fn lead_words(minutes: u32) -> String {
-    if minutes % (24 * 60) == 0 {
+    if minutes.is_multiple_of(24 * 60) {
         format!("{}天", minutes / (24 * 60))
-    } else if minutes % 60 == 0 {
+    } else if minutes.is_multiple_of(60) {
         format!("{}小时", minutes / 60)
     } else {
         format!("{minutes}分钟")

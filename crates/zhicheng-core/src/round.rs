@@ -77,8 +77,10 @@ pub struct WindowStatus {
     /// Open and less than 72 hours left.
     pub closing_soon: bool,
     /// Whole seconds until it opens; 0 once open.
+    #[ts(type = "number")]
     pub seconds_to_open: i64,
     /// Whole seconds until it closes; 0 once closed.
+    #[ts(type = "number")]
     pub seconds_to_close: i64,
     pub clause: String,
     pub text: String,

@@ -450,8 +450,7 @@ mod tests {
     fn deadline_settings_round_trip_and_a_damaged_file_is_kept() {
         let (_d, ws) = ws();
         assert_eq!(ws.load_deadline_settings().unwrap(), Default::default());
-        let mut s = crate::deadlines::DeadlineSettings::default();
-        s.lead_minutes = vec![60];
+        let mut s = crate::deadlines::DeadlineSettings { lead_minutes: vec![60], ..Default::default() };
         s.notified.insert("x".into());
         ws.save_deadline_settings(&s).unwrap();
         assert_eq!(ws.load_deadline_settings().unwrap(), s);

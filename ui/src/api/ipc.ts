@@ -26,7 +26,8 @@ export function toErrorPayload(e: unknown): ErrorPayload {
 
 /** The message to show, in the user's language. */
 export function errorText(t: T, e: ErrorPayload): string {
-  return t(`error.${e.code}`, { message: e.message });
+  const key = `error.${e.code}` as const;
+  return CODES.includes(e.code) ? t(key, { message: e.message }) : t("error.unknown", { message: e.message ?? String(e) });
 }
 
 async function call<R>(cmd: string, args?: Record<string, unknown>): Promise<R> {

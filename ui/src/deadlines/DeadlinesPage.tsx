@@ -21,7 +21,7 @@ import {
 } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DeadlineOverview, DeadlinePreferences, ErrorPayload, WindowStatus } from "../bindings";
-import { api, errorText } from "../api/ipc";
+import { api, errorText, toErrorPayload } from "../api/ipc";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { beijingDate, formatBeijing, liveState, splitSpan, type LiveState } from "./time";
@@ -131,7 +131,7 @@ export function DeadlinesPage() {
       // Due reminders are shown (desktop + banner) and recorded in one step, so none repeats.
       accept(o.reminders.length ? await api.notifyDue() : o);
     } catch (e) {
-      setError(e as ErrorPayload);
+      setError(toErrorPayload(e));
     }
   }, [accept]);
 
@@ -145,7 +145,7 @@ export function DeadlinesPage() {
     try {
       accept(await f());
     } catch (e) {
-      message.error(errorText(t, e as ErrorPayload));
+      message.error(errorText(t, toErrorPayload(e)));
     }
   };
 

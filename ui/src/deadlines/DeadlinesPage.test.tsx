@@ -1,0 +1,109 @@
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { App as AntApp } from "antd";
+import { describe, expect, it } from "vitest";
+import type { DeadlineOverview, DeadlinePreferences } from "../bindings";
+import fixture from "../generated/overview-2023-11-30.json";
+import type { Lang } from "../i18n/catalog";
+import { I18nProvider } from "../i18n/I18n";
+import { DeadlinesPage } from "./DeadlinesPage";
+
+const overview = fixture as unknown as DeadlineOverview;
+
+function renderPage(lang: Lang) {
+  return render(
+    <I18nProvider lang={lang}>
+      <AntApp>
+        <DeadlinesPage />
+      </AntApp>
+    </I18nProvider>,
+  );
+}
+
+describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, not the computer's)", () => {
+  it("counts down to the submission close and the payment opening", async () => {
+    mockIPC((cmd) => (cmd.startsWith("deadlines_") ? overview : null));
+    renderPage("zh");
+    expect((await screen.findByTestId("state-submission")).textContent).toBe("即将截止");
+    expect(screen.getByTestId("remaining-submission").textContent).toMatch(/^(1天 00:00:00|0天 23:59:5\d)$/);
+    expect(screen.getByTestId("state-payment").textContent).toBe("未开始");
+    expect(screen.getByTestId("remaining-payment").textContent).toMatch(/^(5天 00:00:00|4天 23:59:5\d)$/);
+    expect(screen.getByText("截止：2023年12月1日 星期五 12:00")).toBeTruthy();
+    expect(screen.getByTestId("beijing-now").textContent).toMatch(/2023年11月30日 星期四 12:00:0\d/);
+    expect(screen.getByTestId("latest-start").textContent).toContain("2023-11-24");
+  });
+
+  it("speaks English too", async () => {
+    mockIPC((cmd) => (cmd.startsWith("deadlines_") ? overview : null));
+    renderPage("en");
+    expect((await screen.findByTestId("state-submission")).textContent).toBe("Closing soon");
+    expect(screen.getByText("Closes: Friday 1 Dec 2023, 12:00")).toBeTruthy();
+  });
+
+  it("says plainly when the round is over and never shows a countdown for it", async () => {
+    const over: DeadlineOverview = {
+      ...overview,
+      now: "2026-11-28T09:00:00+08:00",
+      round_over: true,
+      windows: overview.windows.map((w) => ({ ...w, state: "closed", seconds_to_open: 0, seconds_to_close: 0, closing_soon: false })),
+    };
+    mockIPC((cmd) => (cmd.startsWith("deadlines_") ? over : null));
+    renderPage("zh");
+    expect((await screen.findByTestId("round-over")).textContent).toContain("本轮已截止");
+    expect(screen.queryByTestId("remaining-submission")).toBeNull();
+    expect(screen.getByTestId("state-payment").textContent).toBe("已截止");
+  });
+
+  it("shows due reminders once and records them through the notify command", async () => {
+    const due: DeadlineOverview = {
+      ...overview,
+      reminders: [
+        {
+          keys: ["cq-lvse-2023:submission:close:1440"],
+          window_id: "submission",
+          boundary: "closed",
+          at: "2023-12-01T12:00:00+08:00",
+          message: "网上申报将于2023年12月1日 12:00（北京时间）截止，还有1天0小时",
+        },
+      ],
+    };
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "deadlines_overview") return due;
+      if (cmd === "deadlines_notify") return { ...overview, reminders: due.reminders };
+      return null;
+    });
+    renderPage("zh");
+    expect(await screen.findByText("网上申报将于2023年12月1日 12:00（北京时间）截止，还有1天0小时")).toBeTruthy();
+    expect(calls).toEqual(["deadlines_overview", "deadlines_notify"]);
+  });
+
+  it("saves the review days the user enters", async () => {
+    const sent: DeadlinePreferences[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "deadlines_overview" || cmd === "deadlines_notify") return overview;
+      if (cmd === "deadlines_set_preferences") {
+        sent.push((args as { prefs: DeadlinePreferences }).prefs);
+        return overview;
+      }
+      return null;
+    });
+    renderPage("zh");
+    const box = await screen.findByLabelText("人事代理机构审核 工作日");
+    await act(async () => {
+      fireEvent.change(box, { target: { value: "2" } });
+    });
+    await waitFor(() => expect(sent.length).toBe(1), { timeout: 3000 });
+    expect(sent[0].step_days).toEqual([0, 2, 0]);
+  });
+
+  it("offers to reset a damaged settings file", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "deadlines_overview") throw { code: "corrupt_file", message: "deadlines.json 已损坏", backup: null, issues: [] };
+      return null;
+    });
+    renderPage("zh");
+    expect(await screen.findByRole("button", { name: "恢复默认设置（损坏的文件会保留）" })).toBeTruthy();
+  });
+});
