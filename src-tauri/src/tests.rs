@@ -51,7 +51,7 @@ fn save_then_load_through_ipc() {
     let loaded = invoke(&w, "profile_load", json!({})).unwrap();
     assert_eq!(loaded["exists"], true);
     assert_eq!(loaded["file"]["profile"], example_profile());
-    assert_eq!(loaded["file"]["version"], 1);
+    assert_eq!(loaded["file"]["version"], 2);
 
     let info = invoke(&w, "workspace_info", json!({})).unwrap();
     assert_eq!(info["backups"].as_array().unwrap().len(), 1);

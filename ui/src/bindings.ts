@@ -93,6 +93,190 @@ current_title_name: string,
  */
 current_title_month: YearMonth | null, };
 
+export type Level = "enterprise" | "prefecture" | "industry_or_local" | "provincial" | "national";
+
+export type Authorship = "sole" | "first" | "other";
+
+export type AchievementKind = { "kind": "engineering_project", level: Level | null, 
+/**
+ * 主持（项目负责人）
+ */
+led: boolean, 
+/**
+ * 个人排名（1 = 第一）
+ */
+rank: number | null, 
+/**
+ * 通过行业主管部门认定或验收合格 / 项目实施并通过验收
+ */
+accepted: boolean, 
+/**
+ * 固定资产投资（万元）
+ */
+investment_wan: number | null, } | { "kind": "new_tech_project", level: Level | null, led: boolean, rank: number | null, 
+/**
+ * 被认定为绿色设计产品
+ */
+green_design_product: boolean, 
+/**
+ * 被认定为省（部）级（或国家级）重大新产品
+ */
+major_new_product: boolean, 
+/**
+ * 取得较好经济效益和社会效益
+ */
+good_benefit: boolean, 
+/**
+ * 投入生产或应用
+ */
+in_use: boolean, } | { "kind": "product_revenue", led: boolean, rank: number | null, 
+/**
+ * 累计实现营收（万元）
+ */
+revenue_wan: number | null, } | { "kind": "invention_patent", 
+/**
+ * 已授权
+ */
+granted: boolean, rank: number | null, 
+/**
+ * 绿色低碳相关
+ */
+green_related: boolean, } | { "kind": "standard", level: Level | null, led: boolean, rank: number | null, 
+/**
+ * 已实施
+ */
+implemented: boolean, } | { "kind": "book", 
+/**
+ * 公开出版
+ */
+published: boolean, 
+/**
+ * 主编
+ */
+chief_editor: boolean, 
+/**
+ * 本人撰写字数（万字）
+ */
+own_words_wan: number | null, } | { "kind": "paper", 
+/**
+ * 中文核心期刊
+ */
+core_journal: boolean, authorship: Authorship | null, } | { "kind": "training_material", led: boolean, own_words_wan: number | null, 
+/**
+ * 推广应用的主管部门或行业组织的级别
+ */
+promoted_by: Level | null, } | { "kind": "research_report", level: Level | null, led: boolean, rank: number | null, 
+/**
+ * 推广应用或实施
+ */
+applied: boolean, } | { "kind": "white_paper", led: boolean, rank: number | null, } | { "kind": "equipment_service", led: boolean, rank: number | null, };
+
+export type KindTag = "engineering_project" | "new_tech_project" | "product_revenue" | "invention_patent" | "standard" | "book" | "paper" | "training_material" | "research_report" | "white_paper" | "equipment_service";
+
+export type Achievement = { 
+/**
+ * Stable id, unique in the file (evidence links to it).
+ */
+id: string, title: string, 
+/**
+ * 完成 / 验收 / 授权 / 发表 month.
+ */
+month: YearMonth | null, } & ({ "kind": "engineering_project", level: Level | null, 
+/**
+ * 主持（项目负责人）
+ */
+led: boolean, 
+/**
+ * 个人排名（1 = 第一）
+ */
+rank: number | null, 
+/**
+ * 通过行业主管部门认定或验收合格 / 项目实施并通过验收
+ */
+accepted: boolean, 
+/**
+ * 固定资产投资（万元）
+ */
+investment_wan: number | null, } | { "kind": "new_tech_project", level: Level | null, led: boolean, rank: number | null, 
+/**
+ * 被认定为绿色设计产品
+ */
+green_design_product: boolean, 
+/**
+ * 被认定为省（部）级（或国家级）重大新产品
+ */
+major_new_product: boolean, 
+/**
+ * 取得较好经济效益和社会效益
+ */
+good_benefit: boolean, 
+/**
+ * 投入生产或应用
+ */
+in_use: boolean, } | { "kind": "product_revenue", led: boolean, rank: number | null, 
+/**
+ * 累计实现营收（万元）
+ */
+revenue_wan: number | null, } | { "kind": "invention_patent", 
+/**
+ * 已授权
+ */
+granted: boolean, rank: number | null, 
+/**
+ * 绿色低碳相关
+ */
+green_related: boolean, } | { "kind": "standard", level: Level | null, led: boolean, rank: number | null, 
+/**
+ * 已实施
+ */
+implemented: boolean, } | { "kind": "book", 
+/**
+ * 公开出版
+ */
+published: boolean, 
+/**
+ * 主编
+ */
+chief_editor: boolean, 
+/**
+ * 本人撰写字数（万字）
+ */
+own_words_wan: number | null, } | { "kind": "paper", 
+/**
+ * 中文核心期刊
+ */
+core_journal: boolean, authorship: Authorship | null, } | { "kind": "training_material", led: boolean, own_words_wan: number | null, 
+/**
+ * 推广应用的主管部门或行业组织的级别
+ */
+promoted_by: Level | null, } | { "kind": "research_report", level: Level | null, led: boolean, rank: number | null, 
+/**
+ * 推广应用或实施
+ */
+applied: boolean, } | { "kind": "white_paper", led: boolean, rank: number | null, } | { "kind": "equipment_service", led: boolean, rank: number | null, });
+
+export type TitleLevel = "intermediate" | "senior" | "professor";
+
+export type Route = "first_batch" | "regular" | "transfer" | "additional";
+
+export type Screening = { route: Route, 
+/**
+ * 公务员（含参公管理的人员）
+ */
+civil_servant: boolean | null, 
+/**
+ * 离退休人员
+ */
+retired: boolean | null, 
+/**
+ * 处于职称申报评审影响期内
+ */
+penalty_period: boolean | null, 
+/**
+ * 申报月份 (default: the pack's, 2023-11).
+ */
+apply_month: YearMonth | null, };
+
 export type ApplicantFile = { 
 /**
  * Always `"zhicheng/applicant"`.
@@ -101,7 +285,15 @@ format: string,
 /**
  * The schema version this file follows.
  */
-version: number, profile: Profile, };
+version: number, profile: Profile, 
+/**
+ * 申报资格: route and the exclusion answers (version 2).
+ */
+screening: Screening, 
+/**
+ * 业绩成果 (version 2).
+ */
+achievements: Array<Achievement>, };
 
 export type IssueKind = "missing" | "invalid";
 
@@ -287,6 +479,86 @@ publicity_start: WindowStatus, reminders: Array<Reminder>, settings: DeadlineSet
  * The last year whose official holidays the app knows.
  */
 holidays_known_until: number, };
+
+export type Exclusion = { 
+/**
+ * `civil_servant`, `retired`, `penalty_period`.
+ */
+code: string, question: string, reason: string, clause: string, text: string, };
+
+export type EducationRow = "doctor_degree" | "master_degree" | "bachelor_education_or_degree";
+
+export type Fee = { level: TitleLevel, yuan: number, clause: string, text: string, };
+
+export type MissingRoute = { route: Route, clause: string, text: string, note: string, };
+
+export type RowResult = { row: EducationRow, label: string, years: number, 
+/**
+ * The applicant has the degree / education this row asks for.
+ */
+qualified: boolean, met: boolean, 
+/**
+ * Months still missing (0 when met or when the row needs no years).
+ */
+months_short: number, };
+
+export type EducationResult = { met: boolean, 
+/**
+ * The most favourable row that is met.
+ */
+used_row: EducationRow | null, 
+/**
+ * Whole months in the field up to the cutoff (对年对月), when the start month is known.
+ */
+months_counted: number | null, cutoff: YearMonth, rows: Array<RowResult>, };
+
+export type Rejection = { id: string, title: string, 
+/**
+ * Every qualifier it fails, in words.
+ */
+reasons: Array<string>, };
+
+export type AltResult = { need: string, count: number, met: boolean, 
+/**
+ * The achievements that count.
+ */
+counted: Array<string>, 
+/**
+ * Of the right kind but failing a qualifier.
+ */
+rejected: Array<Rejection>, 
+/**
+ * For revenue sums: the qualifying total and the amount needed (万元).
+ */
+revenue_wan: number | null, revenue_needed_wan: number | null, also: AltResult | null, };
+
+export type ConditionResult = { clause: string, text: string, met: boolean, alternatives: Array<AltResult>, };
+
+export type LevelResult = { level: TitleLevel, label: string, clause: string, text: string, eligible: boolean, education: EducationResult, conditions: Array<ConditionResult>, 
+/**
+ * For a level not reached: the shortest list of changes that would reach it.
+ */
+gap: Array<string>, fee: Fee | null, };
+
+export type ExclusionHit = { code: string, reason: string, clause: string, text: string, };
+
+export type Assessment = { pack_id: string, notice: string, route: Route, apply_month: YearMonth, 
+/**
+ * The achievement window, both ends included.
+ */
+window_start: YearMonth, window_end: YearMonth, 
+/**
+ * The first exclusion answered "yes".
+ */
+excluded: ExclusionHit | null, 
+/**
+ * Exclusion questions not answered yet (the verdict assumes "no" and says so).
+ */
+unanswered: Array<Exclusion>, 
+/**
+ * The route has no conditions in the pack (正常申报 / 转评 / 多评 with the built-in pack).
+ */
+route_missing: MissingRoute | null, eligible_levels: Array<TitleLevel>, levels: Array<LevelResult>, chain: SubmissionChain | null, };
 
 export type ErrorPayload = { code: ErrorCode, message: string, 
 /**

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod assess;
 mod deadlines;
 mod workdays;
-use zhicheng_core::applicant_file::{self, ApplicantFile};
+use zhicheng_core::applicant_file;
 use zhicheng_core::profile::{IssueKind, Profile};
 use zhicheng_core::storage::{self, Workspace};
 use zhicheng_core::{CoreError, YearMonth};
@@ -46,6 +47,29 @@ enum Command {
         /// 日历文件已存在时覆盖
         #[arg(long)]
         force: bool,
+    },
+    /// 自评：首批认定各级别的评估（条款、计入的业绩、差距、申报程序、评审费）
+    Assess {
+        /// 申报人文件（缺省为工作区中的申报人）
+        file: Option<PathBuf>,
+        /// 申报月份（YYYY-MM，决定近5年业绩计算期；缺省为规则包的申报月份 2023-11）
+        #[arg(long, value_name = "YYYY-MM")]
+        apply_month: Option<String>,
+        /// 以此规则包替换内置规则
+        #[arg(long, value_name = "PACK")]
+        rules: Option<PathBuf>,
+        /// 以此规则包补充内置规则（如正常申报的条件）
+        #[arg(long, value_name = "PACK")]
+        extend: Option<PathBuf>,
+        /// 输出 JSON
+        #[arg(long)]
+        json: bool,
+        /// 批量评估：目录（其中的 .json 文件）或 JSONL 文件（每行一个申报人）
+        #[arg(long, value_name = "DIR_OR_JSONL", conflicts_with = "file")]
+        batch: Option<PathBuf>,
+        /// 批量结果写入 CSV 文件
+        #[arg(long, value_name = "OUT", requires = "batch")]
+        csv: Option<PathBuf>,
     },
     /// 工作日计算（按国务院办公厅节假日与调休安排）
     #[command(subcommand)]
@@ -132,6 +156,18 @@ fn run(cli: Cli) -> Result<(), CoreError> {
     match cli.command {
         Command::Deadlines { at, json, ics, force } => deadlines::run(&ws, at.as_deref(), json, ics.as_deref(), force),
         Command::Workdays(_) => unreachable!("handled above"),
+        Command::Assess { file, apply_month, rules, extend, json, batch, csv } => assess::run(
+            &ws,
+            assess::Options {
+                file: file.as_deref(),
+                batch: batch.as_deref(),
+                csv: csv.as_deref(),
+                apply_month: apply_month.as_deref(),
+                rules: rules.as_deref(),
+                extend: extend.as_deref(),
+                json,
+            },
+        ),
         Command::Profile(ProfileCmd::Show { json }) => show(&ws, json),
         Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file),
         Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),
@@ -228,7 +264,7 @@ fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
     if !invalid.is_empty() {
         return Err(CoreError::InvalidProfile { issues: invalid });
     }
-    ws.save(&ApplicantFile::new(parsed.file.profile))?;
+    ws.save(&parsed.file)?;
     let missing: Vec<_> = issues.iter().map(|i| i.label_zh.as_str()).collect();
     println!("已导入 {} 到工作区 {}", file.display(), ws.root().display());
     if parsed.source_version < applicant_file::CURRENT_VERSION {

@@ -13,11 +13,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
+use crate::eligibility::{Achievement, Screening};
 use crate::error::{CoreError, Result};
 use crate::profile::Profile;
 
 pub const FORMAT: &str = "zhicheng/applicant";
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -27,11 +28,23 @@ pub struct ApplicantFile {
     /// The schema version this file follows.
     pub version: u32,
     pub profile: Profile,
+    /// 申报资格: route and the exclusion answers (version 2).
+    #[serde(default)]
+    pub screening: Screening,
+    /// 业绩成果 (version 2).
+    #[serde(default)]
+    pub achievements: Vec<Achievement>,
 }
 
 impl Default for ApplicantFile {
     fn default() -> Self {
-        Self { format: FORMAT.to_string(), version: CURRENT_VERSION, profile: Profile::default() }
+        Self {
+            format: FORMAT.to_string(),
+            version: CURRENT_VERSION,
+            profile: Profile::default(),
+            screening: Screening::default(),
+            achievements: vec![],
+        }
     }
 }
 
@@ -103,11 +116,62 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
         obj = MIGRATIONS[version as usize](obj).map_err(|(loc, detail)| invalid(loc, detail))?;
         version += 1;
     }
-    let file: ApplicantFile = serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| {
+    let mut file: ApplicantFile = serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| {
         let location = e.path().to_string();
         invalid(location, translate_serde(&e.into_inner().to_string()))
     })?;
+    if let Some((location, detail)) = check_achievements(&file.achievements) {
+        return Err(invalid(location, detail));
+    }
+    file.version = CURRENT_VERSION;
     Ok(Parsed { file, source_version })
+}
+
+/// Checks what the types cannot: unique ids, titles, ranks from 1, amounts that are numbers ≥ 0.
+pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
+    use crate::eligibility::AchievementKind as K;
+    for (i, a) in list.iter().enumerate() {
+        let at = |f: &str| format!("achievements[{i}].{f}");
+        if a.id.trim().is_empty() {
+            return Some((at("id"), "编号不能为空".into()));
+        }
+        if list[..i].iter().any(|b| b.id == a.id) {
+            return Some((at("id"), format!("编号“{}”重复", a.id)));
+        }
+        if a.title.trim().is_empty() {
+            return Some((at("title"), "名称不能为空".into()));
+        }
+        let rank = match &a.kind {
+            K::EngineeringProject { rank, .. }
+            | K::NewTechProject { rank, .. }
+            | K::ProductRevenue { rank, .. }
+            | K::InventionPatent { rank, .. }
+            | K::Standard { rank, .. }
+            | K::ResearchReport { rank, .. }
+            | K::WhitePaper { rank, .. }
+            | K::EquipmentService { rank, .. } => *rank,
+            _ => None,
+        };
+        if rank == Some(0) {
+            return Some((at("rank"), "个人排名从1开始".into()));
+        }
+        let amounts: Vec<(&str, Option<f64>)> = match &a.kind {
+            K::EngineeringProject { investment_wan, .. } => vec![("investment_wan", *investment_wan)],
+            K::ProductRevenue { revenue_wan, .. } => vec![("revenue_wan", *revenue_wan)],
+            K::Book { own_words_wan, .. } | K::TrainingMaterial { own_words_wan, .. } => {
+                vec![("own_words_wan", *own_words_wan)]
+            }
+            _ => vec![],
+        };
+        for (name, v) in amounts {
+            if let Some(x) = v
+                && (!x.is_finite() || x < 0.0)
+            {
+                return Some((at(name), format!("应为不小于0的数，收到 {x}")));
+            }
+        }
+    }
+    None
 }
 
 /// serde_json counts columns in bytes; people count characters (李 is one column, not three).
@@ -140,7 +204,7 @@ fn translate_serde(msg: &str) -> String {
 type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, (String, String)>;
 
 /// `MIGRATIONS[v]` turns a version-`v` document into version `v + 1`.
-const MIGRATIONS: &[Migration] = &[migrate_v0_to_v1];
+const MIGRATIONS: &[Migration] = &[migrate_v0_to_v1, migrate_v1_to_v2];
 
 /// Version 0 is the prototype's export: the bare profile object without `format`/`version`, with
 /// `mobile` for the phone and Chinese 性别 (`"男"`/`"女"`).
@@ -164,6 +228,14 @@ fn migrate_v0_to_v1(mut p: Map<String, Value>) -> Result<Map<String, Value>, (St
     Ok(out)
 }
 
+/// Version 2 adds `screening` and `achievements` (both empty for an older file).
+fn migrate_v1_to_v2(mut f: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {
+    f.insert("version".into(), 2.into());
+    f.entry("screening").or_insert_with(|| Value::Object(Map::new()));
+    f.entry("achievements").or_insert_with(|| Value::Array(vec![]));
+    Ok(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,7 +246,7 @@ mod tests {
         let f = ApplicantFile::new(complete());
         let back = parse(&f.to_json(), None).unwrap();
         assert_eq!(back.file, f);
-        assert_eq!(back.source_version, 1);
+        assert_eq!(back.source_version, CURRENT_VERSION);
     }
 
     #[test]
@@ -229,9 +301,34 @@ mod tests {
     }
 
     #[test]
+    fn achievement_errors_name_the_place() {
+        let base = include_str!("../../../examples/applicant.json");
+        let with = |from: &str, to: &str| {
+            assert!(base.contains(from), "{from}");
+            err(&base.replacen(from, to, 1))
+        };
+        let (loc, detail) = with("\"green_related\": true", "\"green_relatd\": true");
+        assert!(loc.starts_with("achievements[0]"), "{loc}");
+        assert!(detail.contains("green_relatd"), "{detail}");
+        let (loc, _) = with("\"kind\": \"paper\"", "\"kind\": \"poem\"");
+        assert!(loc.starts_with("achievements[2]"), "{loc}");
+        assert_eq!(with("\"id\": \"a2\"", "\"id\": \"a1\"").0, "achievements[1].id");
+        assert_eq!(with("\"investment_wan\": 1800", "\"investment_wan\": -5").0, "achievements[1].investment_wan");
+        assert_eq!(with("\"rank\": 1,\n      \"green", "\"rank\": 0,\n      \"green").0, "achievements[0].rank");
+    }
+
+    #[test]
+    fn a_v1_file_gains_empty_screening_and_achievements() {
+        let v1 = r#"{"format":"zhicheng/applicant","version":1,"profile":{"name":"李明"}}"#;
+        let p = parse(v1, None).unwrap();
+        assert_eq!((p.source_version, p.file.version), (1, 2));
+        assert!(p.file.achievements.is_empty());
+    }
+
+    #[test]
     fn newer_versions_are_refused_not_guessed() {
         let e = parse(r#"{"format":"zhicheng/applicant","version":7,"profile":{}}"#, None).unwrap_err();
-        assert!(matches!(e, CoreError::UnsupportedVersion { found: 7, supported: 1 }));
+        assert!(matches!(e, CoreError::UnsupportedVersion { found: 7, supported: CURRENT_VERSION }));
     }
 
     #[test]

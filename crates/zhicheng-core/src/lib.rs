@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod calendar;
 pub mod chain;
 pub mod deadlines;
+pub mod eligibility;
 pub mod error;
 pub mod ics;
 pub mod idcard;

@@ -173,6 +173,18 @@ impl Workspace {
         Ok(())
     }
 
+    /// Replaces the profile and keeps the rest of the applicant file (screening, achievements).
+    pub fn save_profile(&self, profile: crate::profile::Profile) -> Result<()> {
+        self.update(|f| f.profile = profile)
+    }
+
+    /// Loads, changes and saves the applicant file (a new one when there is none).
+    pub fn update(&self, change: impl FnOnce(&mut ApplicantFile)) -> Result<()> {
+        let mut file = self.load()?.file;
+        change(&mut file);
+        self.save(&file)
+    }
+
     /// Saves atomically and records a backup. Refuses to replace a file that does not parse.
     pub fn save(&self, file: &ApplicantFile) -> Result<()> {
         let path = self.applicant_path();
@@ -433,7 +445,7 @@ mod tests {
         assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), v0);
         assert_eq!(fs::read_to_string(ws.root().join("migrated/applicant.v0.json")).unwrap(), v0);
         ws.save(&l.file).unwrap();
-        assert!(fs::read_to_string(ws.applicant_path()).unwrap().contains("\"version\": 1"));
+        assert!(fs::read_to_string(ws.applicant_path()).unwrap().contains("\"version\": 2"));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 use tauri::State;
 use zhicheng_core::Profile;
-use zhicheng_core::applicant_file::ApplicantFile;
 use zhicheng_core::storage::Loaded;
 
 use crate::error::AppResult;
@@ -12,10 +11,11 @@ pub fn profile_load(state: State<'_, AppState>) -> AppResult<Loaded> {
     Ok(state.workspace().load()?)
 }
 
-/// Saves the draft as it is; completeness is the form's business, not a reason to lose input.
+/// Saves the draft as it is (completeness is the form's business, not a reason to lose input); the
+/// screening answers and achievements in the file stay as they are.
 #[tauri::command(async)]
 pub fn profile_save(state: State<'_, AppState>, profile: Profile) -> AppResult<()> {
-    Ok(state.workspace().save(&ApplicantFile::new(profile))?)
+    Ok(state.workspace().save_profile(profile)?)
 }
 
 /// Puts a backup back; a corrupt current file is moved aside, never deleted.

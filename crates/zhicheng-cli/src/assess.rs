@@ -1,0 +1,279 @@
+//! `zhicheng assess`: the 首批认定 verdict per level, with the clause of every condition, the
+//! achievements that count, why the others do not, and what is missing for a level not reached.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value, json};
+use zhicheng_core::CoreError;
+use zhicheng_core::applicant_file::{self, ApplicantFile};
+use zhicheng_core::eligibility::engine::{AltResult, Assessment};
+use zhicheng_core::eligibility::{RulePack, TitleLevel, assess};
+use zhicheng_core::storage::{Workspace, atomic_write};
+use zhicheng_core::yearmonth::YearMonth;
+
+pub struct Options<'a> {
+    pub file: Option<&'a Path>,
+    pub batch: Option<&'a Path>,
+    pub csv: Option<&'a Path>,
+    pub apply_month: Option<&'a str>,
+    pub rules: Option<&'a Path>,
+    pub extend: Option<&'a Path>,
+    pub json: bool,
+}
+
+fn read_pack(path: &Path) -> Result<RulePack, CoreError> {
+    let text =
+        std::fs::read_to_string(path)
+            .map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
+    RulePack::parse(&text, Some(path))
+}
+
+fn load_pack(o: &Options) -> Result<RulePack, CoreError> {
+    let mut pack = match o.rules {
+        Some(p) => read_pack(p)?,
+        None => RulePack::builtin(),
+    };
+    if let Some(p) = o.extend {
+        pack.extend(read_pack(p)?);
+    }
+    Ok(pack)
+}
+
+fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
+    let bytes = std::fs::read(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
+    let text = String::from_utf8(bytes).map_err(|_| CoreError::InvalidFile {
+        path: Some(path.into()),
+        location: "（整个文件）".into(),
+        detail: "不是 UTF-8 编码的文本".into(),
+    })?;
+    Ok(applicant_file::parse(&text, Some(path))?.file)
+}
+
+pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
+    let pack = load_pack(&o)?;
+    let month = match o.apply_month {
+        Some(s) => Some(s.parse::<YearMonth>().map_err(|e| CoreError::InvalidFile {
+            path: None,
+            location: "--apply-month".into(),
+            detail: e.to_string(),
+        })?),
+        None => None,
+    };
+    if let Some(batch) = o.batch {
+        return run_batch(batch, o.csv, month, &pack);
+    }
+    let file = match o.file {
+        Some(p) => read_applicant(p)?,
+        None => ws.load()?.file,
+    };
+    let a = assess(&file.profile, &file.screening, &file.achievements, month, &pack);
+    if o.json {
+        println!("{}", serde_json::to_string_pretty(&to_json(&a)).expect("serialises"));
+    } else {
+        print!("{}", report(&file, &a));
+    }
+    Ok(())
+}
+
+/// The JSON contract: `excluded` (null or a reason code), `eligible_levels`, and `levels` keyed by level
+/// with `conditions` keyed by clause id; the full detail stays inside.
+pub fn to_json(a: &Assessment) -> Value {
+    let mut levels = Map::new();
+    for l in &a.levels {
+        let mut conditions = Map::new();
+        for c in &l.conditions {
+            conditions.insert(c.clause.clone(), serde_json::to_value(c).expect("serialises"));
+        }
+        let mut v = serde_json::to_value(l).expect("serialises");
+        v["conditions"] = Value::Object(conditions);
+        levels.insert(serde_json::to_value(l.level).expect("serialises").as_str().unwrap_or_default().into(), v);
+    }
+    json!({
+        "pack": a.pack_id,
+        "notice": a.notice,
+        "route": a.route,
+        "apply_month": a.apply_month,
+        "window": { "start": a.window_start, "end": a.window_end },
+        "excluded": a.excluded.as_ref().map(|e| e.code.clone()),
+        "exclusion": a.excluded,
+        "unanswered": a.unanswered.iter().map(|e| e.code.clone()).collect::<Vec<_>>(),
+        "route_missing": a.route_missing,
+        "eligible_levels": a.eligible_levels,
+        "levels": levels,
+        "chain": a.chain,
+    })
+}
+
+fn ym(m: YearMonth) -> String {
+    format!("{}年{}月", m.year(), m.month())
+}
+
+fn alt_line(a: &AltResult, titles: &dyn Fn(&str) -> String) -> String {
+    let mut s = match (a.revenue_wan, a.revenue_needed_wan) {
+        (Some(have), Some(need)) => format!("{}：合计{}万元 / 需{}万元", a.need, have, need),
+        _ => format!("{}：计入 {}/{}", a.need, a.counted.len(), a.count),
+    };
+    if !a.counted.is_empty() {
+        s.push_str(&format!("（{}）", a.counted.iter().map(|id| titles(id)).collect::<Vec<_>>().join("、")));
+    }
+    for r in &a.rejected {
+        s.push_str(&format!("\n          不计入 {}：{}", r.title, r.reasons.join("；")));
+    }
+    if let Some(also) = &a.also {
+        s.push_str(&format!("\n        并且 {}", alt_line(also, titles)));
+    }
+    s
+}
+
+pub fn report(file: &ApplicantFile, a: &Assessment) -> String {
+    let mut out = String::new();
+    let name = if file.profile.name.trim().is_empty() { "（未填姓名）" } else { file.profile.name.as_str() };
+    out.push_str(&format!(
+        "{name} · {} · {} · 申报月份 {} · 业绩计算期 {}至{}\n",
+        a.notice,
+        a.route.label_zh(),
+        ym(a.apply_month),
+        ym(a.window_start),
+        ym(a.window_end)
+    ));
+    match &a.excluded {
+        Some(e) => {
+            out.push_str(&format!("不得申报：{}（{}）\n", e.reason, e.clause));
+            return out;
+        }
+        None if a.unanswered.is_empty() => out.push_str("资格：未发现不得申报的情形（一（注））\n"),
+        None => out.push_str(&format!(
+            "资格：以下问题尚未回答，按“否”评估：{}\n",
+            a.unanswered.iter().map(|e| e.question.as_str()).collect::<Vec<_>>().join(" ")
+        )),
+    }
+    if let Some(m) = &a.route_missing {
+        out.push_str(&format!("{}\n", m.note));
+    }
+    let titles = |id: &str| file.achievements.iter().find(|x| x.id == id).map(|x| x.title.clone()).unwrap_or(id.into());
+    for l in &a.levels {
+        out.push_str(&format!("\n【{}】{}（{}）\n", l.label, if l.eligible { "符合条件" } else { "不符合" }, l.clause));
+        let e = &l.education;
+        let months = e
+            .months_counted
+            .map(|m| format!("{}年{}个月（{}个月，计算至{}）", m.max(0) / 12, m.max(0) % 12, m, ym(e.cutoff)))
+            .unwrap_or_else(|| "未填起始年月".into());
+        let used = e.rows.iter().find(|r| Some(r.row) == e.used_row);
+        out.push_str(&format!(
+            "  学历与年限 {}：从事本领域工作 {}{}\n",
+            if e.met { "✓" } else { "✗" },
+            months,
+            used.map(|r| format!("；按“{}，满{}年”", r.label, r.years)).unwrap_or_default()
+        ));
+        out.push_str("  业绩条件（符合其一即可）：\n");
+        for c in &l.conditions {
+            out.push_str(&format!("    {} {} {}\n", if c.met { "✓" } else { "✗" }, c.clause, c.text));
+            for alt in &c.alternatives {
+                out.push_str(&format!("        {}\n", alt_line(alt, &titles)));
+            }
+        }
+        if !l.gap.is_empty() {
+            out.push_str("  还差：\n");
+            for g in &l.gap {
+                out.push_str(&format!("    · {g}\n"));
+            }
+        }
+        if let Some(f) = &l.fee {
+            out.push_str(&format!("  评审费：{}元/人（{}）\n", f.yuan, f.clause));
+        }
+    }
+    if let Some(c) = &a.chain {
+        out.push_str(&format!("\n申报程序（{}）：{}\n", c.clause, c.nodes.join("——")));
+        for r in &c.requirements {
+            out.push_str(&format!("  · {}：{}\n", r.clause, r.text));
+        }
+    }
+    out
+}
+
+fn highest(levels: &[TitleLevel]) -> Option<TitleLevel> {
+    levels.iter().max().copied()
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+/// One row per applicant; a file that cannot be read is reported by name and the batch goes on.
+fn run_batch(src: &Path, csv: Option<&Path>, month: Option<YearMonth>, pack: &RulePack) -> Result<(), CoreError> {
+    let mut inputs: Vec<(String, Result<ApplicantFile, CoreError>)> = Vec::new();
+    if src.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(src)
+            .map_err(|source| CoreError::Io { action: "读取", path: src.into(), source })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
+            .collect();
+        files.sort();
+        for f in files {
+            inputs.push((f.display().to_string(), read_applicant(&f)));
+        }
+    } else {
+        let text = std::fs::read_to_string(src).map_err(|source| CoreError::Io {
+            action: "读取",
+            path: src.into(),
+            source,
+        })?;
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let name = format!("{}:{}", src.display(), i + 1);
+            inputs.push((name, applicant_file::parse(line, None).map(|p| p.file)));
+        }
+    }
+    let mut rows = vec!["来源,姓名,符合的级别,最高级别,申报程序,差距".to_string()];
+    let (mut ok, mut bad) = (0, 0);
+    for (name, input) in inputs {
+        match input {
+            Ok(f) => {
+                ok += 1;
+                let a = assess(&f.profile, &f.screening, &f.achievements, month, pack);
+                let labels: Vec<&str> = a.eligible_levels.iter().map(|l| l.label_zh()).collect();
+                let top = highest(&a.eligible_levels);
+                let next = a.levels.iter().filter(|l| !l.eligible && Some(l.level) > top).min_by_key(|l| l.level);
+                let gap = match (&a.excluded, next) {
+                    (Some(e), _) => e.reason.clone(),
+                    (None, Some(l)) => format!("{}：{}", l.label, l.gap.join("；")),
+                    (None, None) => String::new(),
+                };
+                let chain = a.chain.as_ref().map(|c| c.nodes.join("——")).unwrap_or_default();
+                rows.push(
+                    [
+                        name.as_str(),
+                        &f.profile.name,
+                        &labels.join("、"),
+                        top.map(|l| l.label_zh()).unwrap_or("无"),
+                        &chain,
+                        &gap,
+                    ]
+                    .map(csv_field)
+                    .join(","),
+                );
+            }
+            Err(e) => {
+                bad += 1;
+                eprintln!("无法评估 {name}：{e}");
+                rows.push([name.as_str(), "", "", "", "", &format!("文件有误：{e}")].map(csv_field).join(","));
+            }
+        }
+    }
+    let text = rows.join("\n") + "\n";
+    match csv {
+        Some(p) => {
+            // A BOM so that Excel opens the Chinese text correctly.
+            atomic_write(p, format!("\u{feff}{text}").as_bytes())?;
+            eprintln!("已写入 {}（{} 人，{} 个文件有误）", p.display(), ok, bad);
+        }
+        None => print!("{text}"),
+    }
+    if bad > 0 {
+        return Err(CoreError::InvalidFile {
+            path: None,
+            location: "--batch".into(),
+            detail: format!("{bad} 个文件有误，其余 {ok} 人已评估"),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,461 @@
+//! The engine: (applicant, application month, pack) → assessment. Pure: same input, same output; no
+//! clock. Every verdict names its clause; every failure names the qualifier that fails.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::achievement::{Achievement, Facts};
+use super::pack::{Alternative, EducationRow, Exclusion, Fee, MissingRoute, Require, Route, RulePack, TitleLevel};
+use crate::chain::{SubmissionChain, chain_for};
+use crate::profile::{ArchiveLocation, Degree, Education, Profile};
+use crate::yearmonth::YearMonth;
+
+/// The applicant's answers to the screening questions (申报资格) and the route.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct Screening {
+    pub route: Route,
+    /// 公务员（含参公管理的人员）
+    pub civil_servant: Option<bool>,
+    /// 离退休人员
+    pub retired: Option<bool>,
+    /// 处于职称申报评审影响期内
+    pub penalty_period: Option<bool>,
+    /// 申报月份 (default: the pack's, 2023-11).
+    pub apply_month: Option<YearMonth>,
+}
+
+impl Screening {
+    fn answer(&self, code: &str) -> Option<bool> {
+        match code {
+            "civil_servant" => self.civil_servant,
+            "retired" => self.retired,
+            "penalty_period" => self.penalty_period,
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RowResult {
+    pub row: EducationRow,
+    pub label: String,
+    pub years: u32,
+    /// The applicant has the degree / education this row asks for.
+    pub qualified: bool,
+    pub met: bool,
+    /// Months still missing (0 when met or when the row needs no years).
+    pub months_short: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EducationResult {
+    pub met: bool,
+    /// The most favourable row that is met.
+    pub used_row: Option<EducationRow>,
+    /// Whole months in the field up to the cutoff (对年对月), when the start month is known.
+    pub months_counted: Option<i32>,
+    pub cutoff: YearMonth,
+    pub rows: Vec<RowResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Rejection {
+    pub id: String,
+    pub title: String,
+    /// Every qualifier it fails, in words.
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AltResult {
+    pub need: String,
+    pub count: u32,
+    pub met: bool,
+    /// The achievements that count.
+    pub counted: Vec<String>,
+    /// Of the right kind but failing a qualifier.
+    pub rejected: Vec<Rejection>,
+    /// For revenue sums: the qualifying total and the amount needed (万元).
+    pub revenue_wan: Option<f64>,
+    pub revenue_needed_wan: Option<f64>,
+    pub also: Option<Box<AltResult>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ConditionResult {
+    pub clause: String,
+    pub text: String,
+    pub met: bool,
+    pub alternatives: Vec<AltResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LevelResult {
+    pub level: TitleLevel,
+    pub label: String,
+    pub clause: String,
+    pub text: String,
+    pub eligible: bool,
+    pub education: EducationResult,
+    pub conditions: Vec<ConditionResult>,
+    /// For a level not reached: the shortest list of changes that would reach it.
+    pub gap: Vec<String>,
+    pub fee: Option<Fee>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExclusionHit {
+    pub code: String,
+    pub reason: String,
+    pub clause: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Assessment {
+    pub pack_id: String,
+    pub notice: String,
+    pub route: Route,
+    pub apply_month: YearMonth,
+    /// The achievement window, both ends included.
+    pub window_start: YearMonth,
+    pub window_end: YearMonth,
+    /// The first exclusion answered "yes".
+    pub excluded: Option<ExclusionHit>,
+    /// Exclusion questions not answered yet (the verdict assumes "no" and says so).
+    pub unanswered: Vec<Exclusion>,
+    /// The route has no conditions in the pack (正常申报 / 转评 / 多评 with the built-in pack).
+    pub route_missing: Option<MissingRoute>,
+    pub eligible_levels: Vec<TitleLevel>,
+    pub levels: Vec<LevelResult>,
+    pub chain: Option<SubmissionChain>,
+}
+
+fn ym_words(m: YearMonth) -> String {
+    format!("{}年{}月", m.year(), m.month())
+}
+
+fn wan(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn row_label(row: EducationRow) -> &'static str {
+    match row {
+        EducationRow::DoctorDegree => "具备博士学位",
+        EducationRow::MasterDegree => "具备硕士学位",
+        EducationRow::BachelorEducationOrDegree => "具有大学本科以上学历或学士以上学位",
+    }
+}
+
+fn qualifies(row: EducationRow, education: Option<Education>, degree: Option<Degree>) -> bool {
+    match row {
+        EducationRow::DoctorDegree => degree == Some(Degree::Doctor),
+        EducationRow::MasterDegree => degree >= Some(Degree::Master),
+        EducationRow::BachelorEducationOrDegree => {
+            education >= Some(Education::Bachelor) || degree >= Some(Degree::Bachelor)
+        }
+    }
+}
+
+fn education_result(p: &Profile, rules: &[super::pack::EducationRule], cutoff: YearMonth) -> EducationResult {
+    let months = p.field_start_month.map(|s| s.months_until(cutoff));
+    let rows: Vec<RowResult> = rules
+        .iter()
+        .map(|r| {
+            let qualified = qualifies(r.row, p.education, p.degree);
+            let need = 12 * r.years as i32;
+            let have = months.unwrap_or(i32::MIN);
+            let years_ok = r.years == 0 || have >= need;
+            RowResult {
+                row: r.row,
+                label: row_label(r.row).to_string(),
+                years: r.years,
+                qualified,
+                met: qualified && years_ok,
+                months_short: if years_ok || months.is_none() { 0 } else { (need - have) as u32 },
+            }
+        })
+        .collect();
+    let used = rows.iter().find(|r| r.met).map(|r| r.row);
+    EducationResult { met: used.is_some(), used_row: used, months_counted: months, cutoff, rows }
+}
+
+/// Why `facts` fail `req` (empty when they pass).
+fn failures(f: &Facts, req: &Require) -> Vec<String> {
+    let mut out = Vec::new();
+    let flag = |v: Option<bool>, want: Option<bool>, no: &str, out: &mut Vec<String>| {
+        if want == Some(true) && v != Some(true) {
+            out.push(no.to_string());
+        }
+    };
+    if req.led == Some(true) && !f.led {
+        out.push("非本人主持".into());
+    }
+    if let Some(max) = req.max_rank {
+        // 主持 = first: a leader without a stated rank is rank 1.
+        let rank = f.rank.or(if f.led { Some(1) } else { None });
+        match rank {
+            None => out.push(format!("未填个人排名（需前{max}）")),
+            Some(r) if r > max => out.push(if max == 1 {
+                format!("个人排名第{r}，需排名第1")
+            } else {
+                format!("个人排名第{r}，需前{max}")
+            }),
+            _ => {}
+        }
+    }
+    if let Some(min) = req.min_level {
+        match f.level {
+            None => out.push(format!("未填级别（需{}以上）", min.label_zh())),
+            Some(l) if l < min => out.push(format!("级别为{}，需{}以上", l.label_zh(), min.label_zh())),
+            _ => {}
+        }
+    }
+    flag(f.accepted, req.accepted, "未通过认定或验收", &mut out);
+    if let Some(min) = req.min_investment_wan {
+        match f.investment_wan {
+            None => out.push(format!("未填固定资产投资（需{}万元以上）", wan(min))),
+            Some(x) if x < min => out.push(format!("固定资产投资{}万元，需{}万元以上", wan(x), wan(min))),
+            _ => {}
+        }
+    }
+    flag(f.recognised, req.recognised, "未被认定为绿色设计产品或省（部）级重大新产品", &mut out);
+    flag(f.good_benefit, req.good_benefit, "未取得较好经济效益和社会效益", &mut out);
+    flag(f.in_use, req.in_use, "未投入生产或应用", &mut out);
+    flag(f.granted, req.granted, "专利未授权", &mut out);
+    flag(f.green_related, req.green_related, "专利与绿色低碳无关", &mut out);
+    flag(f.implemented, req.implemented, "未实施", &mut out);
+    flag(f.published, req.published, "未公开出版", &mut out);
+    flag(f.chief_editor, req.chief_editor, "非本人主编", &mut out);
+    if let Some(min) = req.min_own_words_wan {
+        match f.own_words_wan {
+            None => out.push(format!("未填本人撰写字数（需{}万字以上）", wan(min))),
+            Some(x) if x < min => out.push(format!("本人撰写{}万字，需不少于{}万字", wan(x), wan(min))),
+            _ => {}
+        }
+    }
+    flag(f.core_journal, req.core_journal, "非中文核心期刊", &mut out);
+    flag(f.first_author, req.first_author, "非独立或第一作者", &mut out);
+    if let Some(min) = req.min_promoted_by {
+        match f.promoted_by {
+            None => out.push(format!("未经主管部门或行业组织推广应用（需{}以上）", min.label_zh())),
+            Some(l) if l < min => out.push(format!("推广单位级别为{}，需{}以上", l.label_zh(), min.label_zh())),
+            _ => {}
+        }
+    }
+    flag(f.applied, req.applied, "未推广应用或实施", &mut out);
+    out
+}
+
+fn in_window(a: &Achievement, start: YearMonth, end: YearMonth) -> Option<String> {
+    match a.month {
+        None => Some("未填时间".into()),
+        Some(m) if m < start || m > end => Some(format!("{m} 不在近5年内（{}至{}）", ym_words(start), ym_words(end))),
+        Some(_) => None,
+    }
+}
+
+fn eval_alt(alt: &Alternative, achievements: &[Achievement], start: YearMonth, end: YearMonth) -> AltResult {
+    let mut counted = Vec::new();
+    let mut rejected = Vec::new();
+    let mut revenue = 0.0;
+    for a in achievements.iter().filter(|a| alt.kinds.contains(&a.kind.tag())) {
+        let mut reasons: Vec<String> = in_window(a, start, end).into_iter().collect();
+        let facts = a.kind.facts();
+        reasons.extend(failures(&facts, &alt.require));
+        if alt.sum_revenue_wan.is_some() && facts.revenue_wan.is_none() {
+            reasons.push("未填营收金额".into());
+        }
+        if reasons.is_empty() {
+            counted.push(a.id.clone());
+            revenue += facts.revenue_wan.unwrap_or(0.0);
+        } else {
+            rejected.push(Rejection { id: a.id.clone(), title: a.title.clone(), reasons });
+        }
+    }
+    let also = alt.also.as_ref().map(|x| Box::new(eval_alt(x, achievements, start, end)));
+    let main_met = match alt.sum_revenue_wan {
+        // Compare in 0.01 万元 steps so 2499.999… never rounds into a pass.
+        Some(need) => !counted.is_empty() && (revenue * 100.0).round() >= (need * 100.0).round(),
+        None => counted.len() as u32 >= alt.count,
+    };
+    let met = main_met && also.as_ref().is_none_or(|x| x.met);
+    AltResult {
+        need: alt.need.clone(),
+        count: alt.count,
+        met,
+        counted,
+        rejected,
+        revenue_wan: alt.sum_revenue_wan.map(|_| revenue),
+        revenue_needed_wan: alt.sum_revenue_wan,
+        also,
+    }
+}
+
+/// The changes an alternative still needs, as gap lines, and their number (for choosing the shortest).
+fn alt_gap(r: &AltResult, start: YearMonth) -> (u32, Vec<String>) {
+    let since = format!("（{}及以后）", ym_words(start));
+    let mut lines = Vec::new();
+    let mut n = 0;
+    match (r.revenue_wan, r.revenue_needed_wan) {
+        (Some(have), Some(need)) => {
+            if (have * 100.0).round() < (need * 100.0).round() {
+                n += 1;
+                lines.push(format!("{}累计还差{}万元{since}", r.need, wan(need - have)));
+            }
+        }
+        _ => {
+            let missing = r.count.saturating_sub(r.counted.len() as u32);
+            if missing > 0 {
+                n += missing;
+                lines.push(format!("再需{missing}项{}{since}", r.need));
+            }
+        }
+    }
+    if let Some(also) = &r.also {
+        let (m, l) = alt_gap(also, start);
+        n += m;
+        lines.extend(l);
+    }
+    (n, lines)
+}
+
+/// Assesses an applicant. `apply_month` overrides the screening's and the pack's default.
+pub fn assess(
+    profile: &Profile,
+    screening: &Screening,
+    achievements: &[Achievement],
+    apply_month: Option<YearMonth>,
+    pack: &RulePack,
+) -> Assessment {
+    let apply = apply_month.or(screening.apply_month).unwrap_or(pack.default_apply_month);
+    let start = shift(apply, -(pack.window_months as i32));
+    let excluded = pack.exclusions.iter().find(|e| screening.answer(&e.code) == Some(true)).map(|e| ExclusionHit {
+        code: e.code.clone(),
+        reason: e.reason.clone(),
+        clause: e.clause.clone(),
+        text: e.text.clone(),
+    });
+    let unanswered = pack.exclusions.iter().filter(|e| screening.answer(&e.code).is_none()).cloned().collect();
+    let route_rules = pack.route(screening.route);
+    let route_missing = match route_rules {
+        Some(_) => None,
+        None => pack.missing_routes.iter().find(|m| m.route == screening.route).cloned().or_else(|| {
+            Some(MissingRoute {
+                route: screening.route,
+                clause: String::new(),
+                text: String::new(),
+                note: format!("规则包“{}”没有“{}”的申报条件", pack.id, screening.route.label_zh()),
+            })
+        }),
+    };
+    let mut levels = Vec::new();
+    if let Some(rr) = route_rules {
+        for lr in &rr.levels {
+            let education = education_result(profile, &lr.education, pack.work_time_cutoff);
+            let conditions: Vec<ConditionResult> = lr
+                .conditions
+                .iter()
+                .map(|c| {
+                    let alternatives: Vec<AltResult> =
+                        c.any_of.iter().map(|a| eval_alt(a, achievements, start, apply)).collect();
+                    ConditionResult {
+                        clause: c.clause.clone(),
+                        text: c.text.clone(),
+                        met: alternatives.iter().any(|a| a.met),
+                        alternatives,
+                    }
+                })
+                .collect();
+            let any_condition = conditions.iter().any(|c| c.met);
+            let eligible = excluded.is_none() && education.met && any_condition;
+            let mut gap = Vec::new();
+            if excluded.is_none() && !eligible {
+                gap.extend(education_gap(profile, &education, pack.work_time_cutoff));
+                if !any_condition {
+                    let best = conditions
+                        .iter()
+                        .flat_map(|c| c.alternatives.iter().map(move |a| (c, a)))
+                        .map(|(c, a)| {
+                            let (n, lines) = alt_gap(a, start);
+                            // Fewest changes first; among equals, the way the applicant has most of.
+                            (n, std::cmp::Reverse(progress(a)), c.clause.clone(), lines)
+                        })
+                        .min_by_key(|(n, p, _, _)| (*n, *p));
+                    if let Some((_, _, clause, lines)) = best {
+                        gap.extend(lines.into_iter().map(|l| format!("{l}——{clause}")));
+                    }
+                }
+            }
+            levels.push(LevelResult {
+                level: lr.level,
+                label: lr.level.label_zh().to_string(),
+                clause: lr.clause.clone(),
+                text: lr.text.clone(),
+                eligible,
+                education,
+                conditions,
+                gap,
+                fee: pack.fee(lr.level).cloned(),
+            });
+        }
+    }
+    levels.sort_by(|a, b| b.level.cmp(&a.level));
+    let eligible_levels = levels.iter().filter(|l| l.eligible).map(|l| l.level).collect();
+    let chain =
+        profile.employer_kind.map(|k| chain_for(k, profile.archive_location.unwrap_or(ArchiveLocation::Chongqing)));
+    Assessment {
+        pack_id: pack.id.clone(),
+        notice: pack.notice.clone(),
+        route: screening.route,
+        apply_month: apply,
+        window_start: start,
+        window_end: apply,
+        excluded,
+        unanswered,
+        route_missing,
+        eligible_levels,
+        levels,
+        chain,
+    }
+}
+
+/// How many qualifying achievements an alternative already has (its own and its `also`).
+fn progress(a: &AltResult) -> usize {
+    a.counted.len() + a.also.as_ref().map_or(0, |x| progress(x))
+}
+
+fn education_gap(p: &Profile, e: &EducationResult, cutoff: YearMonth) -> Vec<String> {
+    if e.met {
+        return vec![];
+    }
+    if p.education.is_none() || p.degree.is_none() {
+        return vec!["请在基本情况中填写学历和学位".into()];
+    }
+    let qualified: Vec<&RowResult> = e.rows.iter().filter(|r| r.qualified).collect();
+    if qualified.is_empty() {
+        let labels: Vec<&str> = e.rows.iter().map(|r| r.label.as_str()).collect();
+        return vec![format!("学历学位不符：需{}", labels.join("，或"))];
+    }
+    if e.months_counted.is_none() {
+        return vec!["请在基本情况中填写从事本领域工作起始年月".into()];
+    }
+    let best = qualified.iter().min_by_key(|r| r.months_short).expect("non-empty");
+    vec![format!(
+        "从事本领域工作年限还差{}个月（{}，需满{}年，按对年对月计算至{}）",
+        best.months_short,
+        best.label,
+        best.years,
+        ym_words(cutoff)
+    )]
+}
+
+fn shift(m: YearMonth, months: i32) -> YearMonth {
+    let total = m.year() * 12 + m.month() as i32 - 1 + months;
+    YearMonth::new(total.div_euclid(12), (total.rem_euclid(12) + 1) as u32).expect("in range")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,10 @@
+//! Eligibility (自评): the rule pack, the applicant's achievements and screening answers, and the engine
+//! that turns them into a verdict per level with reasons and gaps.
+
+pub mod achievement;
+pub mod engine;
+pub mod pack;
+
+pub use achievement::{Achievement, AchievementKind, KindTag, Level};
+pub use engine::{Assessment, Screening, assess};
+pub use pack::{Route, RulePack, TitleLevel};

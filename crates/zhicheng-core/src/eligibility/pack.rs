@@ -1,0 +1,306 @@
+//! The rule pack: the notice's rules as data (`data/rules-2023.json`), parsed into these types and
+//! checked. A pack file may replace or extend the built-in one; a bad pack is refused whole, with the
+//! file, the place inside it and the problem.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::achievement::{KindTag, Level};
+use crate::error::{CoreError, Result};
+use crate::yearmonth::YearMonth;
+
+pub const PACK_FORMAT: &str = "zhicheng/rules";
+const BUILTIN: &str = include_str!("../../data/rules-2023.json");
+
+/// 正高级工程师 / 高级工程师 / 工程师.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleLevel {
+    Intermediate,
+    Senior,
+    Professor,
+}
+
+impl TitleLevel {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            TitleLevel::Professor => "正高级工程师",
+            TitleLevel::Senior => "高级工程师",
+            TitleLevel::Intermediate => "工程师",
+        }
+    }
+    pub const ALL: [TitleLevel; 3] = [TitleLevel::Professor, TitleLevel::Senior, TitleLevel::Intermediate];
+}
+
+/// 首批认定 / 正常申报 / 转评 / 多评.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    #[default]
+    FirstBatch,
+    Regular,
+    Transfer,
+    Additional,
+}
+
+impl Route {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Route::FirstBatch => "首批认定",
+            Route::Regular => "正常申报",
+            Route::Transfer => "转评",
+            Route::Additional => "多评",
+        }
+    }
+}
+
+/// A clause reference: its id and its exact text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    pub clause: String,
+    pub text: String,
+}
+
+/// An exclusion of section 一（注）: a yes/no question; "yes" means 不得申报.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// `civil_servant`, `retired`, `penalty_period`.
+    pub code: String,
+    pub question: String,
+    pub reason: String,
+    pub clause: String,
+    pub text: String,
+}
+
+/// A row of the education × years table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EducationRow {
+    /// 具备博士学位
+    DoctorDegree,
+    /// 具备硕士学位
+    MasterDegree,
+    /// 具有大学本科以上学历或学士以上学位
+    BachelorEducationOrDegree,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct EducationRule {
+    pub row: EducationRow,
+    /// 从事本领域工作满 N 年 (0: no years needed).
+    pub years: u32,
+}
+
+/// What one achievement must satisfy to count. Absent fields are not checked: a predicate names
+/// exactly the qualifiers of its clause, no more.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct Require {
+    /// 主持 (项目负责人 / 主编 / 第一).
+    pub led: Option<bool>,
+    /// 个人排名前 N (rank ≤ N). A leader satisfies it only when the rank limit is met.
+    pub max_rank: Option<u32>,
+    /// The lowest acceptable level (a higher one also counts).
+    pub min_level: Option<Level>,
+    /// 通过认定或验收.
+    pub accepted: Option<bool>,
+    pub min_investment_wan: Option<f64>,
+    /// 绿色设计产品 or 省（部）级重大新产品.
+    pub recognised: Option<bool>,
+    pub good_benefit: Option<bool>,
+    pub in_use: Option<bool>,
+    pub granted: Option<bool>,
+    pub green_related: Option<bool>,
+    pub implemented: Option<bool>,
+    pub published: Option<bool>,
+    pub chief_editor: Option<bool>,
+    pub min_own_words_wan: Option<f64>,
+    pub core_journal: Option<bool>,
+    /// 独立或以第一作者身份.
+    pub first_author: Option<bool>,
+    /// 经该级别以上主管部门或行业组织推广应用.
+    pub min_promoted_by: Option<Level>,
+    /// 推广应用或实施.
+    pub applied: Option<bool>,
+}
+
+/// One way to meet a condition: `count` distinct achievements of `kinds` in the window that satisfy
+/// `require`, or (with `sum_revenue_wan`) qualifying achievements whose revenue adds up to the amount;
+/// `also` is a further requirement on the applicant's achievements (正高(2): one recognised product).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    pub kinds: Vec<KindTag>,
+    #[serde(default = "one")]
+    pub count: u32,
+    #[serde(default)]
+    pub require: Require,
+    /// 累计实现营收 at least this many 万元 over the qualifying achievements.
+    #[serde(default)]
+    pub sum_revenue_wan: Option<f64>,
+    #[serde(default)]
+    pub also: Option<Box<Alternative>>,
+    /// How the gap line names one more qualifying achievement ("排名第1的授权发明专利").
+    pub need: String,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// e.g. 二（二）1（5）.
+    pub clause: String,
+    pub text: String,
+    /// Met when any alternative is met.
+    pub any_of: Vec<Alternative>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRules {
+    pub level: TitleLevel,
+    pub clause: String,
+    /// The level's opening paragraph (education, years, general requirements).
+    pub text: String,
+    pub education: Vec<EducationRule>,
+    pub conditions: Vec<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RouteRules {
+    pub route: Route,
+    pub levels: Vec<LevelRules>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    pub level: TitleLevel,
+    pub yuan: u32,
+    pub clause: String,
+    pub text: String,
+}
+
+/// A route the pack has no conditions for, and what the app says about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MissingRoute {
+    pub route: Route,
+    pub clause: String,
+    pub text: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RulePack {
+    pub format: String,
+    pub version: u32,
+    pub id: String,
+    pub notice: String,
+    /// 专业工作时间、任职时间计算截至 (month).
+    pub work_time_cutoff: YearMonth,
+    pub work_time_clause: Clause,
+    /// 近 N 个月 (60) counted back from the application month, both ends included.
+    pub window_months: u32,
+    pub window_clause: Clause,
+    /// The application month when the applicant sets none (the submission window's month).
+    pub default_apply_month: YearMonth,
+    pub exclusions: Vec<Exclusion>,
+    pub fees: Vec<Fee>,
+    pub routes: Vec<RouteRules>,
+    #[serde(default)]
+    pub missing_routes: Vec<MissingRoute>,
+}
+
+impl RulePack {
+    pub fn builtin() -> RulePack {
+        RulePack::parse(BUILTIN, None).expect("the built-in rule pack is valid (tested)")
+    }
+
+    /// Parses and checks a pack. Errors name the file, the place and the problem.
+    pub fn parse(text: &str, path: Option<&std::path::Path>) -> Result<RulePack> {
+        let invalid = |location: String, detail: String| CoreError::InvalidFile {
+            path: path.map(|p| p.to_path_buf()),
+            location,
+            detail,
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let pack: RulePack = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map_err(|e| invalid(e.path().to_string(), e.into_inner().to_string()))?;
+        if pack.format != PACK_FORMAT {
+            return Err(invalid("format".into(), format!("应为 \"{PACK_FORMAT}\"")));
+        }
+        if pack.version != 1 {
+            return Err(CoreError::UnsupportedVersion { found: pack.version, supported: 1 });
+        }
+        if pack.window_months == 0 || pack.window_months > 240 {
+            return Err(invalid("window_months".into(), "业绩成果计算期应在1到240个月之间".into()));
+        }
+        for (r, route) in pack.routes.iter().enumerate() {
+            for (l, level) in route.levels.iter().enumerate() {
+                let at = |rest: String| format!("routes[{r}].levels[{l}].{rest}");
+                if level.education.is_empty() {
+                    return Err(invalid(at("education".into()), "至少需要一行学历与年限".into()));
+                }
+                for (c, cond) in level.conditions.iter().enumerate() {
+                    if cond.any_of.is_empty() {
+                        return Err(invalid(at(format!("conditions[{c}].any_of")), "条件至少需要一种满足方式".into()));
+                    }
+                    if level.conditions[..c].iter().any(|o| o.clause == cond.clause) {
+                        return Err(invalid(
+                            at(format!("conditions[{c}].clause")),
+                            format!("条款“{}”重复", cond.clause),
+                        ));
+                    }
+                    for (a, alt) in cond.any_of.iter().enumerate() {
+                        let mut alt = Some(alt);
+                        let mut where_ = format!("conditions[{c}].any_of[{a}]");
+                        while let Some(x) = alt {
+                            if x.kinds.is_empty() || x.count == 0 {
+                                return Err(invalid(at(where_), "需指明成果类别，数量至少为1".into()));
+                            }
+                            alt = x.also.as_deref();
+                            where_.push_str(".also");
+                        }
+                    }
+                }
+            }
+        }
+        Ok(pack)
+    }
+
+    /// Adds or replaces routes and levels from `other` (a pack for 正常申报, or a later notice).
+    pub fn extend(&mut self, other: RulePack) {
+        for r in other.routes {
+            match self.routes.iter_mut().find(|x| x.route == r.route) {
+                Some(mine) => {
+                    for l in r.levels {
+                        match mine.levels.iter_mut().find(|x| x.level == l.level) {
+                            Some(m) => *m = l,
+                            None => mine.levels.push(l),
+                        }
+                    }
+                }
+                None => self.routes.push(r),
+            }
+        }
+        let covered: Vec<Route> = self.routes.iter().map(|r| r.route).collect();
+        self.missing_routes.retain(|m| !covered.contains(&m.route));
+    }
+
+    pub fn route(&self, route: Route) -> Option<&RouteRules> {
+        self.routes.iter().find(|r| r.route == route && !r.levels.is_empty())
+    }
+
+    pub fn fee(&self, level: TitleLevel) -> Option<&Fee> {
+        self.fees.iter().find(|f| f.level == level)
+    }
+}
