@@ -313,7 +313,7 @@ mod tests {
         let (loc, _) = with("\"kind\": \"paper\"", "\"kind\": \"poem\"");
         assert!(loc.starts_with("achievements[2]"), "{loc}");
         assert_eq!(with("\"id\": \"a2\"", "\"id\": \"a1\"").0, "achievements[1].id");
-        assert_eq!(with("\"investment_wan\": 1800", "\"investment_wan\": -5").0, "achievements[1].investment_wan");
+        assert_eq!(with("\"investment_wan\": 1800.0", "\"investment_wan\": -5").0, "achievements[1].investment_wan");
         assert_eq!(with("\"rank\": 1,\n      \"green", "\"rank\": 0,\n      \"green").0, "achievements[0].rank");
     }
 
