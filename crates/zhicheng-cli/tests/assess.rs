@@ -1,0 +1,144 @@
+//! `zhicheng assess`: the JSON contract, the readable report, batches with bad files.
+
+use std::process::{Command, Output};
+
+fn root() -> String {
+    format!("{}/../..", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn zhicheng(ws: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhicheng")).arg("--workspace").arg(ws).args(args).output().unwrap()
+}
+
+#[test]
+fn json_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = zhicheng(dir.path(), &["assess", &format!("{}/examples/applicant.json", root()), "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["excluded"], serde_json::Value::Null);
+    assert_eq!(v["eligible_levels"], serde_json::json!(["senior", "intermediate"]));
+    let p = &v["levels"]["professor"];
+    assert_eq!(p["eligible"], false);
+    assert_eq!(p["conditions"]["二（二）1（5）"]["met"], false);
+    assert_eq!(p["conditions"]["二（二）1（5）"]["alternatives"][0]["counted"], serde_json::json!(["a1"]));
+    assert!(p["gap"][0].as_str().unwrap().starts_with("再需1项"));
+    assert_eq!(v["levels"]["senior"]["conditions"]["二（二）2（5）"]["met"], true);
+    assert_eq!(v["levels"]["senior"]["fee"]["yuan"], 420);
+    assert_eq!(v["chain"]["clause"], "三（二）3（1）");
+}
+
+#[test]
+fn the_application_month_and_exclusions() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = format!("{}/examples/rules/x-window.json", root());
+    let v: serde_json::Value = serde_json::from_slice(&zhicheng(dir.path(), &["assess", &f, "--json"]).stdout).unwrap();
+    assert_eq!(v["window"]["start"], "2018-11");
+    let v: serde_json::Value =
+        serde_json::from_slice(&zhicheng(dir.path(), &["assess", &f, "--json", "--apply-month", "2023-10"]).stdout)
+            .unwrap();
+    assert_eq!(v["window"]["start"], "2018-10");
+    assert_eq!(v["eligible_levels"], serde_json::json!(["senior"]), "2018-10 is inside a window ending 2023-10");
+
+    let f = format!("{}/examples/rules/x-retired.json", root());
+    let o = zhicheng(dir.path(), &["assess", &f]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("不得申报：离退休人员不得申报（一（注））"));
+    let o = zhicheng(dir.path(), &["assess", &f, "--apply-month", "2023-13"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--apply-month"));
+}
+
+#[test]
+fn the_report_cites_clauses_and_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = zhicheng(dir.path(), &["assess", &format!("{}/examples/applicant.json", root())]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("【高级工程师】符合条件（二（二）2）"), "{text}");
+    assert!(text.contains("不计入 某工业园区分布式光伏及储能改造项目：固定资产投资1800万元，需2500万元以上"));
+    assert!(text.contains(
+        "· 再需1项主持完成、通过认定或验收的省（部）级以上绿色低碳工程项目（2018年11月及以后）——二（二）1（1）"
+    ));
+    assert!(text.contains("申报程序（三（二）3（1））"));
+}
+
+#[test]
+fn batch_goes_on_past_bad_files_and_writes_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("in");
+    std::fs::create_dir(&batch).unwrap();
+    std::fs::copy(format!("{}/examples/applicant.json", root()), batch.join("a.json")).unwrap();
+    std::fs::copy(format!("{}/examples/rules/p5.json", root()), batch.join("b.json")).unwrap();
+    std::fs::write(batch.join("c.json"), "{ broken").unwrap();
+    let csv = dir.path().join("out.csv");
+    let o = zhicheng(dir.path(), &["assess", "--batch", batch.to_str().unwrap(), "--csv", csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "a bad file makes the exit code 1");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("c.json"), "{err}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[1].contains("李明") && lines[1].contains("高级工程师") && lines[1].contains("再需1项"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].contains("正高级工程师"), "{}", lines[2]);
+    assert!(lines[3].contains("文件有误"));
+
+    // JSONL: one applicant per line.
+    let jsonl = dir.path().join("all.jsonl");
+    let one: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{}/examples/applicant.json", root())).unwrap()).unwrap();
+    std::fs::write(&jsonl, format!("{}\n{}\n", one, one)).unwrap();
+    let o = zhicheng(dir.path(), &["assess", "--batch", jsonl.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 3);
+}
+
+#[test]
+fn a_bad_rule_pack_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack.json");
+    let text = std::fs::read_to_string(format!("{}/crates/zhicheng-core/data/rules-2023.json", root()))
+        .unwrap()
+        .replacen("\"max_rank\": 1", "\"max_rnk\": 1", 1);
+    std::fs::write(&pack, text).unwrap();
+    let o = zhicheng(
+        dir.path(),
+        &["assess", &format!("{}/examples/applicant.json", root()), "--rules", pack.to_str().unwrap()],
+    );
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("pack.json") && err.contains("routes[0].levels[0].conditions[4]") && err.contains("max_rnk"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_supplied_pack_is_evaluated_for_regular_applications() {
+    let dir = tempfile::tempdir().unwrap();
+    // A pack with 正常申报 conditions (a stand-in: the first-batch 工程师 rules under route "regular").
+    let mut pack: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/crates/zhicheng-core/data/rules-2023.json", root())).unwrap(),
+    )
+    .unwrap();
+    pack["routes"][0]["route"] = "regular".into();
+    pack["routes"][0]["levels"] = serde_json::json!([pack["routes"][0]["levels"][2].clone()]);
+    let p = dir.path().join("regular.json");
+    std::fs::write(&p, pack.to_string()).unwrap();
+    let mut f: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{}/examples/applicant.json", root())).unwrap()).unwrap();
+    f["screening"]["route"] = "regular".into();
+    let af = dir.path().join("a.json");
+    std::fs::write(&af, f.to_string()).unwrap();
+
+    let v: serde_json::Value =
+        serde_json::from_slice(&zhicheng(dir.path(), &["assess", af.to_str().unwrap(), "--json"]).stdout).unwrap();
+    assert!(v["route_missing"]["note"].as_str().unwrap().contains("渝人社发〔2022〕68号"));
+    assert_eq!(v["eligible_levels"], serde_json::json!([]));
+    let o = zhicheng(dir.path(), &["assess", af.to_str().unwrap(), "--json", "--extend", p.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["route_missing"], serde_json::Value::Null);
+    assert_eq!(v["eligible_levels"], serde_json::json!(["intermediate"]));
+}
