@@ -15,6 +15,10 @@ const COMMANDS: &[&str] = &[
     "deadlines_round_json",
     "deadlines_export_ics",
     "deadlines_reset_settings",
+    "eligibility_rules",
+    "eligibility_assess",
+    "eligibility_save_screening",
+    "eligibility_save_achievements",
 ];
 
 fn main() {

@@ -26,6 +26,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::deadlines::deadlines_round_json,
         commands::deadlines::deadlines_export_ics,
         commands::deadlines::deadlines_reset_settings,
+        commands::eligibility::eligibility_rules,
+        commands::eligibility::eligibility_assess,
+        commands::eligibility::eligibility_save_screening,
+        commands::eligibility::eligibility_save_achievements,
     ])
 }
 

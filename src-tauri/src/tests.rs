@@ -156,3 +156,29 @@ fn ics_export_writes_only_ics_files() {
     invoke(&w, "deadlines_export_ics", json!({ "path": good })).unwrap();
     assert!(std::fs::read_to_string(good).unwrap().contains("BEGIN:VEVENT"));
 }
+
+#[test]
+fn eligibility_through_ipc_keeps_the_profile_and_refuses_bad_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    invoke(&w, "profile_save", json!({ "profile": example_profile() })).unwrap();
+    let example: Value = serde_json::from_str(include_str!("../../examples/applicant.json")).unwrap();
+    let a = invoke(&w, "eligibility_save_screening", json!({ "screening": example["screening"] })).unwrap();
+    assert_eq!(a["eligible_levels"], json!([]));
+    let a = invoke(&w, "eligibility_save_achievements", json!({ "achievements": example["achievements"] })).unwrap();
+    assert_eq!(a["eligible_levels"], json!(["senior", "intermediate"]));
+
+    let mut dup = example["achievements"].clone();
+    dup[1]["id"] = "a1".into();
+    let err = invoke(&w, "eligibility_save_achievements", json!({ "achievements": dup })).unwrap_err();
+    assert_eq!(err["code"], "invalid_file");
+    assert!(err["message"].as_str().unwrap().contains("achievements[1].id"), "{err}");
+
+    // Saving the profile again keeps the achievements and the screening.
+    invoke(&w, "profile_save", json!({ "profile": example_profile() })).unwrap();
+    let loaded = invoke(&w, "profile_load", json!({})).unwrap();
+    assert_eq!(loaded["file"]["achievements"].as_array().unwrap().len(), 3);
+    assert_eq!(loaded["file"]["screening"]["civil_servant"], false);
+    let rules = invoke(&w, "eligibility_rules", json!({})).unwrap();
+    assert_eq!(rules["exclusions"].as_array().unwrap().len(), 3);
+}

@@ -1,51 +1,120 @@
 import { App as AntApp, Alert, Button, Card, Result, Space, Spin, Steps } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useState } from "react";
-import type { ErrorPayload, Loaded } from "./bindings";
-import { api, errorText } from "./api/ipc";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Achievement, Assessment, ErrorPayload, Loaded, RulePack, Screening } from "./bindings";
+import { api, errorText, toErrorPayload } from "./api/ipc";
+import { DeadlinesPage } from "./deadlines/DeadlinesPage";
+import { AchievementsStep } from "./eligibility/AchievementsStep";
+import { EducationStep } from "./eligibility/EducationStep";
+import { ResultStep } from "./eligibility/ResultStep";
+import { ScreeningStep } from "./eligibility/ScreeningStep";
 import { useI18n } from "./i18n/I18n";
 import { ProfileForm } from "./profile/ProfileForm";
-import { DeadlinesPage } from "./deadlines/DeadlinesPage";
+import { fromForm } from "./profile/formModel";
 import { AppShell, type Page } from "./shell/AppShell";
 
 type LoadState = { kind: "loading" } | { kind: "ready"; loaded: Loaded } | { kind: "failed"; error: ErrorPayload };
 
+const STEP_KEYS = ["wizard.basic", "wizard.exclusions", "wizard.education", "wizard.achievements", "wizard.result"] as const;
+
 export function App() {
   const { t } = useI18n();
-  const { modal } = AntApp.useApp();
+  const { modal, message } = AntApp.useApp();
   const [state, setState] = useState<LoadState>({ kind: "loading" });
   const [workspace, setWorkspace] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [page, setPage] = useState<Page>("assessment");
+  const [step, setStep] = useState(0);
+  const [rules, setRules] = useState<RulePack | null>(null);
+  const [assessment, setAssessment] = useState<Assessment | null>(null);
+  const [screening, setScreening] = useState<Screening | null>(null);
+  const [achievements, setAchievements] = useState<Achievement[]>([]);
+  const flushProfile = useRef<(() => Promise<void>) | null>(null);
+  const currentProfile = useRef<(() => ReturnType<typeof fromForm>) | null>(null);
+
+  const adopt = useCallback((loaded: Loaded) => {
+    setState({ kind: "ready", loaded });
+    setScreening(loaded.file.screening);
+    setAchievements(loaded.file.achievements);
+  }, []);
 
   const load = useCallback(async () => {
     setState({ kind: "loading" });
     try {
-      setState({ kind: "ready", loaded: await api.loadProfile() });
+      adopt(await api.loadProfile());
     } catch (e) {
-      setState({ kind: "failed", error: e as ErrorPayload });
+      setState({ kind: "failed", error: toErrorPayload(e) });
     }
     api.workspaceInfo().then((i) => setWorkspace(i.root), () => setWorkspace(null));
-  }, []);
+    api.rules().then(setRules, () => setRules(null));
+  }, [adopt]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  const refreshAssessment = useCallback(async () => {
+    try {
+      setAssessment(await api.assess());
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
+  }, [message, t]);
+
+  const goTo = async (n: number) => {
+    // The profile form saves after a short pause; make sure the assessment sees the latest edits.
+    await flushProfile.current?.();
+    setStep(n);
+    if (n > 0) await refreshAssessment();
+  };
+
   const act = async (f: () => Promise<Loaded>) => {
     setBusy(true);
     try {
-      setState({ kind: "ready", loaded: await f() });
+      adopt(await f());
     } catch (e) {
-      setState({ kind: "failed", error: e as ErrorPayload });
+      setState({ kind: "failed", error: toErrorPayload(e) });
     } finally {
       setBusy(false);
     }
   };
 
+  const saveScreening = async (s: Screening) => {
+    setScreening(s);
+    try {
+      setAssessment(await api.saveScreening(s));
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
+  };
+
+  const saveAchievements = async (list: Achievement[]) => {
+    try {
+      setAssessment(await api.saveAchievements(list));
+      setAchievements(list);
+      return true;
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+      return false;
+    }
+  };
+
+  const navigate = (p: Page) => {
+    if (p === "achievements") {
+      setPage("assessment");
+      void goTo(3);
+    } else {
+      setPage(p);
+    }
+  };
+
   let body;
   if (state.kind === "loading") {
-    body = <Spin description={t("load.loading")} size="large"><div style={{ height: 200 }} /></Spin>;
+    body = (
+      <Spin description={t("load.loading")} size="large">
+        <div style={{ height: 200 }} />
+      </Spin>
+    );
   } else if (state.kind === "failed") {
     const e = state.error;
     const corrupt = e.code === "corrupt_file";
@@ -92,28 +161,40 @@ export function App() {
     );
   } else {
     const { loaded } = state;
+    const ready = rules && assessment && screening;
     body = (
       <Space orientation="vertical" style={{ width: "100%" }} size="middle">
         <Steps
           size="small"
-          current={0}
-          items={[
-            { title: t("wizard.basic") },
-            { title: t("wizard.exclusions"), disabled: true, subTitle: t("nav.comingSoon") },
-            { title: t("wizard.education"), disabled: true },
-            { title: t("wizard.achievements"), disabled: true },
-            { title: t("wizard.result"), disabled: true },
-          ]}
+          current={step}
+          onChange={(n) => void goTo(n)}
+          items={STEP_KEYS.map((k, i) => ({ title: <span data-testid={`step-${i}`}>{t(k)}</span> }))}
         />
         {loaded.migrated_from !== null && <Alert type="info" showIcon message={t("load.migrated", { version: loaded.migrated_from })} />}
-        <Card title={t("wizard.basic")} variant="borderless">
-          <ProfileForm initial={loaded.file.profile} />
-        </Card>
+        <div style={{ display: step === 0 ? undefined : "none" }}>
+          <Card title={t("wizard.basic")} variant="borderless">
+            <ProfileForm initial={loaded.file.profile} flushRef={flushProfile} currentRef={currentProfile} />
+          </Card>
+        </div>
+        {step === 1 && ready && <ScreeningStep rules={rules} screening={screening} assessment={assessment} onChange={(s) => void saveScreening(s)} />}
+        {step === 2 && ready && (
+          <EducationStep profile={currentProfile.current?.() ?? loaded.file.profile} assessment={assessment} onEditProfile={() => void goTo(0)} />
+        )}
+        {step === 3 && ready && <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={saveAchievements} />}
+        {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} />}
+        <Space>
+          {step > 0 && <Button onClick={() => void goTo(step - 1)}>{t("wizard.prev")}</Button>}
+          {step < STEP_KEYS.length - 1 && (
+            <Button type="primary" onClick={() => void goTo(step + 1)} data-testid="wizard-next">
+              {t("wizard.next")}
+            </Button>
+          )}
+        </Space>
       </Space>
     );
   }
   return (
-    <AppShell workspace={workspace} page={page} onNavigate={setPage}>
+    <AppShell workspace={workspace} page={page === "assessment" && step === 3 ? "achievements" : page} onNavigate={navigate}>
       {/* The form stays mounted while another page shows, so no edit is lost between pages. */}
       <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
       {page === "deadlines" && <DeadlinesPage />}

@@ -486,6 +486,90 @@ export type Exclusion = {
  */
 code: string, question: string, reason: string, clause: string, text: string, };
 
+export type Clause = { clause: string, text: string, };
+
+export type EducationRule = { row: EducationRow, 
+/**
+ * 从事本领域工作满 N 年 (0: no years needed).
+ */
+years: number, };
+
+export type Require = { 
+/**
+ * 主持 (项目负责人 / 主编 / 第一).
+ */
+led: boolean | null, 
+/**
+ * 个人排名前 N (rank ≤ N). A leader satisfies it only when the rank limit is met.
+ */
+max_rank: number | null, 
+/**
+ * The lowest acceptable level (a higher one also counts).
+ */
+min_level: Level | null, 
+/**
+ * 通过认定或验收.
+ */
+accepted: boolean | null, min_investment_wan: number | null, 
+/**
+ * 绿色设计产品 or 省（部）级重大新产品.
+ */
+recognised: boolean | null, good_benefit: boolean | null, in_use: boolean | null, granted: boolean | null, green_related: boolean | null, implemented: boolean | null, published: boolean | null, chief_editor: boolean | null, min_own_words_wan: number | null, core_journal: boolean | null, 
+/**
+ * 独立或以第一作者身份.
+ */
+first_author: boolean | null, 
+/**
+ * 经该级别以上主管部门或行业组织推广应用.
+ */
+min_promoted_by: Level | null, 
+/**
+ * 推广应用或实施.
+ */
+applied: boolean | null, };
+
+export type Alternative = { kinds: Array<KindTag>, count: number, require: Require, 
+/**
+ * 累计实现营收 at least this many 万元 over the qualifying achievements.
+ */
+sum_revenue_wan: number | null, also: Alternative | null, 
+/**
+ * How the gap line names one more qualifying achievement ("排名第1的授权发明专利").
+ */
+need: string, };
+
+export type Condition = { 
+/**
+ * e.g. 二（二）1（5）.
+ */
+clause: string, text: string, 
+/**
+ * Met when any alternative is met.
+ */
+any_of: Array<Alternative>, };
+
+export type LevelRules = { level: TitleLevel, clause: string, 
+/**
+ * The level's opening paragraph (education, years, general requirements).
+ */
+text: string, education: Array<EducationRule>, conditions: Array<Condition>, };
+
+export type RouteRules = { route: Route, levels: Array<LevelRules>, };
+
+export type RulePack = { format: string, version: number, id: string, notice: string, 
+/**
+ * 专业工作时间、任职时间计算截至 (month).
+ */
+work_time_cutoff: YearMonth, work_time_clause: Clause, 
+/**
+ * 近 N 个月 (60) counted back from the application month, both ends included.
+ */
+window_months: number, window_clause: Clause, 
+/**
+ * The application month when the applicant sets none (the submission window's month).
+ */
+default_apply_month: YearMonth, exclusions: Array<Exclusion>, fees: Array<Fee>, routes: Array<RouteRules>, missing_routes: Array<MissingRoute>, };
+
 export type EducationRow = "doctor_degree" | "master_degree" | "bachelor_education_or_degree";
 
 export type Fee = { level: TitleLevel, yuan: number, clause: string, text: string, };

@@ -1,5 +1,6 @@
 //! One module per domain; each command is a few lines that call `zhicheng-core`.
 
 pub mod deadlines;
+pub mod eligibility;
 pub mod profile;
 pub mod workspace;

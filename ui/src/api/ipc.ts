@@ -1,6 +1,18 @@
 // Typed wrappers around the app's commands. Payload types come from `../bindings` (generated from Rust).
 import { invoke } from "@tauri-apps/api/core";
-import type { DeadlineOverview, DeadlinePreferences, ErrorCode, ErrorPayload, Loaded, Profile, WorkspaceInfo } from "../bindings";
+import type {
+  Achievement,
+  Assessment,
+  DeadlineOverview,
+  DeadlinePreferences,
+  ErrorCode,
+  ErrorPayload,
+  Loaded,
+  Profile,
+  RulePack,
+  Screening,
+  WorkspaceInfo,
+} from "../bindings";
 import type { T } from "../i18n/I18n";
 
 const CODES: ErrorCode[] = [
@@ -53,4 +65,8 @@ export const api = {
   roundJson: (id: string) => call<string>("deadlines_round_json", { id }),
   exportIcs: (path: string) => call<null>("deadlines_export_ics", { path }),
   resetDeadlineSettings: () => call<DeadlineOverview>("deadlines_reset_settings"),
+  rules: () => call<RulePack>("eligibility_rules"),
+  assess: () => call<Assessment>("eligibility_assess"),
+  saveScreening: (screening: Screening) => call<Assessment>("eligibility_save_screening", { screening }),
+  saveAchievements: (achievements: Achievement[]) => call<Assessment>("eligibility_save_achievements", { achievements }),
 };

@@ -2,7 +2,7 @@
 // when a field loses focus; the status line says what happened.
 import { Card, Col, DatePicker, Form, Input, Progress, Radio, Row, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ErrorPayload, Profile } from "../bindings";
 import { api, errorText } from "../api/ipc";
 import districts from "../generated/districts.json";
@@ -23,11 +23,15 @@ const HELD_TITLES = ["none", "junior", "intermediate", "senior", "professor"] as
 
 export interface ProfileFormProps {
   initial: Profile;
+  /** Set to a function that saves pending edits now (before another step reads the workspace). */
+  flushRef?: MutableRefObject<(() => Promise<void>) | null>;
+  /** Set to a function that returns the form's current profile. */
+  currentRef?: MutableRefObject<(() => Profile) | null>;
   /** The current month; a prop so tests can fix it. */
   now?: () => Dayjs;
 }
 
-export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) {
+export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef }: ProfileFormProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
@@ -63,6 +67,19 @@ export function ProfileForm({ initial, now = () => dayjs() }: ProfileFormProps) 
       }
     }
   }, []);
+
+  useEffect(() => {
+    if (flushRef) {
+      flushRef.current = async () => {
+        if (timer.current) {
+          pending.current = fromForm(form.getFieldsValue(true));
+        }
+        while (inFlight.current) await new Promise((r) => setTimeout(r, 20));
+        await flush();
+      };
+    }
+    if (currentRef) currentRef.current = () => fromForm(form.getFieldsValue(true));
+  }, [flush, flushRef, currentRef, form]);
 
   const schedule = useCallback(() => {
     const profile = fromForm(form.getFieldsValue(true));

@@ -12,7 +12,7 @@ import type { ReactNode } from "react";
 import type { Lang } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 
-export type Page = "assessment" | "deadlines";
+export type Page = "assessment" | "achievements" | "deadlines";
 
 export function AppShell({
   children,
@@ -41,7 +41,7 @@ export function AppShell({
           onClick={({ key }) => onNavigate(key as Page)}
           items={[
             { key: "assessment", icon: <AuditOutlined />, label: t("nav.assessment") },
-            { key: "achievements", icon: <TrophyOutlined />, label: t("nav.achievements"), disabled: true, title: t("nav.achievements") + soon },
+            { key: "achievements", icon: <TrophyOutlined />, label: t("nav.achievements") },
             { key: "evidence", icon: <FolderOpenOutlined />, label: t("nav.evidence"), disabled: true, title: t("nav.evidence") + soon },
             { key: "sheet", icon: <FileProtectOutlined />, label: t("nav.sheet"), disabled: true, title: t("nav.sheet") + soon },
             { key: "deadlines", icon: <CalendarOutlined />, label: <span data-testid="nav-deadlines">{t("nav.deadlines")}</span> },

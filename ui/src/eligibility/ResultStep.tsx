@@ -1,0 +1,135 @@
+// 评估结果: a card per level — eligible or not, each condition ✓/✗ with its clause and the notice's words,
+// what counts and why the rest does not, the gap, the fee; then the submission chain.
+import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
+import { Alert, Card, List, Space, Steps, Tag, Typography } from "antd";
+import type { Achievement, AltResult, Assessment } from "../bindings";
+import type { MessageKey } from "../i18n/catalog";
+import { useI18n } from "../i18n/I18n";
+
+function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }) {
+  const { t } = useI18n();
+  const progress =
+    alt.revenue_needed_wan !== null
+      ? t("el.result.revenue", { have: alt.revenue_wan ?? 0, need: alt.revenue_needed_wan })
+      : t("el.result.counted", { n: alt.counted.length, count: alt.count });
+  return (
+    <div style={{ marginLeft: 24 }}>
+      <Typography.Text type={alt.met ? "success" : "secondary"}>
+        {alt.need}：{progress}
+        {alt.counted.length > 0 && `（${alt.counted.map(titles).join("、")}）`}
+      </Typography.Text>
+      {alt.rejected.map((r) => (
+        <div key={r.id} style={{ marginLeft: 16 }}>
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            {t("el.result.rejected")} {r.title}：{r.reasons.join("；")}
+          </Typography.Text>
+        </div>
+      ))}
+      {alt.also && (
+        <div>
+          <Typography.Text type="secondary">{t("el.result.also")}</Typography.Text>
+          <Alt alt={alt.also} titles={titles} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ResultStep({ assessment, achievements }: { assessment: Assessment; achievements: Achievement[] }) {
+  const { t } = useI18n();
+  const titles = (id: string) => achievements.find((a) => a.id === id)?.title ?? id;
+  const eligible = assessment.eligible_levels.map((l) => t(`el.level.${l}` as MessageKey));
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
+      {assessment.excluded ? (
+        <Alert type="error" showIcon message={t("el.excluded", { reason: assessment.excluded.reason, clause: assessment.excluded.clause })} />
+      ) : (
+        <Alert
+          type={eligible.length ? "success" : "warning"}
+          showIcon
+          data-testid="result-summary"
+          message={eligible.length ? t("el.result.summary", { levels: eligible.join("、") }) : t("el.result.none")}
+        />
+      )}
+      {assessment.route_missing && <Alert type="warning" showIcon message={assessment.route_missing.note} />}
+      {assessment.levels.map((l) => (
+        <Card
+          key={l.level}
+          size="small"
+          data-testid={`level-${l.level}`}
+          title={
+            <Space>
+              <span>{t(`el.level.${l.level}` as MessageKey)}</span>
+              <Tag color={assessment.excluded ? "red" : l.eligible ? "green" : "default"}>
+                {assessment.excluded ? t("el.result.excluded") : l.eligible ? t("el.result.eligible") : t("el.result.notEligible")}
+              </Tag>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {l.clause}
+              </Typography.Text>
+            </Space>
+          }
+          extra={l.fee && <Typography.Text type="secondary">{t("el.result.fee", { yuan: l.fee.yuan, clause: l.fee.clause })}</Typography.Text>}
+        >
+          <Typography.Paragraph>
+            {l.education.met ? <CheckCircleFilled style={{ color: "#16a34a" }} /> : <CloseCircleFilled style={{ color: "#dc2626" }} />}{" "}
+            <Typography.Text strong>{t("el.result.education")}</Typography.Text>{" "}
+            {l.education.rows
+              .filter((r) => r.row === l.education.used_row || (!l.education.met && r.qualified))
+              .map((r) => `${r.label}，${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}${r.met ? "" : `（${t("el.rowShort", { n: r.months_short })}）`}`)
+              .join("；")}
+          </Typography.Paragraph>
+          <Typography.Text strong>{t("el.result.conditions")}</Typography.Text>
+          <List
+            size="small"
+            dataSource={l.conditions}
+            renderItem={(c) => (
+              <List.Item style={{ display: "block" }} data-testid={`cond-${c.clause}`}>
+                <div>
+                  {c.met ? <CheckCircleFilled style={{ color: "#16a34a" }} /> : <CloseCircleFilled style={{ color: "#d1d5db" }} />}{" "}
+                  <Typography.Text strong={c.met}>{c.clause}</Typography.Text>{" "}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {c.text}
+                  </Typography.Text>
+                </div>
+                {c.alternatives
+                  .filter((a) => a.counted.length || a.rejected.length || c.met || (a.revenue_wan ?? 0) > 0)
+                  .map((a, i) => (
+                    <Alt key={i} alt={a} titles={titles} />
+                  ))}
+              </List.Item>
+            )}
+          />
+          {l.gap.length > 0 && (
+            <Alert
+              style={{ marginTop: 8 }}
+              type="info"
+              data-testid={`gap-${l.level}`}
+              message={t("el.result.gap")}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {l.gap.map((g) => (
+                    <li key={g}>{g}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+        </Card>
+      ))}
+      <Card size="small" title={assessment.chain ? t("el.result.chain", { clause: assessment.chain.clause }) : undefined}>
+        {assessment.chain ? (
+          <Space orientation="vertical" style={{ width: "100%" }}>
+            <Steps size="small" current={assessment.chain.nodes.length} items={assessment.chain.nodes.map((n) => ({ title: n }))} />
+            {assessment.chain.requirements.map((r, i) => (
+              <Typography.Text key={i} type="secondary" style={{ fontSize: 12 }}>
+                {r.clause} {r.text}
+              </Typography.Text>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t("el.result.noChain")}</Typography.Text>
+        )}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,79 @@
+// 申报资格: the route, the exclusion questions of 一（注）, and the application month.
+import { Alert, Card, DatePicker, Form, Radio, Space, Typography } from "antd";
+import dayjs from "dayjs";
+import type { Assessment, Route, RulePack, Screening } from "../bindings";
+import type { MessageKey } from "../i18n/catalog";
+import { useI18n } from "../i18n/I18n";
+
+const ROUTES: Route[] = ["first_batch", "regular", "transfer", "additional"];
+
+export function ScreeningStep({
+  rules,
+  screening,
+  assessment,
+  onChange,
+}: {
+  rules: RulePack;
+  screening: Screening;
+  assessment: Assessment | null;
+  onChange: (s: Screening) => void;
+}) {
+  const { t } = useI18n();
+  const answer = (code: string) => (screening as unknown as Record<string, boolean | null>)[code];
+  return (
+    <Card>
+      <Form layout="vertical">
+        <Form.Item label={t("el.route")}>
+          <Radio.Group
+            value={screening.route}
+            onChange={(e) => onChange({ ...screening, route: e.target.value as Route })}
+            options={ROUTES.map((r) => ({ value: r, label: t(`el.route.${r}` as MessageKey) }))}
+          />
+        </Form.Item>
+        {rules.exclusions.map((q) => (
+          <Form.Item
+            key={q.code}
+            label={q.question}
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {q.clause} {q.text}
+              </Typography.Text>
+            }
+          >
+            <Radio.Group
+              data-testid={`exclusion-${q.code}`}
+              value={answer(q.code)}
+              onChange={(e) => onChange({ ...screening, [q.code]: e.target.value as boolean } as Screening)}
+              options={[
+                { value: false, label: t("el.no") },
+                { value: true, label: t("el.yes") },
+              ]}
+            />
+          </Form.Item>
+        ))}
+        <Form.Item label={t("el.applyMonth")} extra={t("el.applyMonthHelp")}>
+          <DatePicker
+            picker="month"
+            format="YYYY-MM"
+            allowClear
+            placeholder={rules.default_apply_month}
+            value={screening.apply_month ? dayjs(`${screening.apply_month}-01`) : null}
+            onChange={(d) => onChange({ ...screening, apply_month: d ? d.format("YYYY-MM") : null })}
+          />
+        </Form.Item>
+      </Form>
+      {assessment && (
+        <Space orientation="vertical" style={{ width: "100%" }}>
+          {assessment.excluded ? (
+            <Alert type="error" showIcon message={t("el.excluded", { reason: assessment.excluded.reason, clause: assessment.excluded.clause })} />
+          ) : assessment.unanswered.length ? (
+            <Alert type="info" showIcon message={t("el.unanswered")} />
+          ) : (
+            <Alert type="success" showIcon message={t("el.notExcluded")} />
+          )}
+          {assessment.route_missing && <Alert type="warning" showIcon message={t("el.routeMissing", { note: assessment.route_missing.note })} />}
+        </Space>
+      )}
+    </Card>
+  );
+}
