@@ -7,11 +7,12 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings
+.PHONY: bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
 	@echo "make test  — install what is missing, then fmt, clippy, Rust tests, UI type check + Vitest, end-to-end tests"
+	@echo "make bench — batch assessment throughput"
 
 bootstrap-run:
 	@scripts/bootstrap.sh run
@@ -49,6 +50,10 @@ test: bootstrap-test
 	@mkdir -p target
 	@$(MAKE) --no-print-directory lint rust-test ui-test e2e 2>&1 | tee target/make-test.log
 	@scripts/test-summary.sh target/make-test.log
+
+# Throughput of batch assessment, printed as figures (goal: ≥ 10,000 applicants/s).
+bench:
+	$(CARGO) bench -p zhicheng-core --bench assess
 
 # Regenerate ui/src/bindings.ts and ui/src/generated/districts.json from the Rust types.
 bindings:

@@ -20,7 +20,7 @@ use crate::profile::Profile;
 pub const FORMAT: &str = "zhicheng/applicant";
 pub const CURRENT_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApplicantFile {
     /// Always `"zhicheng/applicant"`.

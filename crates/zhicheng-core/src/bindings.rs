@@ -112,12 +112,23 @@ pub fn overview_fixture() -> String {
     s
 }
 
+/// The JSON Schema of the applicant file (`docs/applicant-file.schema.json`), from the Rust types.
+pub fn applicant_schema() -> String {
+    let schema = schemars::schema_for!(ApplicantFile);
+    let mut s = serde_json::to_string_pretty(&schema).expect("serialises");
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
 
     fn check(rel: &str, expected: String) {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src").join(rel);
+        check_at(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src").join(rel), expected)
+    }
+
+    fn check_at(path: PathBuf, expected: String) {
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &expected).unwrap();
@@ -139,6 +150,22 @@ mod tests {
     #[test]
     fn the_overview_fixture_matches_the_rust_side() {
         check("generated/overview-2023-11-30.json", super::overview_fixture());
+    }
+
+    #[test]
+    fn the_applicant_schema_matches_the_rust_types() {
+        check_at(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/applicant-file.schema.json"), super::applicant_schema());
+    }
+
+    #[test]
+    fn the_example_files_follow_the_schema_shape() {
+        // Every key of every example is a property the schema names (a light check without a validator).
+        let schema: serde_json::Value = serde_json::from_str(&super::applicant_schema()).unwrap();
+        let props = schema["properties"].as_object().unwrap();
+        let example: serde_json::Value = serde_json::from_str(include_str!("../../../examples/applicant.json")).unwrap();
+        for key in example.as_object().unwrap().keys() {
+            assert!(props.contains_key(key), "{key}");
+        }
     }
 
     #[test]

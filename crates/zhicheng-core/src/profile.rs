@@ -8,7 +8,7 @@ use crate::idcard;
 use crate::sensitive::Sensitive;
 use crate::yearmonth::YearMonth;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     Male,
@@ -16,7 +16,7 @@ pub enum Gender {
 }
 
 /// 单位类别: the employer kinds of section 三（二）1–5, which decide the submission chain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EmployerKind {
     /// 三（二）1 市属事业单位、国有企业
@@ -32,7 +32,7 @@ pub enum EmployerKind {
 }
 
 /// 档案所在地.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ArchiveLocation {
     Chongqing,
@@ -40,7 +40,7 @@ pub enum ArchiveLocation {
 }
 
 /// 学历 (education completed), highest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Education {
     /// 中专、高中及以下
@@ -56,7 +56,7 @@ pub enum Education {
 }
 
 /// 学位 (degree held). A separate fact from 学历: the notice's 博士/硕士 rows need the degree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Degree {
     None,
@@ -66,7 +66,7 @@ pub enum Degree {
 }
 
 /// 现职称级别 (the title held now, any series).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HeldTitle {
     /// 无职称
@@ -82,7 +82,7 @@ pub enum HeldTitle {
 }
 
 /// The applicant's basic profile (基本情况).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// 姓名

@@ -27,6 +27,16 @@ impl<T> fmt::Display for Sensitive<T> {
     }
 }
 
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Sensitive<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(g)
+    }
+}
+
 impl<T> From<T> for Sensitive<T> {
     fn from(v: T) -> Self {
         Self(v)

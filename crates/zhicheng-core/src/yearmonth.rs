@@ -130,3 +130,17 @@ mod tests {
         assert!(serde_json::from_str::<YearMonth>("\"2020-14\"").is_err());
     }
 }
+
+impl schemars::JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0?[1-9]|1[0-2])$",
+            "description": "年月，YYYY-MM"
+        })
+    }
+}

@@ -9,7 +9,7 @@ use crate::yearmonth::YearMonth;
 
 /// The level of a project, standard or promoting body, lowest first. A higher level satisfies a
 /// condition that names a lower one (first-batch-rules.md, "Levels").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 企业
@@ -37,7 +37,7 @@ impl Level {
 }
 
 /// How the applicant is named on a paper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Authorship {
     /// 独立作者
@@ -49,7 +49,7 @@ pub enum Authorship {
 }
 
 /// What kind of achievement, with the qualifiers the conditions check for that kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AchievementKind {
     /// 绿色低碳工程建设、改造项目（含节能节水、低碳建设、改造项目）
@@ -173,7 +173,7 @@ impl KindTag {
 }
 
 /// One achievement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 pub struct Achievement {
     /// Stable id, unique in the file (evidence links to it).
     pub id: String,

@@ -11,7 +11,7 @@ use crate::profile::{ArchiveLocation, Degree, Education, Profile};
 use crate::yearmonth::YearMonth;
 
 /// The applicant's answers to the screening questions (申报资格) and the route.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Screening {
     pub route: Route,

@@ -33,7 +33,7 @@ impl TitleLevel {
 }
 
 /// 首批认定 / 正常申报 / 转评 / 多评.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
     #[default]
