@@ -112,6 +112,15 @@ pub fn overview_fixture() -> String {
     s
 }
 
+/// The assessment of `examples/applicant.json`, the UI tests' fixture for the result step.
+pub fn assessment_fixture() -> String {
+    let f = crate::applicant_file::parse(include_str!("../../../examples/applicant.json"), None).expect("parses").file;
+    let a = crate::eligibility::assess(&f.profile, &f.screening, &f.achievements, None, &crate::eligibility::RulePack::builtin());
+    let mut s = serde_json::to_string_pretty(&a).expect("serialises");
+    s.push('\n');
+    s
+}
+
 /// The JSON Schema of the applicant file (`docs/applicant-file.schema.json`), from the Rust types.
 pub fn applicant_schema() -> String {
     let schema = schemars::schema_for!(ApplicantFile);
@@ -150,6 +159,11 @@ mod tests {
     #[test]
     fn the_overview_fixture_matches_the_rust_side() {
         check("generated/overview-2023-11-30.json", super::overview_fixture());
+    }
+
+    #[test]
+    fn the_assessment_fixture_matches_the_rust_side() {
+        check("generated/assessment-example.json", super::assessment_fixture());
     }
 
     #[test]

@@ -48,7 +48,7 @@ export function ResultStep({ assessment, achievements }: { assessment: Assessmen
           type={eligible.length ? "success" : "warning"}
           showIcon
           data-testid="result-summary"
-          message={eligible.length ? t("el.result.summary", { levels: eligible.join("、") }) : t("el.result.none")}
+          message={eligible.length ? t("el.result.summary", { levels: eligible.join(t("list.sep")) }) : t("el.result.none")}
         />
       )}
       {assessment.route_missing && <Alert type="warning" showIcon message={assessment.route_missing.note} />}

@@ -4,6 +4,7 @@
 export const zh = {
   "app.title": "绿色低碳职称申报助手",
   "app.short": "职称申报助手",
+  "list.sep": "、",
   "app.subtitle": "重庆市工程技术绿色低碳专业 · 渝经信发〔2023〕89号",
   "app.language": "语言",
   "app.workspace": "数据保存在：{path}",
@@ -281,6 +282,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   "app.title": "Green & Low-Carbon Title Assistant",
   "app.short": "Title Assistant",
+  "list.sep": ", ",
   "app.subtitle": "Chongqing engineering series, green & low-carbon specialty · 渝经信发〔2023〕89号",
   "app.language": "Language",
   "app.workspace": "Data is stored in: {path}",

@@ -1,0 +1,97 @@
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App as AntApp } from "antd";
+import { describe, expect, it, vi } from "vitest";
+import example from "../../../examples/applicant.json";
+import type { Achievement, Assessment, RulePack } from "../bindings";
+import assessmentFixture from "../generated/assessment-example.json";
+import type { Lang } from "../i18n/catalog";
+import { I18nProvider } from "../i18n/I18n";
+import { AchievementsStep } from "./AchievementsStep";
+import { ResultStep } from "./ResultStep";
+import rulesJson from "../../../crates/zhicheng-core/data/rules-2023.json";
+
+const assessment = assessmentFixture as unknown as Assessment;
+const achievements = example.achievements as unknown as Achievement[];
+const rules = rulesJson as unknown as RulePack;
+
+function wrap(lang: Lang, node: React.ReactNode) {
+  return render(
+    <I18nProvider lang={lang}>
+      <AntApp>{node}</AntApp>
+    </I18nProvider>,
+  );
+}
+
+describe("评估结果", () => {
+  it("shows the verdict per level, the reasons and the gap (Chinese)", () => {
+    wrap("zh", <ResultStep assessment={assessment} achievements={achievements} />);
+    expect(screen.getByTestId("result-summary").textContent).toContain("可申报：高级工程师、工程师");
+    expect(within(screen.getByTestId("level-professor")).getByText("不符合")).toBeTruthy();
+    expect(within(screen.getByTestId("level-senior")).getByText("符合条件")).toBeTruthy();
+    expect(screen.getByTestId("gap-professor").textContent).toContain(
+      "再需1项主持完成、通过认定或验收的省（部）级以上绿色低碳工程项目（2018年11月及以后）——二（二）1（1）",
+    );
+    expect(screen.getByText(/不计入 某工业园区分布式光伏及储能改造项目：固定资产投资1800万元，需2500万元以上/)).toBeTruthy();
+    expect(screen.getAllByText("评审费 420 元/人（五（六））").length).toBe(2);
+    expect(screen.getByText("评审费 240 元/人（五（六））")).toBeTruthy();
+  });
+
+  it("labels the levels in English", () => {
+    wrap("en", <ResultStep assessment={assessment} achievements={achievements} />);
+    expect(screen.getByTestId("result-summary").textContent).toContain("You may apply for: Senior Engineer, Engineer");
+    expect(within(screen.getByTestId("level-senior")).getByText("Eligible")).toBeTruthy();
+  });
+
+  it("says 不得申报 for an excluded applicant", () => {
+    const excluded: Assessment = {
+      ...assessment,
+      eligible_levels: [],
+      excluded: { code: "retired", reason: "离退休人员不得申报", clause: "一（注）", text: "" },
+    };
+    wrap("zh", <ResultStep assessment={excluded} achievements={achievements} />);
+    expect(screen.getByText("不得申报：离退休人员不得申报（一（注））")).toBeTruthy();
+    expect(within(screen.getByTestId("level-senior")).getByText("不得申报")).toBeTruthy();
+  });
+});
+
+describe("业绩成果", () => {
+  it("asks a patent exactly for its qualifiers and quotes its clauses", async () => {
+    wrap("zh", <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={async () => true} />);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("add-achievement"));
+    });
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText("已授权")).toBeTruthy();
+    expect(within(dialog).getByText("与绿色低碳相关")).toBeTruthy();
+    expect(within(dialog).getByText("个人排名")).toBeTruthy();
+    expect(within(dialog).queryByText("固定资产投资（万元）")).toBeNull();
+    await act(async () => {
+      fireEvent.click(within(dialog).getByText("相关条款（原文）"));
+    });
+    expect(await within(dialog).findByText(/二（二）1（5） （5）获得授权发明专利2项以上（个人排名第1）。/)).toBeTruthy();
+  });
+
+  it("lists achievements and flags one outside the 5-year window", () => {
+    const old = [{ ...achievements[0], id: "old", title: "旧专利", month: "2017-05" }, ...achievements] as Achievement[];
+    wrap("zh", <AchievementsStep rules={rules} achievements={old} assessment={assessment} onChange={async () => true} />);
+    const row = screen.getByText("旧专利").closest("tr")!;
+    expect(within(row).getByText("不在近5年内")).toBeTruthy();
+    expect(within(screen.getByText("一种工业余热梯级回收装置").closest("tr")!).queryByText("不在近5年内")).toBeNull();
+  });
+
+  it("asks before deleting and saves the list without it", async () => {
+    const onChange = vi.fn(async () => true);
+    wrap("zh", <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={onChange} />);
+    await act(async () => {
+      fireEvent.click(screen.getByLabelText("删除 工业园区碳排放核算方法研究"));
+    });
+    expect((await screen.findAllByText("删除“工业园区碳排放核算方法研究”？")).length).toBeGreaterThan(0);
+    expect(onChange).not.toHaveBeenCalled();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: /^确\s*定$/ }));
+    });
+    await waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+    const saved = (onChange.mock.calls[0] as unknown as [Achievement[]])[0];
+    expect(saved.map((a) => a.id)).toEqual(["a1", "a2"]);
+  });
+});
