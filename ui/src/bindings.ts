@@ -379,7 +379,11 @@ seconds_to_close: number, clause: string, text: string, };
 
 export type ChainRequirement = { clause: string, text: string, };
 
-export type SubmissionChain = { 
+export type SubmissionChain = { employer_kind: EmployerKind, 
+/**
+ * For 三（二）3: which archive location this chain is for (`null`: any).
+ */
+archive: ArchiveLocation | null, 
 /**
  * 三（二）1 … 三（二）5, with 3（1）/3（2） for the archive location.
  */
@@ -568,7 +572,11 @@ window_months: number, window_clause: Clause,
 /**
  * The application month when the applicant sets none (the submission window's month).
  */
-default_apply_month: YearMonth, exclusions: Array<Exclusion>, fees: Array<Fee>, routes: Array<RouteRules>, missing_routes: Array<MissingRoute>, };
+default_apply_month: YearMonth, exclusions: Array<Exclusion>, fees: Array<Fee>, routes: Array<RouteRules>, missing_routes: Array<MissingRoute>, 
+/**
+ * 申报程序 (三（二）1–5) with their requirements.
+ */
+chains: Array<SubmissionChain>, };
 
 export type EducationRow = "doctor_degree" | "master_degree" | "bachelor_education_or_degree";
 

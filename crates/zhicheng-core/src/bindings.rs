@@ -115,7 +115,13 @@ pub fn overview_fixture() -> String {
 /// The assessment of `examples/applicant.json`, the UI tests' fixture for the result step.
 pub fn assessment_fixture() -> String {
     let f = crate::applicant_file::parse(include_str!("../../../examples/applicant.json"), None).expect("parses").file;
-    let a = crate::eligibility::assess(&f.profile, &f.screening, &f.achievements, None, &crate::eligibility::RulePack::builtin());
+    let a = crate::eligibility::assess(
+        &f.profile,
+        &f.screening,
+        &f.achievements,
+        None,
+        &crate::eligibility::RulePack::builtin(),
+    );
     let mut s = serde_json::to_string_pretty(&a).expect("serialises");
     s.push('\n');
     s
@@ -168,7 +174,10 @@ mod tests {
 
     #[test]
     fn the_applicant_schema_matches_the_rust_types() {
-        check_at(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/applicant-file.schema.json"), super::applicant_schema());
+        check_at(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/applicant-file.schema.json"),
+            super::applicant_schema(),
+        );
     }
 
     #[test]
@@ -176,7 +185,8 @@ mod tests {
         // Every key of every example is a property the schema names (a light check without a validator).
         let schema: serde_json::Value = serde_json::from_str(&super::applicant_schema()).unwrap();
         let props = schema["properties"].as_object().unwrap();
-        let example: serde_json::Value = serde_json::from_str(include_str!("../../../examples/applicant.json")).unwrap();
+        let example: serde_json::Value =
+            serde_json::from_str(include_str!("../../../examples/applicant.json")).unwrap();
         for key in example.as_object().unwrap().keys() {
             assert!(props.contains_key(key), "{key}");
         }

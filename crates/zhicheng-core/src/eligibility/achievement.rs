@@ -9,7 +9,9 @@ use crate::yearmonth::YearMonth;
 
 /// The level of a project, standard or promoting body, lowest first. A higher level satisfies a
 /// condition that names a lower one (first-batch-rules.md, "Levels").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 企业

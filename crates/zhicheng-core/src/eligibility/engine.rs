@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::achievement::{Achievement, Facts};
 use super::pack::{Alternative, EducationRow, Exclusion, Fee, MissingRoute, Require, Route, RulePack, TitleLevel};
-use crate::chain::{SubmissionChain, chain_for};
+use crate::chain::SubmissionChain;
 use crate::profile::{ArchiveLocation, Degree, Education, Profile};
 use crate::yearmonth::YearMonth;
 
@@ -404,8 +404,9 @@ pub fn assess(
     }
     levels.sort_by(|a, b| b.level.cmp(&a.level));
     let eligible_levels = levels.iter().filter(|l| l.eligible).map(|l| l.level).collect();
-    let chain =
-        profile.employer_kind.map(|k| chain_for(k, profile.archive_location.unwrap_or(ArchiveLocation::Chongqing)));
+    let chain = profile
+        .employer_kind
+        .and_then(|k| pack.chain_for(k, profile.archive_location.unwrap_or(ArchiveLocation::Chongqing)).cloned());
     Assessment {
         pack_id: pack.id.clone(),
         notice: pack.notice.clone(),

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::achievement::{KindTag, Level};
+use crate::chain::SubmissionChain;
 use crate::error::{CoreError, Result};
+use crate::profile::{ArchiveLocation, EmployerKind};
 use crate::yearmonth::YearMonth;
 
 pub const PACK_FORMAT: &str = "zhicheng/rules";
@@ -218,11 +220,27 @@ pub struct RulePack {
     pub routes: Vec<RouteRules>,
     #[serde(default)]
     pub missing_routes: Vec<MissingRoute>,
+    /// 申报程序 (三（二）1–5) with their requirements.
+    pub chains: Vec<SubmissionChain>,
 }
 
 impl RulePack {
+    /// The built-in pack (渝经信发〔2023〕89号), parsed once per process.
+    pub fn builtin_ref() -> &'static RulePack {
+        static PACK: std::sync::OnceLock<RulePack> = std::sync::OnceLock::new();
+        PACK.get_or_init(|| RulePack::parse(BUILTIN, None).expect("the built-in rule pack is valid (tested)"))
+    }
+
     pub fn builtin() -> RulePack {
-        RulePack::parse(BUILTIN, None).expect("the built-in rule pack is valid (tested)")
+        Self::builtin_ref().clone()
+    }
+
+    /// The chain for an employer kind: the one for the archive location when the pack splits by it.
+    pub fn chain_for(&self, kind: EmployerKind, archive: ArchiveLocation) -> Option<&SubmissionChain> {
+        self.chains
+            .iter()
+            .find(|c| c.employer_kind == kind && c.archive == Some(archive))
+            .or_else(|| self.chains.iter().find(|c| c.employer_kind == kind && c.archive.is_none()))
     }
 
     /// Parses and checks a pack. Errors name the file, the place and the problem.
@@ -243,6 +261,11 @@ impl RulePack {
         }
         if pack.window_months == 0 || pack.window_months > 240 {
             return Err(invalid("window_months".into(), "业绩成果计算期应在1到240个月之间".into()));
+        }
+        for (i, c) in pack.chains.iter().enumerate() {
+            if c.nodes.len() < 2 || !c.nodes.contains(&c.publicity_by) {
+                return Err(invalid(format!("chains[{i}].nodes"), "申报程序至少要有两级，且包含负责公示的单位".into()));
+            }
         }
         for (r, route) in pack.routes.iter().enumerate() {
             for (l, level) in route.levels.iter().enumerate() {
