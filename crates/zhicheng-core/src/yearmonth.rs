@@ -95,6 +95,20 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
+impl schemars::JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0?[1-9]|1[0-2])$",
+            "description": "年月，YYYY-MM"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,19 +142,5 @@ mod tests {
         let ym: YearMonth = serde_json::from_str("\"2020-02\"").unwrap();
         assert_eq!(serde_json::to_string(&ym).unwrap(), "\"2020-02\"");
         assert!(serde_json::from_str::<YearMonth>("\"2020-14\"").is_err());
-    }
-}
-
-impl schemars::JsonSchema for YearMonth {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "YearMonth".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{4}-(0?[1-9]|1[0-2])$",
-            "description": "年月，YYYY-MM"
-        })
     }
 }

@@ -402,7 +402,7 @@ pub fn assess(
             });
         }
     }
-    levels.sort_by(|a, b| b.level.cmp(&a.level));
+    levels.sort_by_key(|l| std::cmp::Reverse(l.level));
     let eligible_levels = levels.iter().filter(|l| l.eligible).map(|l| l.level).collect();
     let chain = profile
         .employer_kind
