@@ -89,6 +89,14 @@ async fn two_achievements_give_the_expected_verdict_and_gap() {
     text_until(&c, "[data-testid=level-senior]", "符合条件").await;
     c.execute("window.scrollTo(0, 0); document.querySelector('main')?.scrollTo(0, 0);", vec![]).await.unwrap();
     screenshot(&c, &repo_root().join("docs/screenshots/assessment.png")).await;
+
+    // The other steps, as a user sees them (for the README).
+    wait_for(&c, "[data-testid=step-2]").await.click().await.unwrap();
+    text_until(&c, "[data-testid=months-counted]", "13年4个月（160个月").await;
+    screenshot(&c, &repo_root().join("docs/screenshots/education.png")).await;
+    wait_for(&c, "[data-testid=step-3]").await.click().await.unwrap();
+    wait_for(&c, "[data-testid=add-achievement]").await;
+    screenshot(&c, &repo_root().join("docs/screenshots/achievements.png")).await;
     c.close().await.unwrap();
 
     let saved: serde_json::Value =

@@ -172,11 +172,12 @@ export function AchievementsStep({
           dataSource={achievements}
           columns={[
             { title: t("el.col.title"), dataIndex: "title" },
-            { title: t("el.col.kind"), render: (_, a) => t(`el.kind.${a.kind}` as MessageKey) },
+            { title: t("el.col.kind"), width: 160, render: (_, a) => t(`el.kind.${a.kind}` as MessageKey) },
             {
               title: t("el.col.month"),
+              width: 110,
               render: (_, a) => (
-                <Space>
+                <Space style={{ whiteSpace: "nowrap" }}>
                   {a.month ?? "—"}
                   {!inWindow(a.month) && <Tag color="orange">{t("el.outOfWindow")}</Tag>}
                 </Space>
