@@ -83,8 +83,7 @@ impl WorkCalendar {
     /// Parses and checks a holiday table (same shape as `data/holidays.json`).
     pub fn from_json(text: &str) -> Result<Self> {
         let invalid = |location: String, detail: String| CoreError::InvalidFile { path: None, location, detail };
-        let file: CalendarFile = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
-            .map_err(|e| invalid(e.path().to_string(), e.into_inner().to_string()))?;
+        let file: CalendarFile = crate::error::parse_json(text, None)?;
         let mut cal = WorkCalendar { years: BTreeMap::new(), rest: BTreeSet::new(), makeup: BTreeSet::new() };
         for (i, y) in file.years.into_iter().enumerate() {
             let at = |what: &str| format!("years[{i}].{what}");

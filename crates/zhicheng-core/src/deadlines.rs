@@ -53,9 +53,7 @@ impl Default for DeadlineSettings {
 
 impl DeadlineSettings {
     pub fn parse(text: &str) -> Result<Self> {
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
-            CoreError::InvalidFile { path: None, location: e.path().to_string(), detail: e.into_inner().to_string() }
-        })
+        crate::error::parse_json(text, None)
     }
 
     /// The built-in round first, then the user's.

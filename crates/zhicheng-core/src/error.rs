@@ -90,6 +90,20 @@ impl CoreError {
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
+/// Parses a JSON data file into `T` (a byte-order mark is tolerated); a failure names the file, the
+/// place inside it (`windows[1].closes_at`) and the problem. Shared by every data file but the
+/// applicant file, which has its own version migrations.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std::path::Path>) -> Result<T> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
+        CoreError::InvalidFile {
+            path: path.map(|p| p.to_path_buf()),
+            location: e.path().to_string(),
+            detail: e.into_inner().to_string(),
+        }
+    })
+}
+
 /// How an error crosses to the UI (and to `--json` output): a stable code to branch on, a Chinese
 /// message to show when the UI has no text of its own for the code, and the details some codes carry.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -139,9 +139,7 @@ impl Round {
             location,
             detail,
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let round: Round = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
-            .map_err(|e| invalid(e.path().to_string(), e.into_inner().to_string()))?;
+        let round: Round = crate::error::parse_json(text, path)?;
         if round.format != ROUND_FORMAT {
             return Err(invalid("format".into(), format!("应为 \"{ROUND_FORMAT}\"")));
         }

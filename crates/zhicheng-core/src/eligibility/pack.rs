@@ -250,9 +250,7 @@ impl RulePack {
             location,
             detail,
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let pack: RulePack = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
-            .map_err(|e| invalid(e.path().to_string(), e.into_inner().to_string()))?;
+        let pack: RulePack = crate::error::parse_json(text, path)?;
         if pack.format != PACK_FORMAT {
             return Err(invalid("format".into(), format!("应为 \"{PACK_FORMAT}\"")));
         }
