@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "eligibility_assess",
     "eligibility_save_screening",
     "eligibility_save_achievements",
+    "eligibility_load_pack",
+    "eligibility_reset_pack",
 ];
 
 fn main() {

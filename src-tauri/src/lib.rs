@@ -30,6 +30,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::eligibility::eligibility_assess,
         commands::eligibility::eligibility_save_screening,
         commands::eligibility::eligibility_save_achievements,
+        commands::eligibility::eligibility_load_pack,
+        commands::eligibility::eligibility_reset_pack,
     ])
 }
 

@@ -182,3 +182,24 @@ fn eligibility_through_ipc_keeps_the_profile_and_refuses_bad_lists() {
     let rules = invoke(&w, "eligibility_rules", json!({})).unwrap();
     assert_eq!(rules["exclusions"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn a_bad_rule_pack_is_refused_and_a_good_one_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{}").unwrap();
+    let err = invoke(&w, "eligibility_load_pack", json!({ "path": bad, "extend": true })).unwrap_err();
+    assert_eq!(err["code"], "invalid_file");
+    assert!(err["message"].as_str().unwrap().contains("bad.json"), "{err}");
+
+    let mut pack: Value =
+        serde_json::from_str(include_str!("../../crates/zhicheng-core/data/rules-2023.json")).unwrap();
+    pack["routes"][0]["route"] = "regular".into();
+    let good = dir.path().join("regular.json");
+    std::fs::write(&good, pack.to_string()).unwrap();
+    let rules = invoke(&w, "eligibility_load_pack", json!({ "path": good, "extend": true })).unwrap();
+    assert_eq!(rules["routes"].as_array().unwrap().len(), 2);
+    let rules = invoke(&w, "eligibility_reset_pack", json!({})).unwrap();
+    assert_eq!(rules["routes"].as_array().unwrap().len(), 1);
+}

@@ -1,3 +1,4 @@
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { App as AntApp, Alert, Button, Card, Result, Space, Spin, Steps } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -99,6 +100,27 @@ export function App() {
     }
   };
 
+  const loadPack = async (extend: boolean) => {
+    const path = await openDialog({ multiple: false, filters: [{ name: "JSON", extensions: ["json"] }] });
+    if (typeof path !== "string") return;
+    try {
+      setRules(await api.loadPack(path, extend));
+      message.success(t("el.packLoaded"));
+      await refreshAssessment();
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
+  };
+
+  const resetPack = async () => {
+    try {
+      setRules(await api.resetPack());
+      await refreshAssessment();
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
+  };
+
   const navigate = (p: Page) => {
     if (p === "achievements") {
       setPage("assessment");
@@ -176,7 +198,16 @@ export function App() {
             <ProfileForm initial={loaded.file.profile} flushRef={flushProfile} currentRef={currentProfile} />
           </Card>
         </div>
-        {step === 1 && ready && <ScreeningStep rules={rules} screening={screening} assessment={assessment} onChange={(s) => void saveScreening(s)} />}
+        {step === 1 && ready && (
+          <ScreeningStep
+            rules={rules}
+            screening={screening}
+            assessment={assessment}
+            onChange={(s) => void saveScreening(s)}
+            onLoadPack={(extend) => void loadPack(extend)}
+            onResetPack={() => void resetPack()}
+          />
+        )}
         {step === 2 && ready && (
           <EducationStep profile={currentProfile.current?.() ?? loaded.file.profile} assessment={assessment} onEditProfile={() => void goTo(0)} />
         )}

@@ -24,6 +24,10 @@ use crate::error::{CoreError, Result};
 pub const APPLICANT_FILE: &str = "applicant.json";
 pub const BACKUP_DIR: &str = "backups";
 pub const KEEP_BACKUPS: usize = 10;
+/// A rule pack the user loaded in place of the built-in one.
+pub const PACK_REPLACE: &str = "rules-replace.json";
+/// A rule pack the user loaded in addition to the built-in one (e.g. 正常申报 conditions).
+pub const PACK_EXTEND: &str = "rules-extend.json";
 /// Overrides the default workspace folder (the CLI's `--workspace` wins over it).
 pub const WORKSPACE_ENV: &str = "ZHICHENG_WORKSPACE";
 
@@ -183,6 +187,44 @@ impl Workspace {
         let mut file = self.load()?.file;
         change(&mut file);
         self.save(&file)
+    }
+
+    /// The rule pack in force: the built-in one, or a pack the user loaded to replace it
+    /// (`rules-replace.json`), extended by a pack loaded to add to it (`rules-extend.json`).
+    pub fn effective_pack(&self) -> Result<crate::eligibility::RulePack> {
+        use crate::eligibility::RulePack;
+        let read = |name: &str| -> Result<Option<RulePack>> {
+            let path = self.root.join(name);
+            match fs::read_to_string(&path) {
+                Ok(text) => RulePack::parse(&text, Some(&path)).map(Some),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(CoreError::io("读取", &path)(e)),
+            }
+        };
+        let mut pack = read(PACK_REPLACE)?.unwrap_or_else(RulePack::builtin);
+        if let Some(extra) = read(PACK_EXTEND)? {
+            pack.extend(extra);
+        }
+        Ok(pack)
+    }
+
+    /// Checks a pack and installs it; a bad pack is refused and changes nothing.
+    pub fn install_pack(&self, text: &str, source: &Path, extend: bool) -> Result<()> {
+        crate::eligibility::RulePack::parse(text, Some(source))?;
+        atomic_write(&self.root.join(if extend { PACK_EXTEND } else { PACK_REPLACE }), text.as_bytes())
+    }
+
+    /// Back to the built-in pack alone.
+    pub fn remove_packs(&self) -> Result<()> {
+        for name in [PACK_REPLACE, PACK_EXTEND] {
+            let path = self.root.join(name);
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(CoreError::io("删除", &path)(e)),
+            }
+        }
+        Ok(())
     }
 
     /// Saves atomically and records a backup. Refuses to replace a file that does not parse.
@@ -478,6 +520,25 @@ mod tests {
                 .to_string_lossy()
                 .starts_with("deadlines.json.corrupt-"))
         );
+    }
+
+    #[test]
+    fn a_bad_pack_changes_nothing_and_a_good_one_extends_the_rules() {
+        use crate::eligibility::Route;
+        let (_d, ws) = ws();
+        let src = Path::new("pack.json");
+        assert!(ws.install_pack("{ not json", src, true).is_err());
+        assert!(!ws.root().join(PACK_EXTEND).exists());
+        assert!(ws.effective_pack().unwrap().route(Route::Regular).is_none());
+
+        let mut v: serde_json::Value = serde_json::from_str(include_str!("../data/rules-2023.json")).unwrap();
+        v["routes"][0]["route"] = "regular".into();
+        ws.install_pack(&v.to_string(), src, true).unwrap();
+        let pack = ws.effective_pack().unwrap();
+        assert!(pack.route(Route::Regular).is_some() && pack.route(Route::FirstBatch).is_some());
+        assert!(pack.missing_routes.iter().all(|m| m.route != Route::Regular));
+        ws.remove_packs().unwrap();
+        assert!(ws.effective_pack().unwrap().route(Route::Regular).is_none());
     }
 
     #[test]

@@ -69,4 +69,6 @@ export const api = {
   assess: () => call<Assessment>("eligibility_assess"),
   saveScreening: (screening: Screening) => call<Assessment>("eligibility_save_screening", { screening }),
   saveAchievements: (achievements: Achievement[]) => call<Assessment>("eligibility_save_achievements", { achievements }),
+  loadPack: (path: string, extend: boolean) => call<RulePack>("eligibility_load_pack", { path, extend }),
+  resetPack: () => call<RulePack>("eligibility_reset_pack"),
 };

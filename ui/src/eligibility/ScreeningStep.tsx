@@ -1,5 +1,5 @@
 // 申报资格: the route, the exclusion questions of 一（注）, and the application month.
-import { Alert, Card, DatePicker, Form, Radio, Space, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Form, Radio, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import type { Assessment, Route, RulePack, Screening } from "../bindings";
 import type { MessageKey } from "../i18n/catalog";
@@ -12,11 +12,15 @@ export function ScreeningStep({
   screening,
   assessment,
   onChange,
+  onLoadPack,
+  onResetPack,
 }: {
   rules: RulePack;
   screening: Screening;
   assessment: Assessment | null;
   onChange: (s: Screening) => void;
+  onLoadPack?: (extend: boolean) => void;
+  onResetPack?: () => void;
 }) {
   const { t } = useI18n();
   const answer = (code: string) => (screening as unknown as Record<string, boolean | null>)[code];
@@ -74,6 +78,25 @@ export function ScreeningStep({
           {assessment.route_missing && <Alert type="warning" showIcon message={t("el.routeMissing", { note: assessment.route_missing.note })} />}
         </Space>
       )}
+      <Space orientation="vertical" style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary">{t("el.pack", { notice: rules.notice, id: rules.id })}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("el.packHelp")}
+        </Typography.Text>
+        {onLoadPack && onResetPack && (
+          <Space wrap>
+            <Button size="small" onClick={() => onLoadPack(true)}>
+              {t("el.packExtend")}
+            </Button>
+            <Button size="small" onClick={() => onLoadPack(false)}>
+              {t("el.packReplace")}
+            </Button>
+            <Button size="small" onClick={onResetPack}>
+              {t("el.packReset")}
+            </Button>
+          </Space>
+        )}
+      </Space>
     </Card>
   );
 }
