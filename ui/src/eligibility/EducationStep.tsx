@@ -47,7 +47,7 @@ export function EducationStep({ profile, assessment, onEditProfile }: { profile:
             title={`${t(`el.level.${l.level}` as MessageKey)}（${l.clause}）`}
             items={l.education.rows.map((r) => ({
               key: r.row,
-              label: `${r.label}，${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}`,
+              label: `${t(`el.row.${r.row}` as MessageKey)}${t("clause.sep")}${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}`,
               children: r.met ? (
                 <Tag color="green">{t("el.rowMet")}</Tag>
               ) : !r.qualified ? (

@@ -75,7 +75,7 @@ export function ResultStep({ assessment, achievements }: { assessment: Assessmen
             <Typography.Text strong>{t("el.result.education")}</Typography.Text>{" "}
             {l.education.rows
               .filter((r) => r.row === l.education.used_row || (!l.education.met && r.qualified))
-              .map((r) => `${r.label}，${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}${r.met ? "" : `（${t("el.rowShort", { n: r.months_short })}）`}`)
+              .map((r) => `${t(`el.row.${r.row}` as MessageKey)}${t("clause.sep")}${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}${r.met ? "" : `（${t("el.rowShort", { n: r.months_short })}）`}`)
               .join("；")}
           </Typography.Paragraph>
           <Typography.Text strong>{t("el.result.conditions")}</Typography.Text>
