@@ -7,7 +7,6 @@ import {
   Button,
   Card,
   Col,
-  Input,
   InputNumber,
   Modal,
   Row,
@@ -20,7 +19,8 @@ import {
   Typography,
 } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { DeadlineOverview, DeadlinePreferences, ErrorPayload, WindowStatus } from "../bindings";
+import type { DeadlineOverview, DeadlinePreferences, ErrorPayload, Round, WindowStatus } from "../bindings";
+import { RoundEditor } from "./RoundForm";
 import { api, errorText, toErrorPayload } from "../api/ipc";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
@@ -115,6 +115,7 @@ export function DeadlinesPage() {
   const [banners, setBanners] = useState<string[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
+  const [editBase, setEditBase] = useState<Round | null>(null);
   const now = useClock(offset);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -257,7 +258,12 @@ export function DeadlinesPage() {
   };
   const startEdit = async () => {
     setEditError(null);
-    setEditing(await api.roundJson(overview.round.id));
+    const text = await api.roundJson(overview.round.id);
+    const round = JSON.parse(text) as Round;
+    // The built-in round cannot be overwritten: start a new one from it, under a new id.
+    if (overview.rounds.find((r) => r.id === round.id)?.builtin) round.id = `${round.id}-new`;
+    setEditBase(round);
+    setEditing(JSON.stringify(round, null, 2));
   };
   const saveEdit = async () => {
     if (editing === null) return;
@@ -391,23 +397,13 @@ export function DeadlinesPage() {
       <Modal
         open={editing !== null}
         title={t("dl.editTitle")}
-        width={820}
+        width={900}
         okText={t("dl.save")}
         cancelText={t("common.cancel")}
         onOk={() => void saveEdit()}
         onCancel={() => setEditing(null)}
       >
-        <Space orientation="vertical" style={{ width: "100%" }}>
-          <Typography.Text type="secondary">{t("dl.editHint")}</Typography.Text>
-          {editError && <Alert type="error" showIcon message={editError} />}
-          <Input.TextArea
-            value={editing ?? ""}
-            onChange={(e) => setEditing(e.target.value)}
-            autoSize={{ minRows: 14, maxRows: 24 }}
-            spellCheck={false}
-            style={{ fontFamily: "monospace", fontSize: 12 }}
-          />
-        </Space>
+        <RoundEditor base={editBase} json={editing ?? ""} onJson={setEditing} error={editError} />
       </Modal>
     </Space>
   );
