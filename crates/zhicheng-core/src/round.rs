@@ -127,9 +127,10 @@ impl Window {
 }
 
 impl Round {
-    /// 渝经信发〔2023〕89号.
+    /// 渝经信发〔2023〕89号 (parsed once per process).
     pub fn builtin() -> Round {
-        Round::parse(BUILTIN, None).expect("the built-in round is valid (tested)")
+        static ROUND: std::sync::OnceLock<Round> = std::sync::OnceLock::new();
+        ROUND.get_or_init(|| Round::parse(BUILTIN, None).expect("the built-in round is valid (tested)")).clone()
     }
 
     /// Parses and checks a round file; errors name the place and the problem.
