@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use zhicheng_core::CoreError;
-use zhicheng_core::deadlines::overview;
+use zhicheng_core::deadlines::overview_with_pack;
 use zhicheng_core::round::{WindowState, WindowStatus};
 use zhicheng_core::storage::{self, Workspace};
 
@@ -47,7 +47,7 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
             None
         }
     };
-    let o = overview(&settings, profile.as_ref(), now);
+    let o = overview_with_pack(&settings, profile.as_ref(), &ws.effective_pack()?, now);
     if let Some(path) = ics {
         if path.exists() && !force {
             return Err(CoreError::AlreadyExists(path.to_path_buf()));

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::calendar::WorkCalendar;
-use crate::chain::{SubmissionChain, chain_for};
+use crate::chain::SubmissionChain;
+use crate::eligibility::RulePack;
 use crate::error::{CoreError, Result};
 use crate::ics::DEFAULT_LEAD_MINUTES;
 use crate::plan::{Plan, StepInput, backward_plan};
@@ -193,11 +194,25 @@ pub fn review_steps(chain: &SubmissionChain, days: &[u32]) -> Vec<StepInput> {
         .collect()
 }
 
+/// The overview with the built-in rule pack's submission chains.
 pub fn overview(settings: &DeadlineSettings, profile: Option<&Profile>, now: DateTime<Utc>) -> DeadlineOverview {
+    overview_with_pack(settings, profile, RulePack::builtin_ref(), now)
+}
+
+/// The overview with the chains of `pack` (the pack in force, which the user may have replaced), so the
+/// plan and the assessment show the same chain.
+pub fn overview_with_pack(
+    settings: &DeadlineSettings,
+    profile: Option<&Profile>,
+    pack: &RulePack,
+    now: DateTime<Utc>,
+) -> DeadlineOverview {
     let cal = WorkCalendar::builtin();
     let round = settings.active();
-    let chain = profile
-        .and_then(|p| p.employer_kind.map(|k| chain_for(k, p.archive_location.unwrap_or(ArchiveLocation::Chongqing))));
+    let chain = profile.and_then(|p| {
+        p.employer_kind
+            .and_then(|k| pack.chain_for(k, p.archive_location.unwrap_or(ArchiveLocation::Chongqing)).cloned())
+    });
     let steps = chain.as_ref().map(|c| review_steps(c, &settings.step_days)).unwrap_or_default();
     let plan = backward_plan(&round, cal, &steps, settings.count_start_day);
     let publicity_start = crate::round::Window {

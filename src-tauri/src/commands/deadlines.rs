@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_notification::NotificationExt;
 use zhicheng_core::CoreError;
-use zhicheng_core::deadlines::{DeadlineOverview, DeadlinePreferences, overview};
+use zhicheng_core::deadlines::{DeadlineOverview, DeadlinePreferences, overview_with_pack};
 use zhicheng_core::round::Round;
 use zhicheng_core::storage::{Workspace, atomic_write};
 
@@ -15,7 +15,7 @@ fn compute(ws: &Workspace, state: &AppState) -> AppResult<DeadlineOverview> {
     // The plan uses the profile's chain when there is a readable profile; a damaged profile is the
     // profile page's business, not a reason to hide the deadlines.
     let profile = ws.load().ok().filter(|l| l.exists).map(|l| l.file.profile);
-    Ok(overview(&settings, profile.as_ref(), state.clock.now()))
+    Ok(overview_with_pack(&settings, profile.as_ref(), &ws.effective_pack()?, state.clock.now()))
 }
 
 #[tauri::command(async)]
