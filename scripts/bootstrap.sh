@@ -16,8 +16,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 run_pkgs=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev libayatana-appindicator3-dev
-  librsvg2-dev pkg-config fonts-noto-cjk curl file)
-test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring)
+  librsvg2-dev pkg-config fonts-noto-cjk fonts-hanazono curl file)
+test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring poppler-utils qpdf)
 
 pkgs=("${run_pkgs[@]}")
 if [ "$mode" = "test" ]; then pkgs+=("${test_pkgs[@]}"); fi
@@ -34,6 +34,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The publicity sheet's fonts, bundled with the app (fonts/, from the packages above).
+"$here/scripts/fonts.sh"
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "bootstrap: cargo not found; install Rust with rustup first (https://rustup.rs)" >&2

@@ -277,6 +277,48 @@ penalty_period: boolean | null,
  */
 apply_month: YearMonth | null, };
 
+export type Publicity = { 
+/**
+ * 申报级别 (when empty: the highest level the assessment finds eligible).
+ */
+level: TitleLevel | null, 
+/**
+ * 公示开始日期, chosen by the unit.
+ */
+start: string | null, 
+/**
+ * 公示结束日期 entered by hand; used only where the holiday calendar does not cover the period.
+ */
+end: string | null, 
+/**
+ * 公示地点
+ */
+place: string, 
+/**
+ * 受理单位（投诉受理）
+ */
+unit_name: string, 
+/**
+ * 受理单位电话
+ */
+unit_phone: string, 
+/**
+ * 上级主管部门
+ */
+superior_name: string, 
+/**
+ * 上级主管部门电话
+ */
+superior_phone: string, };
+
+export type EndSource = "calendar" | "entered" | "unknown";
+
+export type PublicityPeriod = { start: string | null, end: string | null, source: EndSource, 
+/**
+ * Set when an entered end is earlier than the calendar's 5th working day (too short).
+ */
+warning: string | null, };
+
 export type ApplicantFile = { 
 /**
  * Always `"zhicheng/applicant"`.
@@ -293,7 +335,11 @@ screening: Screening,
 /**
  * 业绩成果 (version 2).
  */
-achievements: Array<Achievement>, };
+achievements: Array<Achievement>, 
+/**
+ * 公示: level, period, place and contacts for the publicity sheet (version 3).
+ */
+publicity: Publicity, };
 
 export type IssueKind = "missing" | "invalid";
 

@@ -16,9 +16,10 @@ use ts_rs::TS;
 use crate::eligibility::{Achievement, Screening};
 use crate::error::{CoreError, Result};
 use crate::profile::Profile;
+use crate::publicity::Publicity;
 
 pub const FORMAT: &str = "zhicheng/applicant";
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +35,9 @@ pub struct ApplicantFile {
     /// 业绩成果 (version 2).
     #[serde(default)]
     pub achievements: Vec<Achievement>,
+    /// 公示: level, period, place and contacts for the publicity sheet (version 3).
+    #[serde(default)]
+    pub publicity: Publicity,
 }
 
 impl Default for ApplicantFile {
@@ -44,6 +48,7 @@ impl Default for ApplicantFile {
             profile: Profile::default(),
             screening: Screening::default(),
             achievements: vec![],
+            publicity: Publicity::default(),
         }
     }
 }
@@ -204,7 +209,7 @@ fn translate_serde(msg: &str) -> String {
 type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, (String, String)>;
 
 /// `MIGRATIONS[v]` turns a version-`v` document into version `v + 1`.
-const MIGRATIONS: &[Migration] = &[migrate_v0_to_v1, migrate_v1_to_v2];
+const MIGRATIONS: &[Migration] = &[migrate_v0_to_v1, migrate_v1_to_v2, migrate_v2_to_v3];
 
 /// Version 0 is the prototype's export: the bare profile object without `format`/`version`, with
 /// `mobile` for the phone and Chinese 性别 (`"男"`/`"女"`).
@@ -233,6 +238,13 @@ fn migrate_v1_to_v2(mut f: Map<String, Value>) -> Result<Map<String, Value>, (St
     f.insert("version".into(), 2.into());
     f.entry("screening").or_insert_with(|| Value::Object(Map::new()));
     f.entry("achievements").or_insert_with(|| Value::Array(vec![]));
+    Ok(f)
+}
+
+/// Version 3 adds `publicity` (empty for an older file).
+fn migrate_v2_to_v3(mut f: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {
+    f.insert("version".into(), 3.into());
+    f.entry("publicity").or_insert_with(|| Value::Object(Map::new()));
     Ok(f)
 }
 
@@ -321,7 +333,7 @@ mod tests {
     fn a_v1_file_gains_empty_screening_and_achievements() {
         let v1 = r#"{"format":"zhicheng/applicant","version":1,"profile":{"name":"李明"}}"#;
         let p = parse(v1, None).unwrap();
-        assert_eq!((p.source_version, p.file.version), (1, 2));
+        assert_eq!((p.source_version, p.file.version), (1, CURRENT_VERSION));
         assert!(p.file.achievements.is_empty());
     }
 

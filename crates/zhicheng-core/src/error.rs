@@ -29,6 +29,10 @@ pub enum ErrorCode {
     AlreadyExists,
     /// The workspace folder could not be found or created.
     Workspace,
+    /// The publicity sheet's fonts are missing or unreadable.
+    Fonts,
+    /// A character of the publicity sheet has a glyph in none of its fonts.
+    MissingGlyph,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +63,10 @@ pub enum CoreError {
     AlreadyExists(PathBuf),
     #[error("无法确定或创建工作区目录：{0}")]
     Workspace(String),
+    #[error("公示表字体不可用：{0}")]
+    Fonts(String),
+    #[error("“{field}”中的字符“{ch}”（U+{:04X}）在公示表的字体中都没有字形，无法打印；请改用常用写法或联系我们", *ch as u32)]
+    MissingGlyph { field: String, ch: char },
 }
 
 fn backup_hint(b: &Option<BackupInfo>) -> String {
@@ -79,10 +87,12 @@ impl CoreError {
             Self::NoBackup(_) => ErrorCode::NoBackup,
             Self::AlreadyExists(_) => ErrorCode::AlreadyExists,
             Self::Workspace(_) => ErrorCode::Workspace,
+            Self::Fonts(_) => ErrorCode::Fonts,
+            Self::MissingGlyph { .. } => ErrorCode::MissingGlyph,
         }
     }
 
-    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+    pub fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
         move |source| Self::Io { action, path, source }
     }
@@ -93,7 +103,7 @@ pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 /// Parses a JSON data file into `T` (a byte-order mark is tolerated); a failure names the file, the
 /// place inside it (`windows[1].closes_at`) and the problem. Shared by every data file but the
 /// applicant file, which has its own version migrations.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std::path::Path>) -> Result<T> {
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std::path::Path>) -> Result<T> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
         CoreError::InvalidFile {

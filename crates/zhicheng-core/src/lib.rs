@@ -16,6 +16,7 @@ pub mod ics;
 pub mod idcard;
 pub mod plan;
 pub mod profile;
+pub mod publicity;
 pub mod round;
 pub mod sensitive;
 pub mod storage;

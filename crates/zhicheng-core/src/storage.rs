@@ -487,7 +487,7 @@ mod tests {
         assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), v0);
         assert_eq!(fs::read_to_string(ws.root().join("migrated/applicant.v0.json")).unwrap(), v0);
         ws.save(&l.file).unwrap();
-        assert!(fs::read_to_string(ws.applicant_path()).unwrap().contains("\"version\": 2"));
+        assert!(fs::read_to_string(ws.applicant_path()).unwrap().contains("\"version\": 3"));
     }
 
     #[test]

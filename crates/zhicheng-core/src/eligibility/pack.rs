@@ -15,7 +15,9 @@ pub const PACK_FORMAT: &str = "zhicheng/rules";
 const BUILTIN: &str = include_str!("../../data/rules-2023.json");
 
 /// 正高级工程师 / 高级工程师 / 工程师.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TitleLevel {
     Intermediate,

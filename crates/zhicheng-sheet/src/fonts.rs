@@ -1,0 +1,140 @@
+//! The sheet's fonts: read once per process from the fonts folder (bundled with the app, filled by
+//! `scripts/fonts.sh` in a checkout), measured with `ttf-parser`, embedded by printpdf as subsets.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use zhicheng_core::CoreError;
+
+/// A face of the sheet, by role. The order is the fallback order for body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    /// Noto Serif CJK SC (宋体-like): body text.
+    Serif,
+    /// Noto Sans CJK SC Bold (黑体-like): the title and column heads.
+    SansBold,
+    /// HanaMin B: rare characters (CJK Ext. B–F) the two others lack.
+    Fallback,
+}
+
+impl Face {
+    pub const ALL: [Face; 3] = [Face::Serif, Face::SansBold, Face::Fallback];
+
+    /// The file, the face index inside it (Noto CJK collections: 2 = SC), and the PDF resource id
+    /// (its first six letters become the subset tag, so it is fixed for byte-identical output).
+    pub fn source(self) -> (&'static str, u32, &'static str) {
+        match self {
+            Face::Serif => ("NotoSerifCJK-Regular.ttc", 2, "ZHSERF"),
+            Face::SansBold => ("NotoSansCJK-Bold.ttc", 2, "ZHSANS"),
+            Face::Fallback => ("HanaMinB.ttf", 0, "ZHFALL"),
+        }
+    }
+
+    /// The CSS family the preview asks the webview for.
+    pub fn css_family(self) -> &'static str {
+        match self {
+            Face::Serif => "'Noto Serif CJK SC', 'Noto Serif SC', 'Songti SC', SimSun, serif",
+            Face::SansBold => "'Noto Sans CJK SC', 'Noto Sans SC', 'Heiti SC', SimHei, sans-serif",
+            Face::Fallback => "HanaMinB, 'Noto Serif CJK SC', serif",
+        }
+    }
+}
+
+/// One loaded face.
+pub struct LoadedFace {
+    pub bytes: &'static [u8],
+    pub index: u32,
+    pub face: ttf_parser::Face<'static>,
+    units_per_em: f32,
+    pdf: OnceLock<Option<printpdf::ParsedFont>>,
+}
+
+impl LoadedFace {
+    pub fn has(&self, ch: char) -> bool {
+        self.face.glyph_index(ch).is_some()
+    }
+
+    /// Advance width in em, `None` when the face has no glyph.
+    pub fn advance_em(&self, ch: char) -> Option<f32> {
+        let gid = self.face.glyph_index(ch)?;
+        Some(self.face.glyph_hor_advance(gid).unwrap_or(0) as f32 / self.units_per_em)
+    }
+
+    /// printpdf's parse of the face (slow: done once per process, and only when a PDF is written).
+    pub fn pdf_font(&self) -> Option<&printpdf::ParsedFont> {
+        self.pdf
+            .get_or_init(|| printpdf::ParsedFont::from_bytes(self.bytes, self.index as usize, &mut Vec::new()))
+            .as_ref()
+    }
+}
+
+/// The three faces.
+pub struct Fonts {
+    pub dir: PathBuf,
+    faces: [LoadedFace; 3],
+}
+
+impl Fonts {
+    pub fn face(&self, f: Face) -> &LoadedFace {
+        &self.faces[f as usize]
+    }
+
+    /// The face that draws `ch` for text set in `preferred`: the preferred face, the body face, then
+    /// the fallback. `None` when no face has the character.
+    pub fn face_for(&self, preferred: Face, ch: char) -> Option<Face> {
+        [preferred, Face::Serif, Face::Fallback].into_iter().find(|f| self.face(*f).has(ch))
+    }
+
+    /// Loads the fonts of `dir`, once per process and folder (the parsed fonts live as long as the
+    /// process: they are a few tens of MB and every sheet needs them).
+    pub fn load(dir: &Path) -> Result<&'static Fonts, CoreError> {
+        static CACHE: OnceLock<Mutex<HashMap<PathBuf, &'static Fonts>>> = OnceLock::new();
+        let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(f) = cache.get(dir) {
+            return Ok(f);
+        }
+        let load_one = |f: Face| -> Result<LoadedFace, CoreError> {
+            let (file, index, _) = f.source();
+            let path = dir.join(file);
+            let bytes: &'static [u8] = std::fs::read(&path)
+                .map_err(|e| {
+                    CoreError::Fonts(format!(
+                        "无法读取 {}（{e}）；请重新安装本程序，或在源码目录运行 scripts/fonts.sh",
+                        path.display()
+                    ))
+                })?
+                .leak();
+            let face = ttf_parser::Face::parse(bytes, index)
+                .map_err(|e| CoreError::Fonts(format!("{} 不是可用的字体文件（{e}）", path.display())))?;
+            let units_per_em = face.units_per_em() as f32;
+            Ok(LoadedFace { bytes, index, face, units_per_em, pdf: OnceLock::new() })
+        };
+        let fonts: &'static Fonts = Box::leak(Box::new(Fonts {
+            dir: dir.to_path_buf(),
+            faces: [load_one(Face::Serif)?, load_one(Face::SansBold)?, load_one(Face::Fallback)?],
+        }));
+        cache.insert(dir.to_path_buf(), fonts);
+        Ok(fonts)
+    }
+}
+
+/// Where the fonts are when nobody says: `$ZHICHENG_FONTS`, `fonts/` beside the executable (or in
+/// `../share/zhicheng/fonts`, `../lib/zhicheng-app/fonts` for installed layouts), then the `fonts/`
+/// folder of the source checkout this binary was built from.
+pub fn default_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("ZHICHENG_FONTS") {
+        return PathBuf::from(d);
+    }
+    let probe = |d: PathBuf| d.join(Face::Serif.source().0).is_file().then_some(d);
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(bin) = exe.parent()
+    {
+        for d in [bin.join("fonts"), bin.join("../share/zhicheng/fonts"), bin.join("../lib/zhicheng-app/fonts")] {
+            if let Some(d) = probe(d) {
+                return d;
+            }
+        }
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts")
+}

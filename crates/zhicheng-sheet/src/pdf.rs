@@ -1,0 +1,148 @@
+//! The pages as a PDF: A4, the fonts embedded as subsets (with ToUnicode, so text can be searched
+//! and copied), metadata set, and the same bytes for the same input and date.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb,
+    TextItem, TextMatrix,
+};
+use zhicheng_core::CoreError;
+
+use crate::fonts::{Face, Fonts};
+use crate::layout::{Item, Layout};
+
+fn mm_to_pt(v: f32) -> f32 {
+    v * 72.0 / 25.4
+}
+
+fn pdf_date(t: DateTime<FixedOffset>) -> printpdf::date::OffsetDateTime {
+    use printpdf::date::{Date, Offset, Time};
+    let off = t.offset().local_minus_utc();
+    printpdf::date::OffsetDateTime::new_in_offset(
+        Date { year: t.year(), month: t.month() as u8, day: t.day() as u8 },
+        Time { hour: t.hour() as u8, minute: t.minute() as u8, second: t.second() as u8, millisecond: 0 },
+        Offset { hours: (off / 3600) as i8, minutes: ((off % 3600) / 60) as i8, seconds: 0, milliseconds: 0 },
+    )
+}
+
+/// A stable 128-bit digest for the document ID (FNV-1a, twice with different seeds): the ID must not
+/// change between two runs on the same input, and need not be secret.
+fn digest(parts: &[&[u8]]) -> String {
+    let mut out = String::new();
+    for seed in [0xcbf2_9ce4_8422_2325u64, 0x6c62_272e_07bb_0142] {
+        let mut h = seed;
+        for p in parts {
+            for b in *p {
+                h ^= u64::from(*b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        out.push_str(&format!("{h:016x}"));
+    }
+    out
+}
+
+pub struct Meta<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub subject: &'a str,
+    pub created: DateTime<FixedOffset>,
+}
+
+pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, CoreError> {
+    let mut doc = PdfDocument::new(meta.title);
+    let used: BTreeSet<Face> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text { face, .. } => Some(*face),
+            _ => None,
+        })
+        .collect();
+    for f in &used {
+        let (file, _, id) = f.source();
+        let parsed = fonts
+            .face(*f)
+            .pdf_font()
+            .ok_or_else(|| CoreError::Fonts(format!("{file} 无法嵌入 PDF（字体解析失败）")))?;
+        doc.resources.fonts.map.insert(FontId(id.to_string()), printpdf::font::PdfFont::new(parsed.clone()));
+    }
+    let (w, h) = (layout.page.width_mm, layout.page.height_mm);
+    let mut pages = vec![];
+    for page in &layout.pages {
+        let mut ops = vec![
+            Op::SetOutlineColor { col: Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None }) },
+            Op::SetFillColor { col: Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None }) },
+        ];
+        let mut thickness = None;
+        for item in &page.items {
+            if let Item::Line { x1, y1, x2, y2, width_pt } = item {
+                if thickness != Some(*width_pt) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+                    thickness = Some(*width_pt);
+                }
+                let p = |x: f32, y: f32| LinePoint {
+                    p: Point { x: Pt(mm_to_pt(x)), y: Pt(mm_to_pt(h - y)) },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine { line: Line { points: vec![p(*x1, *y1), p(*x2, *y2)], is_closed: false } });
+            }
+        }
+        ops.push(Op::StartTextSection);
+        let mut current: Option<(Face, f32)> = None;
+        for item in &page.items {
+            if let Item::Text { x, baseline, size_pt, face, text, .. } = item {
+                if current != Some((*face, *size_pt)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(FontId(face.source().2.to_string())),
+                        size: Pt(*size_pt),
+                    });
+                    current = Some((*face, *size_pt));
+                }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(mm_to_pt(*x)), Pt(mm_to_pt(h - baseline))),
+                });
+                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+            }
+        }
+        ops.push(Op::EndTextSection);
+        pages.push(PdfPage::new(Mm(w), Mm(h), ops));
+    }
+    doc.with_pages(pages);
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.to_string();
+    info.author = meta.author.to_string();
+    info.subject = meta.subject.to_string();
+    info.creator = "绿色低碳职称申报助手".to_string();
+    info.producer = format!("zhicheng {} (printpdf 0.12)", env!("CARGO_PKG_VERSION"));
+    let date = pdf_date(meta.created);
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    let mut warnings = vec![];
+    let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    lo.compress();
+    // printpdf writes every date as UTC wall time with a +00'00' zone; write the Beijing one properly.
+    let stamp = meta.created.format("D:%Y%m%d%H%M%S+08'00'").to_string();
+    if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(|r| r.as_reference())
+        && let Ok(info) = lo.get_object_mut(info_ref).and_then(|o| o.as_dict_mut())
+    {
+        for key in ["CreationDate", "ModDate"] {
+            info.set(key, lopdf::Object::String(stamp.clone().into_bytes(), lopdf::StringFormat::Literal));
+        }
+    }
+    let id = digest(&[
+        meta.title.as_bytes(),
+        meta.author.as_bytes(),
+        meta.created.to_rfc3339().as_bytes(),
+        format!("{layout:?}").as_bytes(),
+    ]);
+    let id_obj = || lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal);
+    lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj(), id_obj()]));
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| CoreError::Fonts(format!("PDF 写出失败：{e}")))?;
+    Ok(out)
+}

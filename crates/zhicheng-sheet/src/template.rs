@@ -1,0 +1,271 @@
+//! The sheet's layout as data: page, title, a grid of label/field cells, tables of achievements, a
+//! note and a signature block. The built-in template is `data/sheet-template.json`; a file of the
+//! same format replaces it (to match the official layout later without code changes).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use zhicheng_core::CoreError;
+
+pub const FORMAT: &str = "zhicheng/sheet-template";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub format: String,
+    pub version: u32,
+    #[serde(default)]
+    pub note: String,
+    pub page: PageSpec,
+    pub title: String,
+    pub title_pt: f32,
+    /// May hold `{field}` placeholders, as may every caption, label and note.
+    pub subtitle: String,
+    pub subtitle_pt: f32,
+    pub body_pt: f32,
+    /// The line at the top of the second and later pages.
+    pub continued: String,
+    /// `{page}` and `{pages}` are the page number and count.
+    pub footer: String,
+    /// Widths of the grid's columns.
+    pub columns_mm: Vec<f32>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub top_mm: f32,
+    pub bottom_mm: f32,
+    pub left_mm: f32,
+    pub right_mm: f32,
+}
+
+impl PageSpec {
+    pub fn content_width(&self) -> f32 {
+        self.width_mm - self.left_mm - self.right_mm
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    Grid { rows: Vec<Vec<Cell>> },
+    Table { source: TableSource, caption: String, empty: String, columns: Vec<Column> },
+    Note { text: String },
+    Sign { label: String, height_mm: f32, lines: Vec<String> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableSource {
+    /// The achievements in the 5-year window.
+    Achievements,
+    /// 论文著作、专利、标准 not in the first table.
+    Works,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub field: Option<String>,
+    #[serde(default = "one")]
+    pub span: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub header: String,
+    pub width_mm: f32,
+    pub field: RowField,
+    #[serde(default)]
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowField {
+    Index,
+    Month,
+    Title,
+    Role,
+    Condition,
+}
+
+const BUILTIN: &str = include_str!("../data/sheet-template.json");
+
+impl Template {
+    pub fn builtin() -> Template {
+        Template::parse(BUILTIN, None).expect("the built-in template is valid (tested)")
+    }
+
+    /// Parses and checks a template: every field known, every row as wide as the grid, every table as
+    /// wide as the page's text area. Errors name the file and the place.
+    pub fn parse(text: &str, path: Option<&Path>) -> Result<Template, CoreError> {
+        let t: Template = zhicheng_core::error::parse_json(text, path)?;
+        let bad = |location: String, detail: String| CoreError::InvalidFile {
+            path: path.map(Path::to_path_buf),
+            location,
+            detail,
+        };
+        if t.format != FORMAT {
+            return Err(bad("format".into(), format!("应为 \"{FORMAT}\"，收到 \"{}\"", t.format)));
+        }
+        if t.version != 1 {
+            return Err(bad("version".into(), format!("本程序只认识版本 1，收到 {}", t.version)));
+        }
+        let p = t.page;
+        if !(p.width_mm > 50.0 && p.height_mm > 50.0 && p.content_width() > 20.0)
+            || p.top_mm + p.bottom_mm > p.height_mm - 60.0
+        {
+            return Err(bad("page".into(), "页面尺寸或页边距不合理".into()));
+        }
+        for (name, v) in [("title_pt", t.title_pt), ("subtitle_pt", t.subtitle_pt), ("body_pt", t.body_pt)] {
+            if !(4.0..=48.0).contains(&v) {
+                return Err(bad(name.into(), format!("字号应在 4–48 磅之间，收到 {v}")));
+            }
+        }
+        let width = p.content_width();
+        let near = |a: f32| (a - width).abs() < 0.5;
+        let grid: f32 = t.columns_mm.iter().sum();
+        if t.columns_mm.is_empty() || t.columns_mm.iter().any(|w| *w <= 0.0) || !near(grid) {
+            return Err(bad("columns_mm".into(), format!("各列宽之和应为版心宽 {width} 毫米，现为 {grid}")));
+        }
+        let placeholders = |s: &str, at: String| -> Result<(), CoreError> {
+            for name in placeholder_names(s) {
+                if !crate::data::is_field(name) && name != "page" && name != "pages" {
+                    return Err(bad(at.clone(), format!("未知字段“{{{name}}}”")));
+                }
+            }
+            Ok(())
+        };
+        placeholders(&t.subtitle, "subtitle".into())?;
+        placeholders(&t.continued, "continued".into())?;
+        placeholders(&t.footer, "footer".into())?;
+        for (b, block) in t.blocks.iter().enumerate() {
+            match block {
+                Block::Grid { rows } => {
+                    for (r, row) in rows.iter().enumerate() {
+                        let span: u32 = row.iter().map(|c| c.span).sum();
+                        if span as usize != t.columns_mm.len() {
+                            return Err(bad(
+                                format!("blocks[{b}].rows[{r}]"),
+                                format!("各格跨列之和应为 {}，现为 {span}", t.columns_mm.len()),
+                            ));
+                        }
+                        for (c, cell) in row.iter().enumerate() {
+                            let at = format!("blocks[{b}].rows[{r}][{c}]");
+                            match (&cell.label, &cell.field) {
+                                (Some(l), None) => placeholders(l, at)?,
+                                (None, Some(f)) if crate::data::is_field(f) => {}
+                                (None, Some(f)) => return Err(bad(at + ".field", format!("未知字段“{f}”"))),
+                                _ => return Err(bad(at, "每格应有 label 或 field 之一".into())),
+                            }
+                            if cell.span == 0 {
+                                return Err(bad(format!("blocks[{b}].rows[{r}][{c}].span"), "跨列数应不小于1".into()));
+                            }
+                        }
+                    }
+                }
+                Block::Table { caption, columns, .. } => {
+                    placeholders(caption, format!("blocks[{b}].caption"))?;
+                    let w: f32 = columns.iter().map(|c| c.width_mm).sum();
+                    if columns.is_empty() || !near(w) {
+                        return Err(bad(
+                            format!("blocks[{b}].columns"),
+                            format!("各列宽之和应为版心宽 {width} 毫米，现为 {w}"),
+                        ));
+                    }
+                }
+                Block::Note { text } => placeholders(text, format!("blocks[{b}].text"))?,
+                Block::Sign { height_mm, .. } if !(10.0..=150.0).contains(height_mm) => {
+                    return Err(bad(format!("blocks[{b}].height_mm"), "应在 10–150 毫米之间".into()));
+                }
+                Block::Sign { .. } => {}
+            }
+        }
+        Ok(t)
+    }
+}
+
+/// The `{name}` placeholders of a string.
+pub fn placeholder_names(s: &str) -> impl Iterator<Item = &str> {
+    s.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name))
+}
+
+/// Replaces `{name}` placeholders with `lookup(name)`.
+pub fn fill(s: &str, lookup: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        match rest[i + 1..].split_once('}') {
+            Some((name, after)) => {
+                out.push_str(&lookup(name));
+                rest = after;
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_template_is_valid() {
+        let t = Template::builtin();
+        assert_eq!(t.page.width_mm, 210.0);
+        assert!(t.blocks.len() >= 5);
+    }
+
+    #[test]
+    fn a_bad_template_is_refused_with_the_place() {
+        let with = |from: &str, to: &str| {
+            let text = BUILTIN.replacen(from, to, 1);
+            assert_ne!(text, BUILTIN, "{from}");
+            Template::parse(&text, None).unwrap_err().to_string()
+        };
+        let e = with("{ \"field\": \"employer\", \"span\": 5 }", "{ \"field\": \"employer\", \"span\": 4 }");
+        assert!(e.contains("blocks[0].rows[1]") && e.contains("跨列之和"), "{e}");
+        let e = with("\"field\": \"degree\"", "\"field\": \"id_number\"");
+        assert!(e.contains("blocks[0].rows[3][3].field") && e.contains("id_number"), "{e}");
+        let e = with("\"width_mm\": 72", "\"width_mm\": 80");
+        assert!(e.contains("blocks[1].columns"), "{e}");
+        let e = with("{window}", "{phone}");
+        assert!(e.contains("blocks[1].caption") && e.contains("phone"), "{e}");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            fill("第{page}页 共{pages}页", |n| if n == "page" { "1".into() } else { "2".into() }),
+            "第1页 共2页"
+        );
+        assert_eq!(fill("a{b", |_| "x".into()), "a{b");
+    }
+}
