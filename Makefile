@@ -59,3 +59,4 @@ bench:
 # Regenerate ui/src/bindings.ts and ui/src/generated/districts.json from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-core bindings
+	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-sheet bindings

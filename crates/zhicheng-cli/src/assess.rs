@@ -39,7 +39,7 @@ fn load_pack(o: &Options) -> Result<RulePack, CoreError> {
     Ok(pack)
 }
 
-fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
+pub fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
     let bytes = std::fs::read(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
     let text = String::from_utf8(bytes).map_err(|_| CoreError::InvalidFile {
         path: Some(path.into()),
@@ -201,28 +201,7 @@ fn csv_field(s: &str) -> String {
 
 /// One row per applicant; a file that cannot be read is reported by name and the batch goes on.
 fn run_batch(src: &Path, csv: Option<&Path>, month: Option<YearMonth>, pack: &RulePack) -> Result<(), CoreError> {
-    let mut inputs: Vec<(String, Result<ApplicantFile, CoreError>)> = Vec::new();
-    if src.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(src)
-            .map_err(|source| CoreError::Io { action: "读取", path: src.into(), source })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
-            .collect();
-        files.sort();
-        for f in files {
-            inputs.push((f.display().to_string(), read_applicant(&f)));
-        }
-    } else {
-        let text = std::fs::read_to_string(src).map_err(|source| CoreError::Io {
-            action: "读取",
-            path: src.into(),
-            source,
-        })?;
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let name = format!("{}:{}", src.display(), i + 1);
-            inputs.push((name, applicant_file::parse(line, None).map(|p| p.file)));
-        }
-    }
+    let inputs = read_batch(src)?;
     let mut rows = vec!["来源,姓名,符合的级别,最高级别,申报程序,差距".to_string()];
     let (mut ok, mut bad) = (0, 0);
     for (name, input) in inputs {
@@ -276,4 +255,35 @@ fn run_batch(src: &Path, csv: Option<&Path>, month: Option<YearMonth>, pack: &Ru
         });
     }
     Ok(())
+}
+
+/// The applicants of a batch: the `.json` files of a folder (sorted by name) or the lines of a JSONL
+/// file, each with a name for messages; one that cannot be read does not stop the others.
+/// A batch entry: its name for messages, and the applicant or why it could not be read.
+pub type BatchInput = (String, Result<ApplicantFile, CoreError>);
+
+pub fn read_batch(src: &Path) -> Result<Vec<BatchInput>, CoreError> {
+    let mut inputs: Vec<BatchInput> = Vec::new();
+    if src.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(src)
+            .map_err(|source| CoreError::Io { action: "读取", path: src.into(), source })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
+            .collect();
+        files.sort();
+        for f in files {
+            inputs.push((f.display().to_string(), read_applicant(&f)));
+        }
+    } else {
+        let text = std::fs::read_to_string(src).map_err(|source| CoreError::Io {
+            action: "读取",
+            path: src.into(),
+            source,
+        })?;
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let name = format!("{}:{}", src.display(), i + 1);
+            inputs.push((name, applicant_file::parse(line, None).map(|p| p.file)));
+        }
+    }
+    Ok(inputs)
 }

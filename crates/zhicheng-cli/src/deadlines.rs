@@ -9,7 +9,7 @@ use zhicheng_core::deadlines::overview_with_pack;
 use zhicheng_core::round::{WindowState, WindowStatus};
 use zhicheng_core::storage::{self, Workspace};
 
-fn parse_at(s: &str) -> Result<DateTime<Utc>, CoreError> {
+pub fn parse_at(s: &str) -> Result<DateTime<Utc>, CoreError> {
     DateTime::parse_from_rfc3339(s.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| CoreError::InvalidFile {
         path: None,
         location: "--at".into(),

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod assess;
 mod deadlines;
+mod sheet;
 mod workdays;
 use zhicheng_core::applicant_file;
 use zhicheng_core::profile::{IssueKind, Profile};
@@ -70,6 +71,30 @@ enum Command {
         /// 批量结果写入 CSV 文件
         #[arg(long, value_name = "OUT", requires = "batch")]
         csv: Option<PathBuf>,
+    },
+    /// 公示表：生成《重庆市职称申报综合情况（公示）表》PDF（以申报系统导出的为准）
+    Sheet {
+        /// 申报人文件（缺省为工作区中的申报人）
+        #[arg(conflicts_with = "batch")]
+        file: Option<PathBuf>,
+        /// 输出的 PDF 文件；批量时为输出目录
+        #[arg(short, long, value_name = "OUT")]
+        out: PathBuf,
+        /// 批量：目录（其中的 .json 文件）或 JSONL 文件（每行一个申报人），每人一份 PDF
+        #[arg(long, value_name = "DIR_OR_JSONL")]
+        batch: Option<PathBuf>,
+        /// 生成时刻（RFC 3339，写入 PDF 的创建日期）；默认为现在
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// 以此版式文件代替内置版式（格式见 docs/sheet.md）
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// 字体目录（缺省：ZHICHENG_FONTS、程序旁的 fonts/ 或源码中的 fonts/）
+        #[arg(long, value_name = "DIR")]
+        fonts: Option<PathBuf>,
+        /// 目标文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
     },
     /// 工作日计算（按国务院办公厅节假日与调休安排）
     #[command(subcommand)]
@@ -166,6 +191,18 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 rules: rules.as_deref(),
                 extend: extend.as_deref(),
                 json,
+            },
+        ),
+        Command::Sheet { file, out, batch, at, template, fonts, force } => sheet::run(
+            &ws,
+            sheet::Options {
+                file: file.as_deref(),
+                batch: batch.as_deref(),
+                out: &out,
+                at: at.as_deref(),
+                template: template.as_deref(),
+                fonts: fonts.as_deref(),
+                force,
             },
         ),
         Command::Profile(ProfileCmd::Show { json }) => show(&ws, json),

@@ -118,7 +118,7 @@ fn date(d: chrono::NaiveDate) -> String {
 pub fn collect(file: &ApplicantFile, pack: &RulePack, round: &Round, calendar: &WorkCalendar) -> SheetData {
     let p = &file.profile;
     let assessment = assess(p, &file.screening, &file.achievements, None, pack);
-    let level = file.publicity.level.or_else(|| assessment.eligible_levels.iter().min().copied());
+    let level = file.publicity.level.or_else(|| assessment.eligible_levels.iter().max().copied());
     let opt = |v: Option<String>| v.unwrap_or_default();
     let mut f: BTreeMap<&'static str, String> = BTreeMap::new();
     f.insert("name", p.name.trim().to_string());

@@ -9,6 +9,7 @@
 //! The platform's own export of the sheet is authoritative; this one is for checking and printing
 //! beforehand.
 
+pub mod bindings;
 pub mod data;
 pub mod fonts;
 pub mod layout;
