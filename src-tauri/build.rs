@@ -21,6 +21,10 @@ const COMMANDS: &[&str] = &[
     "eligibility_save_achievements",
     "eligibility_load_pack",
     "eligibility_reset_pack",
+    "sheet_preview",
+    "sheet_save_publicity",
+    "sheet_export",
+    "sheet_open",
 ];
 
 fn main() {

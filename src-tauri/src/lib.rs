@@ -32,6 +32,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::eligibility::eligibility_save_achievements,
         commands::eligibility::eligibility_load_pack,
         commands::eligibility::eligibility_reset_pack,
+        commands::sheet::sheet_preview,
+        commands::sheet::sheet_save_publicity,
+        commands::sheet::sheet_export,
+        commands::sheet::sheet_open,
     ])
 }
 
@@ -52,6 +56,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .manage(AppState::new(workspace, state::Clock::from_env()));
     with_commands(builder).run(tauri::generate_context!()).expect("error while running the application");

@@ -11,19 +11,25 @@ use zhicheng_core::storage::Workspace;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Clock {
     offset: Duration,
+    frozen: Option<DateTime<Utc>>,
 }
 
 impl Clock {
     pub fn from_env() -> Self {
         #[cfg(debug_assertions)]
         if let Some(t) = std::env::var("ZHICHENG_NOW").ok().and_then(|s| DateTime::parse_from_rfc3339(&s).ok()) {
-            return Self { offset: t.with_timezone(&Utc) - Utc::now() };
+            return Self { offset: t.with_timezone(&Utc) - Utc::now(), frozen: None };
         }
         Self::default()
     }
 
+    /// A clock that stays at `t` (tests that compare bytes stamped with the time).
+    pub fn frozen(t: DateTime<Utc>) -> Self {
+        Self { offset: Duration::zero(), frozen: Some(t) }
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
-        Utc::now() + self.offset
+        self.frozen.unwrap_or_else(|| Utc::now() + self.offset)
     }
 }
 

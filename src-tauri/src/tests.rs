@@ -10,9 +10,16 @@ use zhicheng_core::storage::Workspace;
 use crate::{AppState, Clock, with_commands};
 
 fn app(dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
+    app_at(dir, Clock::default())
+}
+
+fn app_at(
+    dir: &std::path::Path,
+    clock: Clock,
+) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let app = with_commands(mock_builder())
         .plugin(tauri_plugin_notification::init())
-        .manage(AppState::new(Workspace::open(dir).unwrap(), Clock::default()))
+        .manage(AppState::new(Workspace::open(dir).unwrap(), clock))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
@@ -51,7 +58,7 @@ fn save_then_load_through_ipc() {
     let loaded = invoke(&w, "profile_load", json!({})).unwrap();
     assert_eq!(loaded["exists"], true);
     assert_eq!(loaded["file"]["profile"], example_profile());
-    assert_eq!(loaded["file"]["version"], 2);
+    assert_eq!(loaded["file"]["version"], 3);
 
     let info = invoke(&w, "workspace_info", json!({})).unwrap();
     assert_eq!(info["backups"].as_array().unwrap().len(), 1);
@@ -202,4 +209,46 @@ fn a_bad_rule_pack_is_refused_and_a_good_one_is_used() {
     assert_eq!(rules["routes"].as_array().unwrap().len(), 2);
     let rules = invoke(&w, "eligibility_reset_pack", json!({})).unwrap();
     assert_eq!(rules["routes"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_sheet_through_ipc_previews_saves_the_publicity_and_exports_the_clis_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339("2023-11-18T10:00:00+08:00").unwrap().to_utc();
+    let (_app, w) = app_at(dir.path(), Clock::frozen(at));
+    invoke(&w, "profile_save", json!({ "profile": example_profile() })).unwrap();
+    let p = invoke(&w, "sheet_preview", json!({})).unwrap();
+    assert_eq!(p["pages"].as_array().unwrap().len(), 1);
+    assert!(p["pages"][0].as_str().unwrap().starts_with("<svg"));
+    let missing: Vec<&str> = p["missing"].as_array().unwrap().iter().map(|m| m["field"].as_str().unwrap()).collect();
+    assert!(missing.contains(&"publicity_period") && missing.contains(&"unit_contact"), "{missing:?}");
+
+    let example: Value = serde_json::from_str(include_str!("../../examples/applicant.json")).unwrap();
+    let p = invoke(&w, "sheet_save_publicity", json!({ "publicity": example["publicity"] })).unwrap();
+    assert_eq!(p["period"]["end"], "2023-11-24");
+    // Filled now; only the level is left (no achievements yet, so no eligible level to default to).
+    let missing: Vec<&str> = p["missing"].as_array().unwrap().iter().map(|m| m["field"].as_str().unwrap()).collect();
+    assert_eq!(missing, ["level"]);
+
+    // A bad date is refused by the IPC layer and changes nothing.
+    let bad = invoke(&w, "sheet_save_publicity", json!({ "publicity": { "start": "2023-13-01" } }));
+    assert!(bad.is_err());
+    assert_eq!(invoke(&w, "sheet_preview", json!({})).unwrap()["period"]["end"], "2023-11-24");
+
+    let out = dir.path().join("公示表.pdf");
+    invoke(&w, "sheet_export", json!({ "path": out })).unwrap();
+    let app_bytes = std::fs::read(&out).unwrap();
+    // The CLI's path: the same file, the same workspace data, the same instant.
+    let ws = Workspace::open(dir.path()).unwrap();
+    let file = ws.load().unwrap().file;
+    let (pack, round) = (ws.effective_pack().unwrap(), ws.load_deadline_settings().unwrap().active());
+    let (template, _) = zhicheng_sheet::workspace_template(ws.root()).unwrap();
+    let ctx = zhicheng_sheet::Context {
+        pack: &pack,
+        round: &round,
+        calendar: zhicheng_core::calendar::WorkCalendar::builtin(),
+        template: &template,
+        fonts: zhicheng_sheet::Fonts::load(&zhicheng_sheet::fonts::default_dir()).unwrap(),
+    };
+    assert_eq!(app_bytes, zhicheng_sheet::pdf(&file, &ctx, at).unwrap());
 }

@@ -13,6 +13,8 @@ import { useI18n } from "./i18n/I18n";
 import { ProfileForm } from "./profile/ProfileForm";
 import { fromForm } from "./profile/formModel";
 import { AppShell, type Page } from "./shell/AppShell";
+import { SheetPage } from "./sheet/SheetPage";
+import type { MissingField } from "./sheetBindings";
 
 type LoadState = { kind: "loading" } | { kind: "ready"; loaded: Loaded } | { kind: "failed"; error: ErrorPayload };
 
@@ -125,8 +127,21 @@ export function App() {
     if (p === "achievements") {
       setPage("assessment");
       void goTo(3);
+    } else if (p === "sheet") {
+      // The sheet is made from the saved file: save what is being typed first.
+      void Promise.resolve(flushProfile.current?.()).finally(() => setPage(p));
     } else {
       setPage(p);
+    }
+  };
+
+  // A field the publicity sheet still lacks: open the page (and step) where it is filled in.
+  const goToMissing = (m: MissingField) => {
+    if (m.section === "round") {
+      setPage("deadlines");
+    } else {
+      setPage("assessment");
+      void goTo(m.section === "screening" ? 1 : 0);
     }
   };
 
@@ -229,6 +244,7 @@ export function App() {
       {/* The form stays mounted while another page shows, so no edit is lost between pages. */}
       <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
       {page === "deadlines" && <DeadlinesPage />}
+      {page === "sheet" && <SheetPage onGoTo={goToMissing} />}
     </AppShell>
   );
 }

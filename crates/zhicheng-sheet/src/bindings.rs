@@ -22,8 +22,49 @@ pub fn typescript() -> String {
     s
 }
 
+/// The preview of `examples/applicant.json` with the supervising department left empty: the UI tests'
+/// IPC fixture (`ui/src/generated/sheet-preview-example.json`), so they see exactly what Rust sends.
+pub fn preview_fixture() -> String {
+    let mut f = zhicheng_core::applicant_file::parse(include_str!("../../../examples/applicant.json"), None)
+        .expect("the example parses")
+        .file;
+    f.publicity.superior_name.clear();
+    f.publicity.superior_phone.clear();
+    let pack = zhicheng_core::eligibility::RulePack::builtin();
+    let round = zhicheng_core::round::Round::builtin();
+    let template = crate::Template::builtin();
+    let fonts = crate::Fonts::load(&crate::fonts::default_dir()).expect("fonts/ is filled by scripts/fonts.sh");
+    let ctx = crate::Context {
+        pack: &pack,
+        round: &round,
+        calendar: zhicheng_core::calendar::WorkCalendar::builtin(),
+        template: &template,
+        fonts,
+    };
+    let p = crate::preview(&f, &ctx, "built-in").expect("the example previews");
+    let mut s = serde_json::to_string_pretty(&p).expect("serialises");
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
+    fn check(path: std::path::PathBuf, expected: String) {
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+            return;
+        }
+        let actual = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(actual == expected, "{} is out of date; run `make bindings` and commit it", path.display());
+    }
+
+    #[test]
+    fn the_preview_fixture_is_current() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated/sheet-preview-example.json");
+        check(path, super::preview_fixture());
+    }
+
     #[test]
     fn sheet_bindings_match_the_rust_types() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/sheetBindings.ts");

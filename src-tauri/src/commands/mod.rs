@@ -3,4 +3,5 @@
 pub mod deadlines;
 pub mod eligibility;
 pub mod profile;
+pub mod sheet;
 pub mod workspace;

@@ -9,11 +9,13 @@ import type {
   ErrorPayload,
   Loaded,
   Profile,
+  Publicity,
   RulePack,
   Screening,
   WorkspaceInfo,
 } from "../bindings";
 import type { T } from "../i18n/I18n";
+import type { SheetPreview } from "../sheetBindings";
 
 const CODES: ErrorCode[] = [
   "io",
@@ -24,6 +26,8 @@ const CODES: ErrorCode[] = [
   "no_backup",
   "already_exists",
   "workspace",
+  "fonts",
+  "missing_glyph",
 ];
 
 /** Any rejection, turned into the `{code, message}` shape the commands send. */
@@ -71,4 +75,8 @@ export const api = {
   saveAchievements: (achievements: Achievement[]) => call<Assessment>("eligibility_save_achievements", { achievements }),
   loadPack: (path: string, extend: boolean) => call<RulePack>("eligibility_load_pack", { path, extend }),
   resetPack: () => call<RulePack>("eligibility_reset_pack"),
+  sheetPreview: () => call<SheetPreview>("sheet_preview"),
+  saveSheetPublicity: (publicity: Publicity) => call<SheetPreview>("sheet_save_publicity", { publicity }),
+  sheetExport: (path: string) => call<null>("sheet_export", { path }),
+  sheetOpen: () => call<string>("sheet_open"),
 };

@@ -12,7 +12,7 @@ import type { ReactNode } from "react";
 import type { Lang } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 
-export type Page = "assessment" | "achievements" | "deadlines";
+export type Page = "assessment" | "achievements" | "sheet" | "deadlines";
 
 export function AppShell({
   children,
@@ -43,7 +43,7 @@ export function AppShell({
             { key: "assessment", icon: <AuditOutlined />, label: t("nav.assessment") },
             { key: "achievements", icon: <TrophyOutlined />, label: t("nav.achievements") },
             { key: "evidence", icon: <FolderOpenOutlined />, label: t("nav.evidence"), disabled: true, title: t("nav.evidence") + soon },
-            { key: "sheet", icon: <FileProtectOutlined />, label: t("nav.sheet"), disabled: true, title: t("nav.sheet") + soon },
+            { key: "sheet", icon: <FileProtectOutlined />, label: <span data-testid="nav-sheet">{t("nav.sheet")}</span> },
             { key: "deadlines", icon: <CalendarOutlined />, label: <span data-testid="nav-deadlines">{t("nav.deadlines")}</span> },
           ]}
         />

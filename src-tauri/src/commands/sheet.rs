@@ -1,0 +1,98 @@
+//! 公示表: preview, the unit's publicity settings, export to a file the user chose, open in the
+//! system viewer. All the work is `zhicheng-sheet`'s; the CLI calls the same functions.
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+use zhicheng_core::CoreError;
+use zhicheng_core::calendar::WorkCalendar;
+use zhicheng_core::publicity::Publicity;
+use zhicheng_core::storage::{Workspace, atomic_write};
+use zhicheng_sheet::{Context, Fonts, SheetPreview};
+
+use crate::error::AppResult;
+use crate::state::AppState;
+
+/// The bundled fonts (resources), else the places the CLI looks.
+fn fonts<R: Runtime>(app: &AppHandle<R>) -> AppResult<&'static Fonts> {
+    let bundled = app.path().resource_dir().ok().map(|d| d.join("fonts"));
+    let dir = bundled
+        .filter(|d| d.join(zhicheng_sheet::Face::Serif.source().0).is_file())
+        .unwrap_or_else(zhicheng_sheet::fonts::default_dir);
+    Ok(Fonts::load(&dir)?)
+}
+
+/// Runs `f` with everything a sheet is made from: the workspace's pack, round and template.
+fn with_context<R: Runtime, T>(
+    app: &AppHandle<R>,
+    ws: &Workspace,
+    f: impl FnOnce(&Context, &str) -> Result<T, CoreError>,
+) -> AppResult<T> {
+    let pack = ws.effective_pack()?;
+    let round = ws.load_deadline_settings()?.active();
+    let (template, source) = zhicheng_sheet::workspace_template(ws.root())?;
+    let ctx = Context {
+        pack: &pack,
+        round: &round,
+        calendar: WorkCalendar::builtin(),
+        template: &template,
+        fonts: fonts(app)?,
+    };
+    Ok(f(&ctx, &source)?)
+}
+
+/// The pages (SVG) and what is still missing.
+#[tauri::command(async)]
+pub fn sheet_preview<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> AppResult<SheetPreview> {
+    let ws = state.workspace();
+    let file = ws.load()?.file;
+    with_context(&app, &ws, |ctx, source| zhicheng_sheet::preview(&file, ctx, source))
+}
+
+/// Saves the unit's publicity settings and returns the new preview.
+#[tauri::command(async)]
+pub fn sheet_save_publicity<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    publicity: Publicity,
+) -> AppResult<SheetPreview> {
+    let ws = state.workspace();
+    ws.update(|f| f.publicity = publicity)?;
+    let file = ws.load()?.file;
+    with_context(&app, &ws, |ctx, source| zhicheng_sheet::preview(&file, ctx, source))
+}
+
+fn write_pdf<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> AppResult<()> {
+    let ws = state.workspace();
+    let file = ws.load()?.file;
+    let now = state.clock.now();
+    let bytes = with_context(app, &ws, |ctx, _| zhicheng_sheet::pdf(&file, ctx, now))?;
+    Ok(atomic_write(path, &bytes)?)
+}
+
+/// Writes the PDF to the path the save dialog returned (the dialog asked about overwriting).
+#[tauri::command(async)]
+pub fn sheet_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: PathBuf) -> AppResult<()> {
+    write_pdf(&app, &state, &path)
+}
+
+/// Writes the PDF into the workspace's `exports/` folder and opens it in the system's PDF viewer,
+/// for printing. Returns the path.
+#[tauri::command(async)]
+pub fn sheet_open<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> AppResult<PathBuf> {
+    let (dir, name) = {
+        let ws = state.workspace();
+        let file = ws.load()?.file;
+        (ws.root().join("exports"), zhicheng_sheet::suggested_file_name(&file))
+    };
+    std::fs::create_dir_all(&dir).map_err(CoreError::io("创建", &dir))?;
+    let path = dir.join(name);
+    write_pdf(&app, &state, &path)?;
+    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| CoreError::Io {
+        action: "打开",
+        path: path.clone(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(path)
+}
