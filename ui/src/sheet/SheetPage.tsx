@@ -129,8 +129,8 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="sheet-page">
       <Alert type="info" showIcon title={t("sheet.authoritative")} />
       {error && <Alert type="error" showIcon closable title={errorText(t, error)} />}
-      <Row gutter={16} align="top">
-        <Col flex="380px">
+      <Row gutter={16} align="top" wrap={false}>
+        <Col flex="340px">
           <Card title={t("sheet.settings")} size="small" ref={formRef}>
             <Form layout="vertical" size="small">
               <Form.Item label={t("sheet.level")} data-field="level" extra={publicity.level ? undefined : t("sheet.levelAuto")}>
@@ -177,7 +177,7 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
             </Form>
           </Card>
         </Col>
-        <Col flex="auto" style={{ minWidth: 0 }}>
+        <Col flex="1 1 0" style={{ minWidth: 0 }}>
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
             <Space wrap>
               <Button type="primary" icon={<FilePdfOutlined />} loading={busy === "export"} onClick={() => void exportPdf()} data-testid="sheet-export">
