@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian 12 / Ubuntu machine.
 #   scripts/bootstrap.sh run    — what `make run` needs (build deps, CJK fonts, npm packages)
-#   scripts/bootstrap.sh test   — the above plus Xvfb, WebKitWebDriver and tauri-driver
+#   scripts/bootstrap.sh test   — the above plus Xvfb, WebKitWebDriver, tauri-driver, qpdf and poppler
+#   scripts/bootstrap.sh bench  — the above plus Chromium (only the benchmark compares against it)
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 mode="${1:-run}"
@@ -20,7 +21,8 @@ run_pkgs=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev libayatana
 test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring poppler-utils qpdf)
 
 pkgs=("${run_pkgs[@]}")
-if [ "$mode" = "test" ]; then pkgs+=("${test_pkgs[@]}"); fi
+if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then pkgs+=("${test_pkgs[@]}"); fi
+if [ "$mode" = "bench" ]; then pkgs+=(chromium); fi
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -43,7 +45,7 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
-if [ "$mode" = "test" ]; then
+if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt || true
   if ! command -v tauri-driver >/dev/null 2>&1; then
     echo "bootstrap: installing tauri-driver"
