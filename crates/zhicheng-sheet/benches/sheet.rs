@@ -36,6 +36,14 @@ fn main() {
         })
         .collect();
     let ours = median(runs);
+    let layout_runs: Vec<Duration> = (0..40)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(zhicheng_sheet::preview(&file, &ctx, "built-in").unwrap());
+            t.elapsed()
+        })
+        .collect();
+    println!("  of which layout (+ SVG): {:.1} ms", median(layout_runs).as_secs_f64() * 1e3);
     println!(
         "zhicheng-sheet: {:.1} ms per sheet (median of 40, fonts cached), {} bytes",
         ours.as_secs_f64() * 1e3,
@@ -57,8 +65,8 @@ fn main() {
         let _ = std::fs::remove_file(&out);
         let t = Instant::now();
         let st = Command::new(chromium)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir"])
-            .arg(dir.path().join("profile"))
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
+            .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
             .arg(format!("--print-to-pdf={}", out.display()))
             .arg(format!("file://{}", html.display()))
             .output()

@@ -51,7 +51,7 @@ async fn basic_info_survives_a_restart() {
 
     // What reached the disk.
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(ws.join("applicant.json")).unwrap()).unwrap();
-    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["version"], 3);
     assert_eq!(saved["profile"]["name"], "李明");
     assert_eq!(saved["profile"]["gender"], "male");
     assert_eq!(saved["profile"]["birth_month"], "1985-06");
