@@ -111,8 +111,8 @@ pub fn collect(file: &ApplicantFile, ctx: &Context) -> SheetData {
     d
 }
 
-fn file_name(d: &SheetData) -> String {
-    let name: String = d.author.chars().filter(|c| !"\\/:*?\"<>|".contains(*c) && !c.is_control()).collect();
+fn file_name(author: &str) -> String {
+    let name: String = author.chars().filter(|c| !"\\/:*?\"<>|".contains(*c) && !c.is_control()).collect();
     if name.trim().is_empty() { "公示表.pdf".into() } else { format!("公示表_{}.pdf", name.trim()) }
 }
 
@@ -137,7 +137,7 @@ pub fn preview(file: &ApplicantFile, ctx: &Context, template_source: &str) -> Re
     let layout = layout::layout(ctx.fonts, ctx.template, &data);
     Ok(SheetPreview {
         pages: svg::pages(&layout),
-        file_name: file_name(&data),
+        file_name: file_name(&data.author),
         missing: data.missing,
         period: data.period,
         level: data.level,
@@ -159,19 +159,5 @@ pub fn workspace_template(root: &Path) -> Result<(Template, String), CoreError> 
 
 /// The suggested file name of a sheet.
 pub fn suggested_file_name(file: &ApplicantFile) -> String {
-    let n = file.profile.name.trim();
-    file_name(&SheetData {
-        fields: Default::default(),
-        achievements: vec![],
-        works: vec![],
-        missing: vec![],
-        period: PublicityPeriod {
-            start: None,
-            end: None,
-            source: zhicheng_core::publicity::EndSource::Unknown,
-            warning: None,
-        },
-        level: None,
-        author: n.to_string(),
-    })
+    file_name(file.profile.name.trim())
 }
