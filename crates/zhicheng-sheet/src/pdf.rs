@@ -1,7 +1,7 @@
 //! The pages as a PDF: A4, the fonts embedded as subsets (with ToUnicode, so text can be searched
 //! and copied), metadata set, and the same bytes for the same input and date.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use printpdf::{
@@ -44,6 +44,43 @@ fn digest(parts: &[&[u8]]) -> String {
     out
 }
 
+/// Deflates every stream not yet compressed, at zlib's fast level: `lopdf::Document::compress`
+/// uses the best (slowest) level, several milliseconds per sheet for a few per cent in size.
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write;
+    for obj in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(s) = obj
+            && s.dict.get(b"Filter").is_err()
+        {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            if z.write_all(&s.content).is_ok()
+                && let Ok(packed) = z.finish()
+                && packed.len() + 19 < s.content.len()
+            {
+                s.dict.set("Filter", "FlateDecode");
+                s.set_content(packed);
+            }
+        }
+    }
+}
+
+/// Marks the embedded fonts as subsets (ISO 32000-1, 9.6.4: `ABCDEF+Name` on /BaseFont and
+/// /FontName), with the fixed tag of each face so the bytes stay the same from run to run.
+fn tag_subsets(lo: &mut lopdf::Document, names: &[(String, &str)]) {
+    for obj in lo.objects.values_mut() {
+        if let lopdf::Object::Dictionary(d) = obj {
+            for key in [b"BaseFont".as_slice(), b"FontName"] {
+                let tagged = d.get(key).ok().and_then(|v| v.as_name().ok()).and_then(|n| {
+                    names.iter().find(|(name, _)| name.as_bytes() == n).map(|(name, tag)| format!("{tag}+{name}"))
+                });
+                if let Some(t) = tagged {
+                    d.set(key, lopdf::Object::Name(t.into_bytes()));
+                }
+            }
+        }
+    }
+}
+
 pub struct Meta<'a> {
     pub title: &'a str,
     pub author: &'a str,
@@ -53,22 +90,23 @@ pub struct Meta<'a> {
 
 pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, CoreError> {
     let mut doc = PdfDocument::new(meta.title);
-    let used: BTreeSet<Face> = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            Item::Text { face, .. } => Some(*face),
-            _ => None,
-        })
-        .collect();
-    for f in &used {
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for item in layout.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text { face, text, .. } = item {
+            used.entry(*face).or_default().extend(text.chars());
+        }
+    }
+    // Each face is cut down to the sheet's characters here (see `LoadedFace::pdf_subset`) and embedded
+    // as it is: printpdf's own subsetting is turned off below, so the names get their subset tag here.
+    let mut names = vec![];
+    for (f, chars) in &used {
         let (file, _, id) = f.source();
-        let parsed = fonts
-            .face(*f)
-            .pdf_font()
-            .ok_or_else(|| CoreError::Fonts(format!("{file} 无法嵌入 PDF（字体解析失败）")))?;
-        doc.resources.fonts.map.insert(FontId(id.to_string()), printpdf::font::PdfFont::new(parsed.clone()));
+        let parsed =
+            fonts.face(*f).pdf_subset(chars).map_err(|e| CoreError::Fonts(format!("{file} 无法嵌入 PDF（{e}）")))?;
+        if let Some(name) = parsed.font_name.clone() {
+            names.push((name, id));
+        }
+        doc.resources.fonts.map.insert(FontId(id.to_string()), printpdf::font::PdfFont::new(parsed));
     }
     let (w, h) = (layout.page.width_mm, layout.page.height_mm);
     let mut pages = vec![];
@@ -123,8 +161,10 @@ pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, Cor
     info.modification_date = date;
     info.metadata_date = date;
     let mut warnings = vec![];
-    let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    lo.compress();
+    let opts = PdfSaveOptions { subset_fonts: false, optimize: false, ..PdfSaveOptions::default() };
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    tag_subsets(&mut lo, &names);
+    compress(&mut lo);
     // printpdf writes every date as UTC wall time with a +00'00' zone; write the Beijing one properly.
     let stamp = meta.created.format("D:%Y%m%d%H%M%S+08'00'").to_string();
     if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(|r| r.as_reference())
