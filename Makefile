@@ -35,6 +35,8 @@ lint: ui
 
 rust-test: ui
 	$(CARGO) test --workspace --exclude zhicheng-e2e
+	# The evidence vault's key in a real Secret Service (gnome-keyring, private D-Bus session).
+	dbus-run-session -- scripts/with-secret-service.sh $(CARGO) test -p zhicheng-vault --test vault -- --ignored
 
 ui-test:
 	npm --prefix ui run typecheck --silent

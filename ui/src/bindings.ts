@@ -375,7 +375,7 @@ migrated_from: number | null, };
 
 export type WorkspaceInfo = { root: string, backups: Array<BackupInfo>, };
 
-export type ErrorCode = "io" | "invalid_file" | "unsupported_version" | "corrupt_file" | "invalid_profile" | "no_backup" | "already_exists" | "workspace" | "fonts" | "missing_glyph";
+export type ErrorCode = "io" | "invalid_file" | "unsupported_version" | "corrupt_file" | "invalid_profile" | "no_backup" | "already_exists" | "workspace" | "fonts" | "missing_glyph" | "vault" | "vault_locked" | "wrong_passphrase" | "tampered" | "cancelled" | "not_found";
 
 export type Cited<T> = { value: T, 
 /**

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod assess;
 mod deadlines;
+mod evidence;
 mod sheet;
 mod workdays;
 use zhicheng_core::applicant_file;
@@ -99,6 +100,14 @@ enum Command {
     /// 工作日计算（按国务院办公厅节假日与调休安排）
     #[command(subcommand)]
     Workdays(WorkdaysCmd),
+    /// 佐证材料：加密材料库的导入、关联、检查清单（缺少时退出码 3）与导出
+    Evidence {
+        /// 口令所在文件（第一行）：口令保护的材料库、写出或使用恢复文件时需要；也可用环境变量 ZHICHENG_VAULT_PASSPHRASE
+        #[arg(long, value_name = "FILE", global = true)]
+        passphrase_file: Option<PathBuf>,
+        #[command(subcommand)]
+        cmd: evidence::EvidenceCmd,
+    },
 }
 
 #[derive(Subcommand)]
@@ -153,7 +162,7 @@ enum ProfileCmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("错误：{e}");
             ExitCode::FAILURE
@@ -173,12 +182,16 @@ fn open_workspace(dir: Option<PathBuf>) -> Result<Workspace, CoreError> {
     Workspace::open(dir)
 }
 
-fn run(cli: Cli) -> Result<(), CoreError> {
+fn run(cli: Cli) -> Result<u8, CoreError> {
     if let Command::Workdays(cmd) = &cli.command {
-        return workdays::run(cmd);
+        return workdays::run(cmd).map(|_| 0);
     }
     let ws = open_workspace(cli.workspace)?;
+    if let Command::Evidence { passphrase_file, cmd } = cli.command {
+        return evidence::run(&ws, cmd, &evidence::Secrets { passphrase_file });
+    }
     match cli.command {
+        Command::Evidence { .. } => unreachable!("handled above"),
         Command::Deadlines { at, json, ics, force } => deadlines::run(&ws, at.as_deref(), json, ics.as_deref(), force),
         Command::Workdays(_) => unreachable!("handled above"),
         Command::Assess { file, apply_month, rules, extend, json, batch, csv } => assess::run(
@@ -209,6 +222,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file),
         Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),
     }
+    .map(|_| 0)
 }
 
 fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {

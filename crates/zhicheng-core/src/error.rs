@@ -33,6 +33,19 @@ pub enum ErrorCode {
     Fonts,
     /// A character of the publicity sheet has a glyph in none of its fonts.
     MissingGlyph,
+    /// The evidence vault cannot be used (not created yet, key store refused, bad settings…).
+    Vault,
+    /// The vault's key is not available here (OS key store emptied or unavailable): unlock with the
+    /// passphrase or the recovery file.
+    VaultLocked,
+    /// The passphrase does not open the key file.
+    WrongPassphrase,
+    /// An encrypted file was changed or cut short; nothing was decrypted from it.
+    Tampered,
+    /// The user cancelled a long operation; nothing was kept from it.
+    Cancelled,
+    /// An evidence file or a requirement named by id does not exist.
+    NotFound,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +80,18 @@ pub enum CoreError {
     Fonts(String),
     #[error("“{field}”中的字符“{ch}”（U+{:04X}）在公示表的字体中都没有字形，无法打印；请改用常用写法或联系我们", *ch as u32)]
     MissingGlyph { field: String, ch: char },
+    #[error("佐证材料库：{0}")]
+    Vault(String),
+    #[error("佐证材料库已加密，但本机取不到密钥（{0}）；请用口令或恢复文件解锁")]
+    VaultLocked(String),
+    #[error("口令不正确，无法打开密钥")]
+    WrongPassphrase,
+    #[error("{what} 已被改动或不完整（可能被篡改或截断），未解密任何内容")]
+    Tampered { what: String },
+    #[error("已取消，未保留任何内容")]
+    Cancelled,
+    #[error("找不到{0}")]
+    NotFound(String),
 }
 
 fn backup_hint(b: &Option<BackupInfo>) -> String {
@@ -89,6 +114,12 @@ impl CoreError {
             Self::Workspace(_) => ErrorCode::Workspace,
             Self::Fonts(_) => ErrorCode::Fonts,
             Self::MissingGlyph { .. } => ErrorCode::MissingGlyph,
+            Self::Vault(_) => ErrorCode::Vault,
+            Self::VaultLocked(_) => ErrorCode::VaultLocked,
+            Self::WrongPassphrase => ErrorCode::WrongPassphrase,
+            Self::Tampered { .. } => ErrorCode::Tampered,
+            Self::Cancelled => ErrorCode::Cancelled,
+            Self::NotFound(_) => ErrorCode::NotFound,
         }
     }
 

@@ -28,6 +28,12 @@ const CODES: ErrorCode[] = [
   "workspace",
   "fonts",
   "missing_glyph",
+  "vault",
+  "vault_locked",
+  "wrong_passphrase",
+  "tampered",
+  "cancelled",
+  "not_found",
 ];
 
 /** Any rejection, turned into the `{code, message}` shape the commands send. */

@@ -1,0 +1,73 @@
+//! Opening a workspace's vault the way the CLI and the app both do: the key from the OS store
+//! (probed first), or the passphrase when the vault uses one; a new vault goes to the OS store when
+//! it passes the probe, else under the passphrase the user gives. Blocking: call off the UI thread.
+
+use std::path::Path;
+
+use zhicheng_core::CoreError;
+
+use crate::crypto::KdfParams;
+use crate::keys::{self, SecretStore};
+use crate::vault::{self, KeyChoice, KeyPlace, Unlock, Vault};
+
+type Result<T> = std::result::Result<T, CoreError>;
+
+/// How the vault of a workspace stands, without unlocking it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct VaultStatus {
+    pub exists: bool,
+    /// Where its key is (when it exists).
+    pub key_place: Option<KeyPlace>,
+    /// Whether the OS key store passed the write/read/delete probe, and why not.
+    pub os_store_ok: bool,
+    pub os_store_problem: Option<String>,
+}
+
+pub fn status(workspace: &Path) -> VaultStatus {
+    let (os_store_ok, os_store_problem) = match keys::usable_os_store() {
+        Ok(_) => (true, None),
+        Err(e) => (false, Some(e)),
+    };
+    let meta = vault::read_meta(workspace).ok();
+    VaultStatus { exists: meta.is_some(), key_place: meta.map(|m| m.key_place), os_store_ok, os_store_problem }
+}
+
+/// Opens the vault, creating it first when `create` (with the OS store if usable, else the
+/// passphrase). `store` replaces the OS store (tests).
+pub fn open(
+    workspace: &Path,
+    passphrase: Option<&str>,
+    create: bool,
+    store: Option<&dyn SecretStore>,
+) -> Result<Vault> {
+    let os;
+    let store: std::result::Result<&dyn SecretStore, String> = match store {
+        Some(s) => Ok(s),
+        None => match keys::usable_os_store() {
+            Ok(s) => {
+                os = s;
+                Ok(&os)
+            }
+            Err(e) => Err(e),
+        },
+    };
+    if vault::exists(workspace) {
+        let meta = vault::read_meta(workspace)?;
+        return match (meta.key_place, passphrase, &store) {
+            (KeyPlace::Passphrase, Some(p), _) => Vault::open(workspace, Unlock::Passphrase(p)),
+            (KeyPlace::Passphrase, None, _) => Err(CoreError::VaultLocked("此材料库用口令保护，请提供口令".into())),
+            (KeyPlace::OsStore, _, Ok(s)) => Vault::open(workspace, Unlock::Store(*s)),
+            (KeyPlace::OsStore, _, Err(why)) => Err(CoreError::VaultLocked(why.clone())),
+        };
+    }
+    if !create {
+        return Err(CoreError::Vault("还没有佐证材料库；导入第一个文件时会创建".into()));
+    }
+    match (&store, passphrase) {
+        (_, Some(p)) => Vault::create(workspace, KeyChoice::Passphrase(p, KdfParams::default())),
+        (Ok(s), None) => Vault::create(workspace, KeyChoice::Store(*s)),
+        (Err(why), None) => {
+            Err(CoreError::Vault(format!("系统密钥存储不可用（{why}）；请设定一个口令来保护佐证材料库")))
+        }
+    }
+}

@@ -1,0 +1,791 @@
+//! The vault on disk, in the workspace's `evidence/` folder:
+//!
+//! - `vault.json` — plain: format, vault id, the key's public half, where the key is kept (and the
+//!   passphrase-wrapped key when no OS key store is used). Nothing personal.
+//! - `index.age` — encrypted: every file's original name, title, kind, size, hash and links.
+//! - `objects/<keyed BLAKE3 hex>.age` — each file's content, encrypted; the name reveals nothing to
+//!   someone holding the same file (the hash is keyed with a key derived from the vault key).
+//!
+//! Importing reads the original once (never moves, changes or deletes it), hashing and encrypting in
+//! the same pass into a temp file that is renamed into place; the index is written last, atomically.
+//! A cancelled or failed import removes what it had written.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use zhicheng_core::CoreError;
+use zhicheng_core::storage::atomic_write;
+
+use crate::crypto::{self, KdfParams, VaultKey, WrappedKey};
+use crate::keys::SecretStore;
+use crate::names;
+use crate::sniff::{self, FileKind};
+
+type Result<T> = std::result::Result<T, CoreError>;
+
+pub const DIR: &str = "evidence";
+pub const META: &str = "vault.json";
+pub const INDEX: &str = "index.age";
+pub const OBJECTS: &str = "objects";
+pub const SETTINGS: &str = "settings.json";
+pub const META_FORMAT: &str = "zhicheng/evidence-vault";
+const INDEX_FORMAT: &str = "zhicheng/evidence-index";
+
+/// What a file proves: a requirement item (`item:education_certificate`) or an achievement
+/// (`achievement:<id>`). Serialised as that string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Item(String),
+    Achievement(String),
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Item(id) => write!(f, "item:{id}"),
+            Target::Achievement(id) => write!(f, "achievement:{id}"),
+        }
+    }
+}
+
+impl FromStr for Target {
+    type Err = CoreError;
+    fn from_str(s: &str) -> Result<Self> {
+        let bad = || {
+            CoreError::NotFound(format!(
+                "“{s}”：请写 item:<材料> 或 achievement:<业绩id>（如 item:education_certificate）"
+            ))
+        };
+        match s.split_once(':') {
+            Some(("item", id)) if !id.is_empty() => Ok(Target::Item(id.to_string())),
+            Some(("achievement", id)) if !id.is_empty() => Ok(Target::Achievement(id.to_string())),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Serialize for Target {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl TS for Target {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "string".into()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        "string".into()
+    }
+}
+
+/// One file in the vault.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EvidenceFile {
+    /// The first 16 hex digits of the hash: short, stable, what the CLI and the UI use.
+    pub id: String,
+    /// Keyed BLAKE3 of the content (hex).
+    pub hash: String,
+    /// The original file name (as shown; see `name_note`).
+    pub name: String,
+    pub name_note: Option<String>,
+    /// What the user calls it; the export names the file after it.
+    pub title: String,
+    pub kind: FileKind,
+    pub size: u64,
+    /// Beijing time, RFC 3339.
+    pub imported_at: String,
+    pub links: Vec<Target>,
+}
+
+#[cfg(test)]
+impl EvidenceFile {
+    pub fn for_test(id: &str, links: Vec<Target>) -> Self {
+        Self {
+            id: id.into(),
+            hash: id.into(),
+            name: format!("{id}.pdf"),
+            name_note: None,
+            title: id.into(),
+            kind: FileKind::Pdf,
+            size: 1,
+            imported_at: String::new(),
+            links,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyPlace {
+    /// The OS credential store, entry `vault-<vault id>` of service `zhicheng-lvse-ditan`.
+    OsStore,
+    /// `wrapped_key` in vault.json, under the user's passphrase.
+    Passphrase,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VaultMeta {
+    pub format: String,
+    pub version: u32,
+    pub vault_id: String,
+    /// The key's public half (`age1…`).
+    pub recipient: String,
+    pub key_place: KeyPlace,
+    pub wrapped_key: Option<WrappedKey>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Index {
+    format: String,
+    version: u32,
+    files: Vec<EvidenceFile>,
+}
+
+/// Size above which a file gets a warning, per kind (MB). The portal's limits are not published;
+/// these are settings (`evidence/settings.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct VaultSettings {
+    pub image_warn_mb: f64,
+    pub document_warn_mb: f64,
+}
+
+impl Default for VaultSettings {
+    fn default() -> Self {
+        Self { image_warn_mb: 5.0, document_warn_mb: 20.0 }
+    }
+}
+
+/// How to unlock an existing vault.
+pub enum Unlock<'a> {
+    Store(&'a dyn SecretStore),
+    Passphrase(&'a str),
+}
+
+/// Where a new vault's key goes.
+pub enum KeyChoice<'a> {
+    Store(&'a dyn SecretStore),
+    Passphrase(&'a str, KdfParams),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+pub struct Progress {
+    pub files_done: u32,
+    pub files_total: u32,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    /// The file being read (its name).
+    pub current: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RefusedFile {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+pub struct ImportReport {
+    /// Ids of the files stored.
+    pub added: Vec<String>,
+    /// Files whose content was already in the vault: (name given, id it was linked to).
+    pub duplicates: Vec<(String, String)>,
+    pub refused: Vec<RefusedFile>,
+    /// Hidden and system files met in folders and left out (.DS_Store, Thumbs.db, …).
+    pub skipped: u32,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Follow symbolic links (asked of the user). Links inside a chosen folder are followed only
+    /// when they stay inside it.
+    pub follow_symlinks: bool,
+    /// Links given to every imported file.
+    pub links: Vec<Target>,
+}
+
+pub struct Vault {
+    dir: PathBuf,
+    meta: VaultMeta,
+    key: VaultKey,
+    files: Vec<EvidenceFile>,
+    pub settings: VaultSettings,
+}
+
+impl fmt::Debug for Vault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Vault({}, {} files)", self.dir.display(), self.files.len())
+    }
+}
+
+fn io(action: &'static str, p: &Path) -> impl FnOnce(std::io::Error) -> CoreError {
+    CoreError::io(action, p)
+}
+
+fn random_hex(n: usize) -> String {
+    let mut b = vec![0u8; n];
+    getrandom::fill(&mut b).expect("the OS random source works");
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn now_beijing() -> String {
+    zhicheng_core::round::beijing(Utc::now()).to_rfc3339()
+}
+
+pub fn vault_dir(workspace: &Path) -> PathBuf {
+    workspace.join(DIR)
+}
+
+pub fn exists(workspace: &Path) -> bool {
+    vault_dir(workspace).join(META).is_file()
+}
+
+/// The vault's plain metadata (no key needed), e.g. to know how to unlock it.
+pub fn read_meta(workspace: &Path) -> Result<VaultMeta> {
+    let p = vault_dir(workspace).join(META);
+    let text = fs::read_to_string(&p).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            CoreError::Vault("还没有佐证材料库；导入第一个文件时会创建".into())
+        } else {
+            CoreError::io("读取", &p)(e)
+        }
+    })?;
+    let meta: VaultMeta = zhicheng_core::error::parse_json(&text, Some(&p))?;
+    if meta.format != META_FORMAT {
+        return Err(CoreError::Vault(format!("{} 不是佐证材料库的描述文件", p.display())));
+    }
+    if meta.version > 1 {
+        return Err(CoreError::UnsupportedVersion { found: meta.version, supported: 1 });
+    }
+    Ok(meta)
+}
+
+fn account(meta: &VaultMeta) -> String {
+    format!("vault-{}", meta.vault_id)
+}
+
+impl Vault {
+    /// Creates the vault of a workspace. Refuses when one exists (never replaces a key).
+    pub fn create(workspace: &Path, choice: KeyChoice) -> Result<Vault> {
+        if exists(workspace) {
+            return Err(CoreError::Vault("此工作区已有佐证材料库".into()));
+        }
+        let dir = vault_dir(workspace);
+        fs::create_dir_all(dir.join(OBJECTS)).map_err(io("创建", &dir))?;
+        let key = VaultKey::generate();
+        let vault_id = random_hex(8);
+        let mut meta = VaultMeta {
+            format: META_FORMAT.into(),
+            version: 1,
+            vault_id,
+            recipient: key.recipient(),
+            key_place: KeyPlace::OsStore,
+            wrapped_key: None,
+            created_at: now_beijing(),
+        };
+        match choice {
+            KeyChoice::Store(store) => store.set(&account(&meta), key.secret().expose())?,
+            KeyChoice::Passphrase(pass, params) => {
+                meta.key_place = KeyPlace::Passphrase;
+                meta.wrapped_key = Some(crypto::wrap(&key, pass, params)?);
+            }
+        }
+        let v = Vault { dir, meta, key, files: vec![], settings: VaultSettings::default() };
+        v.save_index()?;
+        let text = serde_json::to_string_pretty(&v.meta).expect("meta serialises");
+        atomic_write(&v.dir.join(META), text.as_bytes())?;
+        Ok(v)
+    }
+
+    pub fn open(workspace: &Path, unlock: Unlock) -> Result<Vault> {
+        let meta = read_meta(workspace)?;
+        let key = match (unlock, meta.key_place) {
+            (Unlock::Passphrase(p), _) => {
+                let w = meta.wrapped_key.as_ref().ok_or_else(|| {
+                    CoreError::Vault("此材料库的密钥保存在系统密钥存储中，不用口令；如已丢失，请用恢复文件".into())
+                })?;
+                crypto::unwrap(w, p)?
+            }
+            (Unlock::Store(_), KeyPlace::Passphrase) => {
+                return Err(CoreError::VaultLocked("此材料库用口令保护".into()));
+            }
+            (Unlock::Store(store), KeyPlace::OsStore) => {
+                let secret = store
+                    .get(&account(&meta))
+                    .map_err(|e| CoreError::VaultLocked(e.to_string()))?
+                    .ok_or_else(|| CoreError::VaultLocked(format!("{}中没有此材料库的密钥", store.describe())))?;
+                VaultKey::from_secret(&secret)?
+            }
+        };
+        Self::with_key(workspace, meta, key)
+    }
+
+    fn with_key(workspace: &Path, meta: VaultMeta, key: VaultKey) -> Result<Vault> {
+        if key.recipient() != meta.recipient {
+            return Err(CoreError::VaultLocked("取到的密钥不属于此材料库".into()));
+        }
+        let dir = vault_dir(workspace);
+        let ip = dir.join(INDEX);
+        let sealed = fs::read(&ip).map_err(io("读取", &ip))?;
+        let plain = key.open(&sealed, "材料索引 index.age")?;
+        let index: Index =
+            serde_json::from_slice(&plain).map_err(|e| CoreError::Vault(format!("材料索引无法解析：{e}")))?;
+        if index.format != INDEX_FORMAT || index.version > 1 {
+            return Err(CoreError::Vault("材料索引的格式或版本不受支持".into()));
+        }
+        let settings = match fs::read_to_string(dir.join(SETTINGS)) {
+            Ok(t) => zhicheng_core::error::parse_json(&t, Some(&dir.join(SETTINGS)))?,
+            Err(_) => VaultSettings::default(),
+        };
+        let v = Vault { dir, meta, key, files: index.files, settings };
+        v.clean_stale_temps();
+        Ok(v)
+    }
+
+    /// A passphrase-protected copy of the key, to open the vault when the OS key store is lost.
+    pub fn write_recovery(&self, path: &Path, passphrase: &str, params: KdfParams) -> Result<()> {
+        if path.exists() {
+            return Err(CoreError::AlreadyExists(path.to_path_buf()));
+        }
+        let w = crypto::wrap(&self.key, passphrase, params)?;
+        atomic_write(path, serde_json::to_string_pretty(&w).expect("serialises").as_bytes())
+    }
+
+    /// Opens the vault with a recovery file and, for a vault kept in the OS store, puts the key back
+    /// there.
+    pub fn recover(
+        workspace: &Path,
+        recovery: &Path,
+        passphrase: &str,
+        store: Option<&dyn SecretStore>,
+    ) -> Result<Vault> {
+        let meta = read_meta(workspace)?;
+        let text = fs::read_to_string(recovery).map_err(io("读取", recovery))?;
+        let w: WrappedKey = zhicheng_core::error::parse_json(&text, Some(recovery))?;
+        if w.recipient != meta.recipient {
+            return Err(CoreError::Vault("这个恢复文件属于另一个材料库".into()));
+        }
+        let key = crypto::unwrap(&w, passphrase)?;
+        if meta.key_place == KeyPlace::OsStore
+            && let Some(store) = store
+        {
+            store.set(&account(&meta), key.secret().expose())?;
+        }
+        Self::with_key(workspace, meta, key)
+    }
+
+    pub fn meta(&self) -> &VaultMeta {
+        &self.meta
+    }
+
+    pub fn files(&self) -> &[EvidenceFile] {
+        &self.files
+    }
+
+    pub fn file(&self, id: &str) -> Result<&EvidenceFile> {
+        self.files.iter().find(|f| f.id == id).ok_or_else(|| CoreError::NotFound(format!("材料 {id}")))
+    }
+
+    fn object_path(&self, hash: &str) -> PathBuf {
+        self.dir.join(OBJECTS).join(format!("{hash}.age"))
+    }
+
+    fn save_index(&self) -> Result<()> {
+        let index = Index { format: INDEX_FORMAT.into(), version: 1, files: self.files.clone() };
+        let sealed = self.key.seal(&serde_json::to_vec(&index).expect("index serialises"))?;
+        atomic_write(&self.dir.join(INDEX), &sealed)
+    }
+
+    fn clean_stale_temps(&self) {
+        if let Ok(rd) = fs::read_dir(self.dir.join(OBJECTS)) {
+            for e in rd.flatten() {
+                if e.file_name().to_string_lossy().starts_with(".import-") {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
+        }
+    }
+
+    /// Changes the index and saves it; on a failed save the change is undone.
+    fn change(&mut self, f: impl FnOnce(&mut Vec<EvidenceFile>) -> Result<()>) -> Result<()> {
+        let before = self.files.clone();
+        f(&mut self.files)?;
+        if let Err(e) = self.save_index() {
+            self.files = before;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    pub fn link(&mut self, id: &str, target: Target) -> Result<()> {
+        self.file(id)?;
+        self.change(|files| {
+            let f = files.iter_mut().find(|f| f.id == id).expect("checked");
+            if !f.links.contains(&target) {
+                f.links.push(target);
+            }
+            Ok(())
+        })
+    }
+
+    pub fn unlink(&mut self, id: &str, target: &Target) -> Result<()> {
+        self.file(id)?;
+        self.change(|files| {
+            files.iter_mut().find(|f| f.id == id).expect("checked").links.retain(|t| t != target);
+            Ok(())
+        })
+    }
+
+    pub fn set_title(&mut self, id: &str, title: &str) -> Result<()> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(CoreError::Vault("标题不能为空".into()));
+        }
+        self.file(id)?;
+        self.change(|files| {
+            files.iter_mut().find(|f| f.id == id).expect("checked").title = title.to_string();
+            Ok(())
+        })
+    }
+
+    /// Removes a file from the vault (the original elsewhere is untouched). The UI asks first.
+    pub fn remove(&mut self, id: &str) -> Result<EvidenceFile> {
+        let removed = self.file(id)?.clone();
+        self.change(|files| {
+            files.retain(|f| f.id != id);
+            Ok(())
+        })?;
+        let _ = fs::remove_file(self.object_path(&removed.hash));
+        Ok(removed)
+    }
+
+    /// The plaintext of a file (for a preview), checked against its hash.
+    pub fn read(&self, id: &str) -> Result<Vec<u8>> {
+        let f = self.file(id)?;
+        let mut out = vec![];
+        self.decrypt_into(f, &mut out)?;
+        Ok(out)
+    }
+
+    /// Decrypts a file into `w`, verifying it is the content recorded (a swapped or changed object is
+    /// refused). Returns the plain BLAKE3 (unkeyed) of the content, for the export's index.
+    fn decrypt_into(&self, f: &EvidenceFile, w: &mut dyn Write) -> Result<String> {
+        let p = self.object_path(&f.hash);
+        let what = format!("材料“{}”", f.title);
+        let src = File::open(&p).map_err(io("读取", &p))?;
+        let mut r = self.key.decrypt_from(src, &what)?;
+        let mut keyed = blake3::Hasher::new_keyed(&self.key.dedupe_key());
+        let mut plain = blake3::Hasher::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = r.read(&mut buf).map_err(|_| CoreError::Tampered { what: what.clone() })?;
+            if n == 0 {
+                break;
+            }
+            keyed.update(&buf[..n]);
+            plain.update(&buf[..n]);
+            w.write_all(&buf[..n]).map_err(|e| CoreError::Vault(format!("写出失败：{e}")))?;
+        }
+        if keyed.finalize().to_hex().as_str() != f.hash {
+            return Err(CoreError::Tampered { what });
+        }
+        Ok(plain.finalize().to_hex().to_string())
+    }
+
+    /// Imports files and folders. See the module comment for what is guaranteed.
+    pub fn import(
+        &mut self,
+        paths: &[PathBuf],
+        opts: &ImportOptions,
+        progress: &mut dyn FnMut(&Progress),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
+        let mut report = ImportReport::default();
+        let candidates = gather(paths, opts.follow_symlinks, &mut report);
+        let mut p = Progress {
+            files_total: candidates.len() as u32,
+            bytes_total: candidates.iter().map(|(_, s)| *s).sum(),
+            ..Progress::default()
+        };
+        progress(&p);
+        let mut created: Vec<PathBuf> = vec![];
+        let mut new_files: Vec<EvidenceFile> = vec![];
+        let result = (|| -> Result<()> {
+            for (path, size) in &candidates {
+                let (name, name_note) = names::display_name(path.file_name().unwrap_or(path.as_os_str()));
+                p.current = name.clone();
+                progress(&p);
+                let kind = match sniff::sniff(path) {
+                    Ok(k) => k,
+                    Err(r) => {
+                        report.refused.push(RefusedFile { path: path.display().to_string(), reason: r.to_string() });
+                        p.files_done += 1;
+                        p.bytes_done += size;
+                        continue;
+                    }
+                };
+                let start = p.bytes_done;
+                let stored = self.store_one(
+                    path,
+                    &mut |n| {
+                        p.bytes_done = start + n;
+                        progress(&p);
+                    },
+                    cancel,
+                );
+                p.bytes_done = start + size;
+                p.files_done += 1;
+                let (hash, written, real_size) = match stored {
+                    Ok(x) => x,
+                    Err(CoreError::Cancelled) => return Err(CoreError::Cancelled),
+                    Err(e) => {
+                        report.refused.push(RefusedFile { path: path.display().to_string(), reason: e.to_string() });
+                        continue;
+                    }
+                };
+                if let Some(obj) = written {
+                    created.push(obj);
+                }
+                let existing = self.files.iter_mut().chain(new_files.iter_mut()).find(|f| f.hash == hash);
+                if let Some(f) = existing {
+                    for l in &opts.links {
+                        if !f.links.contains(l) {
+                            f.links.push(l.clone());
+                        }
+                    }
+                    report.duplicates.push((name, f.id.clone()));
+                    continue;
+                }
+                let limit = if kind.is_image() { self.settings.image_warn_mb } else { self.settings.document_warn_mb };
+                let mb = real_size as f64 / 1_048_576.0;
+                if mb > limit {
+                    report.warnings.push(if kind.is_image() {
+                        format!("“{name}”有 {mb:.1} MB（超过 {limit} MB）：图片建议以 300 dpi 以内扫描或压缩后再导入")
+                    } else {
+                        format!("“{name}”有 {mb:.1} MB（超过 {limit} MB）：平台可能拒收，建议压缩或拆分")
+                    });
+                }
+                if let Some(note) = &name_note {
+                    report.warnings.push(format!("“{name}”：{note}"));
+                }
+                let id = hash[..16].to_string();
+                report.added.push(id.clone());
+                new_files.push(EvidenceFile {
+                    id,
+                    title: names::default_title(&name),
+                    name,
+                    name_note,
+                    hash,
+                    kind,
+                    size: real_size,
+                    imported_at: now_beijing(),
+                    links: opts.links.clone(),
+                });
+            }
+            p.current.clear();
+            progress(&p);
+            if cancel.load(Ordering::Relaxed) {
+                return Err(CoreError::Cancelled);
+            }
+            let before = self.files.clone();
+            self.files.append(&mut new_files);
+            if let Err(e) = self.save_index() {
+                self.files = before;
+                return Err(e);
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            for o in &created {
+                let _ = fs::remove_file(o);
+            }
+            return Err(e);
+        }
+        Ok(report)
+    }
+
+    /// Hashes and encrypts one file in one pass. Returns the hash, the object written (None when the
+    /// content was already stored) and the size read.
+    fn store_one(
+        &self,
+        path: &Path,
+        on_bytes: &mut dyn FnMut(u64),
+        cancel: &AtomicBool,
+    ) -> Result<(String, Option<PathBuf>, u64)> {
+        let tmp = self.dir.join(OBJECTS).join(format!(".import-{}.tmp", random_hex(8)));
+        let mut run = || -> Result<(String, u64)> {
+            let mut src = File::open(path).map_err(io("读取", path))?;
+            let out = File::create(&tmp).map_err(io("写入", &tmp))?;
+            let mut w = self.key.encrypt_to(BufWriter::new(out)).map_err(io("写入", &tmp))?;
+            let mut hasher = blake3::Hasher::new_keyed(&self.key.dedupe_key());
+            let mut buf = vec![0u8; 256 * 1024];
+            let mut total = 0u64;
+            loop {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(CoreError::Cancelled);
+                }
+                let n = src.read(&mut buf).map_err(io("读取", path))?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buf[..n]);
+                w.write_all(&buf[..n]).map_err(io("写入", &tmp))?;
+                total += n as u64;
+                on_bytes(total);
+            }
+            let f = w
+                .finish()
+                .map_err(io("写入", &tmp))?
+                .into_inner()
+                .map_err(|e| CoreError::io("写入", &tmp)(e.into_error()))?;
+            f.sync_all().map_err(io("写入", &tmp))?;
+            Ok((hasher.finalize().to_hex().to_string(), total))
+        };
+        let (hash, size) = match run() {
+            Ok(x) => x,
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                return Err(e);
+            }
+        };
+        let obj = self.object_path(&hash);
+        if obj.exists() {
+            let _ = fs::remove_file(&tmp);
+            return Ok((hash, None, size));
+        }
+        fs::rename(&tmp, &obj).map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            CoreError::io("保存", &obj)(e)
+        })?;
+        Ok((hash, Some(obj), size))
+    }
+
+    /// Plain decryption for the export module.
+    pub(crate) fn export_file(&self, f: &EvidenceFile, w: &mut dyn Write) -> Result<String> {
+        self.decrypt_into(f, w)
+    }
+}
+
+const SYSTEM_FILES: [&str; 4] = ["thumbs.db", "desktop.ini", ".ds_store", "icon\r"];
+
+/// The files to import, with their sizes; refusals and skips go into the report.
+fn gather(paths: &[PathBuf], follow: bool, report: &mut ImportReport) -> Vec<(PathBuf, u64)> {
+    let mut out = vec![];
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    for p in paths {
+        let refuse = |report: &mut ImportReport, reason: String| {
+            report.refused.push(RefusedFile { path: p.display().to_string(), reason })
+        };
+        let Ok(lmeta) = fs::symlink_metadata(p) else {
+            refuse(report, "找不到此文件或无权读取".into());
+            continue;
+        };
+        if lmeta.file_type().is_symlink() && !follow {
+            refuse(report, "是符号链接，未跟随；如确认要导入它指向的内容，请允许跟随符号链接".into());
+            continue;
+        }
+        let Ok(meta) = fs::metadata(p) else {
+            refuse(report, "符号链接指向的文件不存在".into());
+            continue;
+        };
+        if meta.is_dir() {
+            let root = fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            let mut visited = BTreeSet::new();
+            walk(p, &root, follow, &mut visited, &mut out, &mut seen, report);
+        } else if meta.is_file() {
+            let c = fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            if seen.insert(c) {
+                out.push((p.clone(), meta.len()));
+            }
+        } else {
+            refuse(report, "不是普通文件或文件夹".into());
+        }
+    }
+    out
+}
+
+fn walk(
+    dir: &Path,
+    root: &Path,
+    follow: bool,
+    visited: &mut BTreeSet<PathBuf>,
+    out: &mut Vec<(PathBuf, u64)>,
+    seen: &mut HashSet<PathBuf>,
+    report: &mut ImportReport,
+) {
+    let canon = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !visited.insert(canon) {
+        return;
+    }
+    let Ok(rd) = fs::read_dir(dir) else {
+        report.refused.push(RefusedFile { path: dir.display().to_string(), reason: "无法读取此文件夹".into() });
+        return;
+    };
+    let mut entries: Vec<_> = rd.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().to_lowercase();
+        if name.starts_with('.') || SYSTEM_FILES.contains(&name.as_str()) || name.starts_with("~$") {
+            report.skipped += 1;
+            continue;
+        }
+        let refuse = |report: &mut ImportReport, reason: &str| {
+            report.refused.push(RefusedFile { path: path.display().to_string(), reason: reason.into() })
+        };
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_symlink() {
+            if !follow {
+                refuse(report, "是符号链接，未跟随；如确认要导入它指向的内容，请允许跟随符号链接");
+                continue;
+            }
+            match fs::canonicalize(&path) {
+                Ok(t) if t.starts_with(root) => {}
+                Ok(_) => {
+                    refuse(report, "符号链接指向所选文件夹之外，未跟随");
+                    continue;
+                }
+                Err(_) => {
+                    refuse(report, "符号链接指向的文件不存在");
+                    continue;
+                }
+            }
+        }
+        let Ok(meta) = fs::metadata(&path) else { continue };
+        if meta.is_dir() {
+            walk(&path, root, follow, visited, out, seen, report);
+        } else if meta.is_file() {
+            let c = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen.insert(c) {
+                out.push((path, meta.len()));
+            }
+        } else {
+            refuse(report, "不是普通文件");
+        }
+    }
+}
+
+/// When the vault was created, for display.
+pub fn created_at(meta: &VaultMeta) -> Option<DateTime<chrono::FixedOffset>> {
+    DateTime::parse_from_rfc3339(&meta.created_at).ok()
+}
