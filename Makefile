@@ -65,3 +65,4 @@ bench:
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-core bindings
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-sheet bindings
+	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-vault bindings

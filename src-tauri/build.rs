@@ -25,6 +25,18 @@ const COMMANDS: &[&str] = &[
     "sheet_save_publicity",
     "sheet_export",
     "sheet_open",
+    "evidence_status",
+    "evidence_unlock",
+    "evidence_data",
+    "evidence_import",
+    "evidence_cancel_import",
+    "evidence_link",
+    "evidence_set_title",
+    "evidence_remove",
+    "evidence_read",
+    "evidence_export",
+    "evidence_write_recovery",
+    "evidence_recover",
 ];
 
 fn main() {

@@ -36,6 +36,18 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::sheet::sheet_save_publicity,
         commands::sheet::sheet_export,
         commands::sheet::sheet_open,
+        commands::evidence::evidence_status,
+        commands::evidence::evidence_unlock,
+        commands::evidence::evidence_data,
+        commands::evidence::evidence_import,
+        commands::evidence::evidence_cancel_import,
+        commands::evidence::evidence_link,
+        commands::evidence::evidence_set_title,
+        commands::evidence::evidence_remove,
+        commands::evidence::evidence_read,
+        commands::evidence::evidence_export,
+        commands::evidence::evidence_write_recovery,
+        commands::evidence::evidence_recover,
     ])
 }
 

@@ -1,7 +1,8 @@
 //! What the shell keeps between commands: the open workspace, behind a lock so that two saves never
 //! interleave, and the clock.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, Utc};
 use zhicheng_core::storage::Workspace;
@@ -36,11 +37,32 @@ impl Clock {
 pub struct AppState {
     workspace: Mutex<Workspace>,
     pub clock: Clock,
+    /// The evidence vault once unlocked (its key lives here, in memory, until the app closes).
+    vault: Mutex<Option<zhicheng_vault::Vault>>,
+    /// Set by `evidence_cancel_import`; the running import stops and keeps nothing.
+    pub import_cancel: Arc<AtomicBool>,
+    /// The key store; `None`: the OS one (tests put keyring-core's mock here).
+    pub key_store: Option<Arc<dyn zhicheng_vault::SecretStore>>,
 }
 
 impl AppState {
     pub fn new(workspace: Workspace, clock: Clock) -> Self {
-        Self { workspace: Mutex::new(workspace), clock }
+        Self {
+            workspace: Mutex::new(workspace),
+            clock,
+            vault: Mutex::new(None),
+            import_cancel: Arc::new(AtomicBool::new(false)),
+            key_store: None,
+        }
+    }
+
+    pub fn with_key_store(mut self, store: Arc<dyn zhicheng_vault::SecretStore>) -> Self {
+        self.key_store = Some(store);
+        self
+    }
+
+    pub fn vault(&self) -> MutexGuard<'_, Option<zhicheng_vault::Vault>> {
+        self.vault.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn workspace(&self) -> MutexGuard<'_, Workspace> {

@@ -252,3 +252,69 @@ fn the_sheet_through_ipc_previews_saves_the_publicity_and_exports_the_clis_bytes
     };
     assert_eq!(app_bytes, zhicheng_sheet::pdf(&file, &ctx, at).unwrap());
 }
+
+#[test]
+fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let store: Arc<dyn zhicheng_vault::SecretStore> = Arc::new(zhicheng_vault::KeyringStore::mock());
+    let app = with_commands(mock_builder())
+        .manage(AppState::new(Workspace::open(dir.path()).unwrap(), Clock::default()).with_key_store(store.clone()))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let text = include_str!("../../examples/applicant.json");
+    Workspace::open(dir.path())
+        .unwrap()
+        .save(&zhicheng_core::applicant_file::parse(text, None).unwrap().file)
+        .unwrap();
+
+    let s = invoke(&w, "evidence_status", json!({})).unwrap();
+    assert_eq!((s["status"]["exists"].clone(), s["unlocked"].clone()), (json!(false), json!(false)));
+    assert_eq!(s["status"]["os_store_ok"], true);
+    let err = invoke(&w, "evidence_data", json!({})).unwrap_err();
+    assert_eq!(err["code"], "vault_locked");
+    let s = invoke(&w, "evidence_unlock", json!({ "passphrase": null, "create": true })).unwrap();
+    assert_eq!((s["status"]["key_place"].clone(), s["unlocked"].clone()), (json!("os_store"), json!(true)));
+
+    let src = dir.path().join("扫描件");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("专利证书.pdf"), "%PDF-1.4\n% 专利\n").unwrap();
+    std::fs::write(src.join("setup.exe"), b"MZ\x90\x00").unwrap();
+    let out = invoke(
+        &w,
+        "evidence_import",
+        json!({ "paths": [src], "links": ["achievement:a1"], "followSymlinks": false, "onProgress": "__CHANNEL__:7" }),
+    )
+    .unwrap();
+    assert_eq!(out["report"]["added"].as_array().unwrap().len(), 1);
+    assert!(out["report"]["refused"][0]["reason"].as_str().unwrap().contains("可执行程序"));
+    let id = out["report"]["added"][0].as_str().unwrap().to_string();
+    let a1 = out["data"]["checklist"]["achievements"][0].clone();
+    assert_eq!((a1["status"].clone(), a1["files"][0].clone()), (json!("provided"), json!(id)));
+
+    let err = invoke(&w, "evidence_link", json!({ "id": id, "target": "achievement:zzz", "linked": true })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    let d = invoke(&w, "evidence_link", json!({ "id": id, "target": "achievement:a1", "linked": false })).unwrap();
+    assert_eq!(d["checklist"]["achievements"][0]["status"], "missing");
+    let d = invoke(&w, "evidence_set_title", json!({ "id": id, "title": "ZL 专利证书" })).unwrap();
+    assert_eq!(d["files"][0]["title"], "ZL 专利证书");
+
+    let zip = dir.path().join("out.zip");
+    let r = invoke(&w, "evidence_export", json!({ "path": zip, "zip": true })).unwrap();
+    assert_eq!(r["rows"][0]["file_name"], "01_其他_ZL 专利证书.pdf");
+    assert!(zip.is_file());
+
+    // a restart finds the vault and unlocks it from the store
+    drop(w);
+    drop(app);
+    let app = with_commands(mock_builder())
+        .manage(AppState::new(Workspace::open(dir.path()).unwrap(), Clock::default()).with_key_store(store))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    assert_eq!(invoke(&w, "evidence_status", json!({})).unwrap()["unlocked"], true);
+    let d = invoke(&w, "evidence_remove", json!({ "id": id })).unwrap();
+    assert!(d["files"].as_array().unwrap().is_empty());
+    assert!(src.join("专利证书.pdf").is_file(), "the original is untouched");
+}

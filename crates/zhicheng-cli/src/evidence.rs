@@ -244,7 +244,7 @@ pub fn run(ws: &Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, CoreErro
         }
         EvidenceCmd::Recovery { to } => {
             let pass = need_passphrase(s)?;
-            open(ws, s, false)?.write_recovery(&to, &pass, KdfParams::default())?;
+            open(ws, s, false)?.write_recovery(&to, &pass, KdfParams::default(), false)?;
             println!("已写出恢复文件 {}；请与口令分开妥善保存", to.display());
             Ok(0)
         }

@@ -71,3 +71,33 @@ pub fn open(
         }
     }
 }
+
+/// The vault's state as the app shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct EvidenceState {
+    pub status: VaultStatus,
+    pub unlocked: bool,
+}
+
+/// What the 佐证材料 page lists: the files and the checklist for the applicant as saved.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct EvidenceData {
+    pub files: Vec<crate::vault::EvidenceFile>,
+    pub checklist: crate::checklist::Checklist,
+    pub settings: crate::vault::VaultSettings,
+}
+
+pub fn data(file: &zhicheng_core::applicant_file::ApplicantFile, v: &Vault) -> EvidenceData {
+    EvidenceData {
+        files: v.files().to_vec(),
+        checklist: crate::checklist::checklist(file, v.files()),
+        settings: v.settings.clone(),
+    }
+}
+
+/// After an import: what happened, and the page's new data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct ImportOutcome {
+    pub report: crate::vault::ImportReport,
+    pub data: EvidenceData,
+}

@@ -31,6 +31,7 @@ pub struct ExportRow {
     /// What the file proves (item or achievement labels, with clauses).
     pub proves: String,
     pub original_name: String,
+    #[ts(type = "number")]
     pub size: u64,
     /// Plain BLAKE3 of the exported bytes (hex).
     pub blake3: String,

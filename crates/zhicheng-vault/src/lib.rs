@@ -4,6 +4,7 @@
 //! No Tauri: the CLI and the app's commands call this crate.
 
 pub mod access;
+pub mod bindings;
 pub mod checklist;
 pub mod crypto;
 pub mod export;

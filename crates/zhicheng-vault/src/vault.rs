@@ -109,6 +109,7 @@ pub struct EvidenceFile {
     /// What the user calls it; the export names the file after it.
     pub title: String,
     pub kind: FileKind,
+    #[ts(type = "number")]
     pub size: u64,
     /// Beijing time, RFC 3339.
     pub imported_at: String,
@@ -191,7 +192,9 @@ pub enum KeyChoice<'a> {
 pub struct Progress {
     pub files_done: u32,
     pub files_total: u32,
+    #[ts(type = "number")]
     pub bytes_done: u64,
+    #[ts(type = "number")]
     pub bytes_total: u64,
     /// The file being read (its name).
     pub current: String,
@@ -363,8 +366,8 @@ impl Vault {
     }
 
     /// A passphrase-protected copy of the key, to open the vault when the OS key store is lost.
-    pub fn write_recovery(&self, path: &Path, passphrase: &str, params: KdfParams) -> Result<()> {
-        if path.exists() {
+    pub fn write_recovery(&self, path: &Path, passphrase: &str, params: KdfParams, overwrite: bool) -> Result<()> {
+        if path.exists() && !overwrite {
             return Err(CoreError::AlreadyExists(path.to_path_buf()));
         }
         let w = crypto::wrap(&self.key, passphrase, params)?;

@@ -285,8 +285,8 @@ fn without_the_os_store_a_passphrase_and_a_recovery_file_open_the_vault() {
     let mut v2 = Vault::create(&ws2, KeyChoice::Store(&store)).unwrap();
     import(&mut v2, &[pdf(t.path(), "b.pdf", "乙")], &ImportOptions::default());
     let rec = t.path().join("恢复文件.json");
-    v2.write_recovery(&rec, "恢复口令abcdefg", FAST).unwrap();
-    assert!(matches!(v2.write_recovery(&rec, "恢复口令abcdefg", FAST), Err(CoreError::AlreadyExists(_))));
+    v2.write_recovery(&rec, "恢复口令abcdefg", FAST, false).unwrap();
+    assert!(matches!(v2.write_recovery(&rec, "恢复口令abcdefg", FAST, false), Err(CoreError::AlreadyExists(_))));
     let account = format!("vault-{}", v2.meta().vault_id);
     drop(v2);
     store.delete(&account).unwrap();
@@ -295,7 +295,7 @@ fn without_the_os_store_a_passphrase_and_a_recovery_file_open_the_vault() {
     let other = t.path().join("other.json");
     Vault::open(&ws, Unlock::Passphrase("长一点的口令2026"))
         .unwrap()
-        .write_recovery(&other, "恢复口令abcdefg", FAST)
+        .write_recovery(&other, "恢复口令abcdefg", FAST, false)
         .unwrap();
     let err = Vault::recover(&ws2, &other, "恢复口令abcdefg", Some(&store)).unwrap_err();
     assert!(err.to_string().contains("另一个材料库"), "{err}");

@@ -2,6 +2,7 @@
 
 pub mod deadlines;
 pub mod eligibility;
+pub mod evidence;
 pub mod profile;
 pub mod sheet;
 pub mod workspace;
