@@ -264,10 +264,7 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
         .unwrap();
     let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     let text = include_str!("../../examples/applicant.json");
-    Workspace::open(dir.path())
-        .unwrap()
-        .save(&zhicheng_core::applicant_file::parse(text, None).unwrap().file)
-        .unwrap();
+    Workspace::open(dir.path()).unwrap().save(&zhicheng_core::applicant_file::parse(text, None).unwrap().file).unwrap();
 
     let s = invoke(&w, "evidence_status", json!({})).unwrap();
     assert_eq!((s["status"]["exists"].clone(), s["unlocked"].clone()), (json!(false), json!(false)));
@@ -293,7 +290,8 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
     let a1 = out["data"]["checklist"]["achievements"][0].clone();
     assert_eq!((a1["status"].clone(), a1["files"][0].clone()), (json!("provided"), json!(id)));
 
-    let err = invoke(&w, "evidence_link", json!({ "id": id, "target": "achievement:zzz", "linked": true })).unwrap_err();
+    let err =
+        invoke(&w, "evidence_link", json!({ "id": id, "target": "achievement:zzz", "linked": true })).unwrap_err();
     assert_eq!(err["code"], "not_found");
     let d = invoke(&w, "evidence_link", json!({ "id": id, "target": "achievement:a1", "linked": false })).unwrap();
     assert_eq!(d["checklist"]["achievements"][0]["status"], "missing");

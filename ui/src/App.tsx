@@ -13,6 +13,7 @@ import { useI18n } from "./i18n/I18n";
 import { ProfileForm } from "./profile/ProfileForm";
 import { fromForm } from "./profile/formModel";
 import { AppShell, type Page } from "./shell/AppShell";
+import { EvidencePage } from "./evidence/EvidencePage";
 import { SheetPage } from "./sheet/SheetPage";
 import type { MissingField } from "./sheetBindings";
 
@@ -127,8 +128,8 @@ export function App() {
     if (p === "achievements") {
       setPage("assessment");
       void goTo(3);
-    } else if (p === "sheet") {
-      // The sheet is made from the saved file: save what is being typed first.
+    } else if (p === "sheet" || p === "evidence") {
+      // The sheet and the checklist are made from the saved file: save what is being typed first.
       void Promise.resolve(flushProfile.current?.()).finally(() => setPage(p));
     } else {
       setPage(p);
@@ -245,6 +246,7 @@ export function App() {
       <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
       {page === "deadlines" && <DeadlinesPage />}
       {page === "sheet" && <SheetPage onGoTo={goToMissing} />}
+      {page === "evidence" && <EvidencePage />}
     </AppShell>
   );
 }

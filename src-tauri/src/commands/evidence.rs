@@ -234,16 +234,22 @@ pub async fn evidence_export<R: Runtime>(app: AppHandle<R>, path: PathBuf, zip: 
 
 /// Writes the recovery file (the key under a passphrase) where the save dialog said.
 #[tauri::command]
-pub async fn evidence_write_recovery<R: Runtime>(app: AppHandle<R>, path: PathBuf, passphrase: String) -> AppResult<()> {
-    blocking(app, move |state| {
-        with_vault(state, |v| v.write_recovery(&path, &passphrase, KdfParams::default(), true))
-    })
-    .await
+pub async fn evidence_write_recovery<R: Runtime>(
+    app: AppHandle<R>,
+    path: PathBuf,
+    passphrase: String,
+) -> AppResult<()> {
+    blocking(app, move |state| with_vault(state, |v| v.write_recovery(&path, &passphrase, KdfParams::default(), true)))
+        .await
 }
 
 /// Unlocks with a recovery file, putting the key back in the OS store when the vault keeps it there.
 #[tauri::command]
-pub async fn evidence_recover<R: Runtime>(app: AppHandle<R>, path: PathBuf, passphrase: String) -> AppResult<EvidenceState> {
+pub async fn evidence_recover<R: Runtime>(
+    app: AppHandle<R>,
+    path: PathBuf,
+    passphrase: String,
+) -> AppResult<EvidenceState> {
     blocking(app, move |state| {
         let root = state.workspace().root().to_path_buf();
         let s = store(state).ok();

@@ -1,5 +1,5 @@
 // Typed wrappers around the app's commands. Payload types come from `../bindings` (generated from Rust).
-import { invoke } from "@tauri-apps/api/core";
+import { type Channel, invoke } from "@tauri-apps/api/core";
 import type {
   Achievement,
   Assessment,
@@ -15,6 +15,7 @@ import type {
   WorkspaceInfo,
 } from "../bindings";
 import type { T } from "../i18n/I18n";
+import type { EvidenceData, EvidenceState, ExportReport, ImportOutcome, Progress } from "../evidenceBindings";
 import type { SheetPreview } from "../sheetBindings";
 
 const CODES: ErrorCode[] = [
@@ -84,5 +85,18 @@ export const api = {
   sheetPreview: () => call<SheetPreview>("sheet_preview"),
   saveSheetPublicity: (publicity: Publicity) => call<SheetPreview>("sheet_save_publicity", { publicity }),
   sheetExport: (path: string) => call<null>("sheet_export", { path }),
+  evidenceStatus: () => call<EvidenceState>("evidence_status"),
+  evidenceUnlock: (passphrase: string | null, create: boolean) => call<EvidenceState>("evidence_unlock", { passphrase, create }),
+  evidenceRecover: (path: string, passphrase: string) => call<EvidenceState>("evidence_recover", { path, passphrase }),
+  evidenceWriteRecovery: (path: string, passphrase: string) => call<null>("evidence_write_recovery", { path, passphrase }),
+  evidenceData: () => call<EvidenceData>("evidence_data"),
+  evidenceImport: (paths: string[], links: string[], followSymlinks: boolean, onProgress: Channel<Progress>) =>
+    call<ImportOutcome>("evidence_import", { paths, links, followSymlinks, onProgress }),
+  evidenceCancelImport: () => call<null>("evidence_cancel_import"),
+  evidenceLink: (id: string, target: string, linked: boolean) => call<EvidenceData>("evidence_link", { id, target, linked }),
+  evidenceSetTitle: (id: string, title: string) => call<EvidenceData>("evidence_set_title", { id, title }),
+  evidenceRemove: (id: string) => call<EvidenceData>("evidence_remove", { id }),
+  evidenceRead: (id: string) => call<ArrayBuffer>("evidence_read", { id }),
+  evidenceExport: (path: string, zip: boolean) => call<ExportReport>("evidence_export", { path, zip }),
   sheetOpen: () => call<string>("sheet_open"),
 };

@@ -12,7 +12,7 @@ import type { ReactNode } from "react";
 import type { Lang } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 
-export type Page = "assessment" | "achievements" | "sheet" | "deadlines";
+export type Page = "assessment" | "achievements" | "evidence" | "sheet" | "deadlines";
 
 export function AppShell({
   children,
@@ -27,7 +27,6 @@ export function AppShell({
 }) {
   const { t, lang, setLang } = useI18n();
   const { token } = theme.useToken();
-  const soon = ` · ${t("nav.comingSoon")}`;
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
@@ -42,7 +41,7 @@ export function AppShell({
           items={[
             { key: "assessment", icon: <AuditOutlined />, label: t("nav.assessment") },
             { key: "achievements", icon: <TrophyOutlined />, label: t("nav.achievements") },
-            { key: "evidence", icon: <FolderOpenOutlined />, label: t("nav.evidence"), disabled: true, title: t("nav.evidence") + soon },
+            { key: "evidence", icon: <FolderOpenOutlined />, label: <span data-testid="nav-evidence">{t("nav.evidence")}</span> },
             { key: "sheet", icon: <FileProtectOutlined />, label: <span data-testid="nav-sheet">{t("nav.sheet")}</span> },
             { key: "deadlines", icon: <CalendarOutlined />, label: <span data-testid="nav-deadlines">{t("nav.deadlines")}</span> },
           ]}

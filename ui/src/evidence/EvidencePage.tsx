@@ -1,0 +1,619 @@
+// 佐证材料: the encrypted vault. Create or unlock it, drop files or folders on the window (Tauri's
+// drag-drop event, which gives real paths on every OS) or pick them, watch the import and cancel it,
+// link each file to what it proves, see the checklist go green, export for upload.
+import {
+  CheckCircleTwoTone,
+  ClockCircleOutlined,
+  CloseCircleTwoTone,
+  DeleteOutlined,
+  EyeOutlined,
+  FileZipOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
+import { Channel } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Form,
+  Image,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Progress as ProgressBar,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ErrorPayload } from "../bindings";
+import { api, errorText, toErrorPayload } from "../api/ipc";
+import type {
+  ChecklistItem,
+  EvidenceData,
+  EvidenceFile,
+  EvidenceState,
+  ImportReport,
+  ItemStatus,
+  Progress,
+} from "../evidenceBindings";
+import type { MessageKey } from "../i18n/catalog";
+import { useI18n } from "../i18n/I18n";
+
+export function humanSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  pdf: "PDF",
+  jpeg: "JPEG",
+  png: "PNG",
+  ofd: "OFD",
+  doc: "DOC",
+  docx: "DOCX",
+  xls: "XLS",
+  xlsx: "XLSX",
+  zip: "ZIP",
+};
+
+function StatusIcon({ s }: { s: ItemStatus }) {
+  if (s === "provided") return <CheckCircleTwoTone twoToneColor="#52c41a" />;
+  if (s === "missing") return <CloseCircleTwoTone twoToneColor="#ff4d4f" />;
+  if (s === "auto_verified") return <SafetyCertificateOutlined style={{ color: "#1677ff" }} />;
+  return <ClockCircleOutlined style={{ color: "#8c8c8c" }} />;
+}
+
+/** Create / unlock / recover: shown until the vault is open. */
+function Gate({ state, onState }: { state: EvidenceState; onState: (s: EvidenceState) => void }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const [pass, setPass] = useState("");
+  const [again, setAgain] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [recoverOpen, setRecoverOpen] = useState(false);
+  const { status } = state;
+  const needsPassphrase = status.exists ? status.key_place === "passphrase" : !status.os_store_ok;
+  const creating = !status.exists;
+  const problem =
+    creating && needsPassphrase
+      ? pass.length > 0 && pass.length < 8
+        ? t("ev.passphraseShort")
+        : again.length > 0 && again !== pass
+          ? t("ev.passphraseMismatch")
+          : null
+      : null;
+
+  const go = async () => {
+    setBusy(true);
+    try {
+      onState(await api.evidenceUnlock(needsPassphrase ? pass : null, creating));
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const lockedFromStore = status.exists && status.key_place === "os_store";
+  return (
+    <Card title={creating ? t("ev.create.title") : t("ev.unlock.title")} style={{ maxWidth: 640 }}>
+      <Space orientation="vertical" style={{ width: "100%" }}>
+        <Typography.Paragraph type="secondary">{t("ev.intro")}</Typography.Paragraph>
+        {creating && status.os_store_ok && <Typography.Paragraph>{t("ev.create.os")}</Typography.Paragraph>}
+        {creating && !status.os_store_ok && (
+          <Alert type="warning" showIcon title={t("ev.create.noStore", { message: status.os_store_problem ?? "" })} />
+        )}
+        {!creating && status.key_place === "passphrase" && <Typography.Paragraph>{t("ev.unlock.passphrase")}</Typography.Paragraph>}
+        {lockedFromStore && (
+          <Alert type="error" showIcon title={t("ev.unlock.locked", { message: status.os_store_problem ?? "" })} />
+        )}
+        {needsPassphrase && (
+          <Form layout="vertical" onFinish={go}>
+            <Form.Item label={t("ev.passphrase")}>
+              <Input.Password data-testid="ev-pass" value={pass} onChange={(e) => setPass(e.target.value)} autoFocus />
+            </Form.Item>
+            {creating && (
+              <Form.Item label={t("ev.passphraseAgain")} validateStatus={problem ? "error" : undefined} help={problem}>
+                <Input.Password data-testid="ev-pass-again" value={again} onChange={(e) => setAgain(e.target.value)} />
+              </Form.Item>
+            )}
+          </Form>
+        )}
+        <Space>
+          {!lockedFromStore && (
+            <Button
+              type="primary"
+              icon={<KeyOutlined />}
+              loading={busy}
+              data-testid="ev-create"
+              disabled={needsPassphrase && (pass.length < 8 || (creating && again !== pass))}
+              onClick={go}
+            >
+              {creating ? t("ev.create.button") : t("ev.unlock.button")}
+            </Button>
+          )}
+          {status.exists && <Button onClick={() => setRecoverOpen(true)}>{t("ev.recover.button")}</Button>}
+        </Space>
+      </Space>
+      <PassphraseFile
+        open={recoverOpen}
+        title={t("ev.recover.title")}
+        hint={t("ev.recover.hint")}
+        pick={async () => {
+          const p = await openDialog({ multiple: false, filters: [{ name: "JSON", extensions: ["json"] }] });
+          return typeof p === "string" ? p : null;
+        }}
+        onClose={() => setRecoverOpen(false)}
+        run={async (path, passphrase) => onState(await api.evidenceRecover(path, passphrase))}
+      />
+    </Card>
+  );
+}
+
+/** A dialog that picks a file and asks for a passphrase (recovery file: write or use). */
+function PassphraseFile(props: {
+  open: boolean;
+  title: string;
+  hint: string;
+  pick: () => Promise<string | null>;
+  onClose: () => void;
+  run: (path: string, passphrase: string) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const [pass, setPass] = useState("");
+  const [busy, setBusy] = useState(false);
+  const ok = async () => {
+    const path = await props.pick();
+    if (!path) return;
+    setBusy(true);
+    try {
+      await props.run(path, pass);
+      setPass("");
+      props.onClose();
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      onCancel={props.onClose}
+      onOk={ok}
+      okButtonProps={{ disabled: pass.length < 8, loading: busy }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{props.hint}</Typography.Paragraph>
+      <Input.Password placeholder={t("ev.passphrase")} value={pass} onChange={(e) => setPass(e.target.value)} onPressEnter={ok} />
+    </Modal>
+  );
+}
+
+export function EvidencePage() {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const [state, setState] = useState<EvidenceState | null>(null);
+  const [data, setData] = useState<EvidenceData | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [follow, setFollow] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [preview, setPreview] = useState<{ file: EvidenceFile; url: string | null } | null>(null);
+  const [recoveryOpen, setRecoveryOpen] = useState(false);
+  const started = useRef<number>(0);
+  const importing = useRef(false);
+
+  const load = useCallback(async () => {
+    try {
+      const s = await api.evidenceStatus();
+      setState(s);
+      if (s.unlocked) setData(await api.evidenceData());
+      setError(null);
+    } catch (e) {
+      setError(toErrorPayload(e));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const runImport = useCallback(
+    async (paths: string[], links: string[] = []) => {
+      if (paths.length === 0 || importing.current) return;
+      importing.current = true;
+      started.current = Date.now();
+      setReport(null);
+      setProgress({ files_done: 0, files_total: 0, bytes_done: 0, bytes_total: 0, current: "" });
+      const channel = new Channel<Progress>();
+      channel.onmessage = (p) => setProgress(p);
+      try {
+        const out = await api.evidenceImport(paths, links, follow, channel);
+        setData(out.data);
+        setReport(out.report);
+        message.success(t("ev.imported", { added: out.report.added.length }));
+      } catch (e) {
+        message.error(errorText(t, toErrorPayload(e)));
+      } finally {
+        importing.current = false;
+        setProgress(null);
+      }
+    },
+    [follow, message, t],
+  );
+
+  // Files and folders dropped anywhere on the window (real paths, unlike an HTML drop).
+  const unlocked = state?.unlocked ?? false;
+  useEffect(() => {
+    if (!unlocked) return;
+    let unlisten: (() => void) | undefined;
+    let alive = true;
+    let webview;
+    try {
+      webview = getCurrentWebview();
+    } catch {
+      return; // not inside the app's window (tests): the buttons still import
+    }
+    void webview
+      .onDragDropEvent((ev) => {
+        const p = ev.payload;
+        if (p.type === "enter" || p.type === "over") setDragging(true);
+        else if (p.type === "leave") setDragging(false);
+        else if (p.type === "drop") {
+          setDragging(false);
+          void runImport(p.paths);
+        }
+      })
+      .then((u) => {
+        if (alive) unlisten = u;
+        else u();
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+      unlisten?.();
+    };
+  }, [unlocked, runImport]);
+
+  const pick = async (directory: boolean, links: string[] = []) => {
+    const p = await openDialog({ multiple: true, directory });
+    const paths = p === null ? [] : Array.isArray(p) ? p : [p];
+    await runImport(paths, links);
+  };
+
+  const act = async (f: () => Promise<EvidenceData>, ok?: string) => {
+    try {
+      setData(await f());
+      if (ok) message.success(ok);
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
+  };
+
+  const showPreview = async (file: EvidenceFile) => {
+    if (file.kind !== "jpeg" && file.kind !== "png") {
+      setPreview({ file, url: null });
+      return;
+    }
+    try {
+      const bytes = await api.evidenceRead(file.id);
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.kind === "png" ? "image/png" : "image/jpeg" }));
+      setPreview({ file, url });
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
+  };
+  const closePreview = () => {
+    if (preview?.url) URL.revokeObjectURL(preview.url);
+    setPreview(null);
+  };
+
+  const exportTo = async (zip: boolean) => {
+    let path: string | null;
+    if (zip) {
+      path = await saveDialog({ defaultPath: "佐证材料.zip", filters: [{ name: "ZIP", extensions: ["zip"] }] });
+    } else {
+      const dir = await openDialog({ directory: true, multiple: false });
+      path = typeof dir === "string" ? `${dir}/佐证材料_${new Date().toISOString().slice(0, 10)}` : null;
+    }
+    if (!path) return;
+    try {
+      const r = await api.evidenceExport(path, zip);
+      message.success(t("ev.exported", { count: r.rows.length, dest: r.dest }));
+      if (r.blocking.length > 0) message.warning(t("ev.exportMissing", { items: r.blocking.join(t("list.sep")) }));
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
+  };
+
+  if (error) return <Alert type="error" showIcon title={errorText(t, error)} />;
+  if (!state) return <Spin />;
+  if (!state.unlocked)
+    return (
+      <Gate
+        state={state}
+        onState={(s) => {
+          setState(s);
+          if (s.unlocked) void api.evidenceData().then(setData, (e) => setError(toErrorPayload(e)));
+        }}
+      />
+    );
+  if (!data) return <Spin />;
+
+  const { checklist } = data;
+  const fileById = new Map(data.files.map((f) => [f.id, f]));
+  const labelOf = new Map([...checklist.items, ...checklist.achievements].map((i) => [i.target, i.label]));
+  const elapsed = Math.max((Date.now() - started.current) / 1000, 0.001);
+
+  const row = (item: ChecklistItem) => (
+    <List.Item
+      key={item.target}
+      data-testid={`ev-item-${item.target}`}
+      data-status={item.status}
+      actions={[
+        <Select
+          key="link"
+          size="small"
+          style={{ width: 180 }}
+          placeholder={t("ev.link")}
+          value={null}
+          disabled={data.files.length === 0}
+          options={data.files.filter((f) => !item.files.includes(f.id)).map((f) => ({ value: f.id, label: f.title }))}
+          onChange={(id: string) => act(() => api.evidenceLink(id, item.target, true))}
+        />,
+        <Button key="import" size="small" icon={<UploadOutlined />} onClick={() => pick(false, [item.target])}>
+          {t("ev.importFor")}
+        </Button>,
+      ]}
+    >
+      <List.Item.Meta
+        avatar={<StatusIcon s={item.status} />}
+        title={
+          <Space wrap>
+            <span>{item.label}</span>
+            <Tag>{item.clause}</Tag>
+            <Tag color={item.status === "missing" ? "red" : item.status === "provided" ? "green" : "default"}>
+              {t(`ev.status.${item.status}` as MessageKey)}
+            </Tag>
+          </Space>
+        }
+        description={
+          <Space orientation="vertical" size={2}>
+            <Typography.Text type="secondary">{item.why}</Typography.Text>
+            <Space wrap size={4}>
+              {item.files.map((id) => (
+                <Tag
+                  key={id}
+                  closable
+                  closeIcon={<span title={t("ev.unlink")}>×</span>}
+                  onClose={(e) => {
+                    e.preventDefault();
+                    void act(() => api.evidenceLink(id, item.target, false));
+                  }}
+                >
+                  {fileById.get(id)?.title ?? id}
+                </Tag>
+              ))}
+            </Space>
+          </Space>
+        }
+      />
+    </List.Item>
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Card>
+        <Space orientation="vertical" style={{ width: "100%" }}>
+          <Space style={{ justifyContent: "space-between", width: "100%" }} wrap>
+            <Space>
+              <ProgressBar
+                type="circle"
+                size={56}
+                percent={checklist.required === 0 ? 100 : Math.round((100 * checklist.done) / checklist.required)}
+                status={checklist.complete ? "success" : "normal"}
+              />
+              <Typography.Text strong data-testid="ev-summary">
+                {t("ev.summary", { done: checklist.done, required: checklist.required })}
+              </Typography.Text>
+            </Space>
+            <Space wrap>
+              <Button icon={<FileZipOutlined />} type="primary" onClick={() => exportTo(true)} data-testid="ev-export-zip">
+                {t("ev.exportZip")}
+              </Button>
+              <Button icon={<FolderOpenOutlined />} onClick={() => exportTo(false)}>
+                {t("ev.exportFolder")}
+              </Button>
+              <Button icon={<KeyOutlined />} onClick={() => setRecoveryOpen(true)}>
+                {t("ev.recovery.button")}
+              </Button>
+            </Space>
+          </Space>
+          {checklist.complete ? (
+            <Alert type="success" showIcon title={t("ev.complete")} />
+          ) : (
+            <Alert type="warning" showIcon title={t("ev.blocking", { items: checklist.blocking.join(t("list.sep")) })} />
+          )}
+          {checklist.reminders.map((r) => (
+            <Typography.Text key={r} type="secondary">
+              {r}
+            </Typography.Text>
+          ))}
+        </Space>
+      </Card>
+
+      <Card
+        data-testid="ev-drop"
+        style={{ borderStyle: "dashed", borderColor: dragging ? "#1677ff" : undefined, background: dragging ? "#e6f4ff" : undefined }}
+      >
+        {progress ? (
+          <Space orientation="vertical" style={{ width: "100%" }}>
+            <Typography.Text>{t("ev.importing", { done: progress.files_done, total: progress.files_total })}</Typography.Text>
+            <ProgressBar percent={progress.bytes_total ? Math.floor((100 * progress.bytes_done) / progress.bytes_total) : 0} />
+            <Typography.Text type="secondary">
+              {t("ev.importBytes", {
+                done: humanSize(progress.bytes_done),
+                total: humanSize(progress.bytes_total),
+                rate: humanSize(Math.round(progress.bytes_done / elapsed)),
+              })}{" "}
+              {progress.current}
+            </Typography.Text>
+            <Button danger onClick={() => void api.evidenceCancelImport()}>
+              {t("ev.cancel")}
+            </Button>
+          </Space>
+        ) : (
+          <Space orientation="vertical" align="center" style={{ width: "100%" }}>
+            <InboxOutlined style={{ fontSize: 36, color: "#1677ff" }} />
+            <Typography.Text strong>{dragging ? t("ev.dropHere") : t("ev.drop")}</Typography.Text>
+            <Typography.Text type="secondary">{t("ev.types")}</Typography.Text>
+            <Space>
+              <Button icon={<UploadOutlined />} onClick={() => pick(false)}>
+                {t("ev.addFiles")}
+              </Button>
+              <Button icon={<FolderOpenOutlined />} onClick={() => pick(true)}>
+                {t("ev.addFolder")}
+              </Button>
+              <Checkbox checked={follow} onChange={(e) => setFollow(e.target.checked)}>
+                {t("ev.follow")}
+              </Checkbox>
+            </Space>
+          </Space>
+        )}
+        {report && (report.refused.length > 0 || report.duplicates.length > 0 || report.warnings.length > 0 || report.skipped > 0) && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type={report.refused.length > 0 ? "warning" : "info"}
+            closable
+            onClose={() => setReport(null)}
+            title={[
+              report.refused.length > 0 ? t("ev.refused", { count: report.refused.length }) : null,
+              report.duplicates.length > 0 ? t("ev.duplicates", { count: report.duplicates.length }) : null,
+              report.skipped > 0 ? t("ev.skipped", { count: report.skipped }) : null,
+            ]
+              .filter(Boolean)
+              .join("；")}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="ev-refused">
+                {report.refused.map((r) => (
+                  <li key={r.path}>
+                    {r.path}：{r.reason}
+                  </li>
+                ))}
+                {report.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+      </Card>
+
+      <Card title={t("ev.items")} size="small">
+        <List size="small" dataSource={checklist.items} renderItem={row} />
+      </Card>
+      <Card title={t("ev.achievements")} size="small">
+        <List size="small" dataSource={checklist.achievements} renderItem={row} />
+      </Card>
+
+      <Card title={t("ev.files")} size="small">
+        <Table<EvidenceFile>
+          size="small"
+          rowKey="id"
+          dataSource={data.files}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t("ev.files.empty")} /> }}
+          columns={[
+            {
+              title: t("ev.col.title"),
+              key: "title",
+              render: (_, f) => (
+                <Typography.Text
+                  editable={{ onChange: (title) => title.trim() && title !== f.title && act(() => api.evidenceSetTitle(f.id, title)) }}
+                  title={t("ev.originalName", { name: f.name })}
+                >
+                  {f.title}
+                </Typography.Text>
+              ),
+            },
+            { title: t("ev.col.kind"), key: "kind", render: (_, f) => KIND_LABEL[f.kind] ?? f.kind, width: 80 },
+            { title: t("ev.col.size"), key: "size", render: (_, f) => humanSize(f.size), width: 100 },
+            {
+              title: t("ev.col.links"),
+              key: "links",
+              render: (_, f) =>
+                f.links.length === 0 ? (
+                  <Tag color="orange">{t("ev.unlinked")}</Tag>
+                ) : (
+                  f.links.map((l) => <Tag key={l}>{labelOf.get(l) ?? l}</Tag>)
+                ),
+            },
+            {
+              title: t("ev.col.actions"),
+              key: "actions",
+              width: 180,
+              render: (_, f) => (
+                <Space>
+                  <Button size="small" icon={<EyeOutlined />} onClick={() => showPreview(f)}>
+                    {t("ev.preview")}
+                  </Button>
+                  <Popconfirm
+                    title={t("ev.removeConfirm", { title: f.title })}
+                    onConfirm={() => act(() => api.evidenceRemove(f.id), t("ev.removed"))}
+                  >
+                    <Button size="small" danger icon={<DeleteOutlined />}>
+                      {t("ev.remove")}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Modal open={preview !== null} title={preview?.file.title} onCancel={closePreview} footer={null} width={760} destroyOnHidden>
+        {preview?.url ? (
+          <Image src={preview.url} alt={preview.file.title} preview={false} style={{ maxWidth: "100%" }} />
+        ) : preview ? (
+          <Typography.Paragraph>
+            {preview.file.kind === "pdf"
+              ? t("ev.preview.pdf", { size: humanSize(preview.file.size) })
+              : t("ev.preview.other", { kind: KIND_LABEL[preview.file.kind] ?? preview.file.kind, size: humanSize(preview.file.size) })}
+          </Typography.Paragraph>
+        ) : null}
+        {preview && <Typography.Text type="secondary">{t("ev.originalName", { name: preview.file.name })}</Typography.Text>}
+      </Modal>
+
+      <PassphraseFile
+        open={recoveryOpen}
+        title={t("ev.recovery.title")}
+        hint={t("ev.recovery.hint")}
+        pick={() => saveDialog({ defaultPath: "佐证材料库恢复文件.json", filters: [{ name: "JSON", extensions: ["json"] }] })}
+        onClose={() => setRecoveryOpen(false)}
+        run={async (path, passphrase) => {
+          await api.evidenceWriteRecovery(path, passphrase);
+          message.success(t("ev.recovery.done"));
+        }}
+      />
+    </Space>
+  );
+}
