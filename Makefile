@@ -43,9 +43,10 @@ ui-test:
 	# Under a zone far from Beijing: what the UI shows must not depend on the computer's zone.
 	cd ui && rm -f test-results/vitest.json && (TZ=America/New_York npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || true) && node scripts/vitest-summary.mjs test-results/vitest.json
 
-# The real app under Xvfb (and a private D-Bus session, as a desktop has), driven by tauri-driver.
+# The real app under Xvfb (and a private D-Bus session with a Secret Service, as a desktop has),
+# driven by tauri-driver.
 e2e: app
-	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x860x24" \
+	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
 		$(CARGO) test -p zhicheng-e2e -- --test-threads=1
 
 # Everything, with one closing line that adds up every runner's counts.
