@@ -61,6 +61,7 @@ bench:
 	@scripts/bootstrap.sh bench
 	$(CARGO) bench -p zhicheng-core --bench assess
 	$(CARGO) bench -p zhicheng-sheet --bench sheet
+	$(CARGO) bench -p zhicheng-vault --bench import
 
 # Regenerate ui/src/bindings.ts and ui/src/generated/districts.json from the Rust types.
 bindings:

@@ -531,44 +531,32 @@ impl Vault {
             ..Progress::default()
         };
         progress(&p);
-        let mut created: Vec<PathBuf> = vec![];
+        // Files are read, hashed and encrypted by a few workers at once (one per core, at most 4): the
+        // encryption is CPU-bound, and the disk keeps up. The results are then taken in order.
+        let stored = self.store_all(&candidates, &mut p, progress, cancel);
+        let mut created: Vec<PathBuf> = stored
+            .iter()
+            .filter_map(|r| match r {
+                Some(Ok(s)) => s.written.clone(),
+                _ => None,
+            })
+            .collect();
+        created.sort();
+        created.dedup();
         let mut new_files: Vec<EvidenceFile> = vec![];
         let result = (|| -> Result<()> {
-            for (path, size) in &candidates {
+            if cancel.load(Ordering::Relaxed) || stored.iter().any(|r| r.is_none()) {
+                return Err(CoreError::Cancelled);
+            }
+            for ((path, _), r) in candidates.iter().zip(stored) {
                 let (name, name_note) = names::display_name(path.file_name().unwrap_or(path.as_os_str()));
-                p.current = name.clone();
-                progress(&p);
-                let kind = match sniff::sniff(path) {
-                    Ok(k) => k,
-                    Err(r) => {
-                        report.refused.push(RefusedFile { path: path.display().to_string(), reason: r.to_string() });
-                        p.files_done += 1;
-                        p.bytes_done += size;
+                let Stored { kind, hash, size: real_size, .. } = match r.expect("checked above") {
+                    Ok(s) => s,
+                    Err(reason) => {
+                        report.refused.push(RefusedFile { path: path.display().to_string(), reason });
                         continue;
                     }
                 };
-                let start = p.bytes_done;
-                let stored = self.store_one(
-                    path,
-                    &mut |n| {
-                        p.bytes_done = start + n;
-                        progress(&p);
-                    },
-                    cancel,
-                );
-                p.bytes_done = start + size;
-                p.files_done += 1;
-                let (hash, written, real_size) = match stored {
-                    Ok(x) => x,
-                    Err(CoreError::Cancelled) => return Err(CoreError::Cancelled),
-                    Err(e) => {
-                        report.refused.push(RefusedFile { path: path.display().to_string(), reason: e.to_string() });
-                        continue;
-                    }
-                };
-                if let Some(obj) = written {
-                    created.push(obj);
-                }
                 let existing = self.files.iter_mut().chain(new_files.iter_mut()).find(|f| f.hash == hash);
                 if let Some(f) = existing {
                     for l in &opts.links {
@@ -610,6 +598,11 @@ impl Vault {
             if cancel.load(Ordering::Relaxed) {
                 return Err(CoreError::Cancelled);
             }
+            // Every new object on disk before the index names it. Done once for the batch, after
+            // writing: by then the kernel has written most of it back, so these return quickly.
+            for o in &created {
+                File::open(o).and_then(|f| f.sync_all()).map_err(io("写入", o))?;
+            }
             let before = self.files.clone();
             self.files.append(&mut new_files);
             if let Err(e) = self.save_index() {
@@ -625,6 +618,78 @@ impl Vault {
             return Err(e);
         }
         Ok(report)
+    }
+
+    /// Sniffs and stores every candidate on worker threads, reporting progress from this thread.
+    /// Per candidate: `Some(Ok)` stored, `Some(Err(reason))` refused, `None` not done (cancelled).
+    fn store_all(
+        &self,
+        candidates: &[(PathBuf, u64)],
+        p: &mut Progress,
+        progress: &mut dyn FnMut(&Progress),
+        cancel: &AtomicBool,
+    ) -> Vec<Option<std::result::Result<Stored, String>>> {
+        enum Msg {
+            Bytes(u64),
+            Done(usize, std::result::Result<Stored, String>),
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4).min(candidates.len());
+        let mut results: Vec<Option<std::result::Result<Stored, String>>> = vec![None; candidates.len()];
+        let (tx, rx) = std::sync::mpsc::channel::<Msg>();
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let tx = tx.clone();
+                let next = &next;
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= candidates.len() || cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let path = &candidates[i].0;
+                        let r = match sniff::sniff(path) {
+                            Err(refusal) => Err(refusal.to_string()),
+                            Ok(kind) => {
+                                let mut sent = 0u64;
+                                match self.store_one(
+                                    path,
+                                    &mut |n| {
+                                        let _ = tx.send(Msg::Bytes(n - sent));
+                                        sent = n;
+                                    },
+                                    cancel,
+                                ) {
+                                    Ok((hash, written, size)) => Ok(Stored { kind, hash, written, size }),
+                                    Err(CoreError::Cancelled) => break,
+                                    Err(e) => Err(e.to_string()),
+                                }
+                            }
+                        };
+                        let _ = tx.send(Msg::Done(i, r));
+                    }
+                });
+            }
+            drop(tx);
+            let mut bytes_done = 0u64;
+            let mut sized_done = 0u64;
+            for m in rx {
+                match m {
+                    Msg::Bytes(n) => bytes_done += n,
+                    Msg::Done(i, r) => {
+                        p.files_done += 1;
+                        sized_done += candidates[i].1;
+                        p.current =
+                            candidates[i].0.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        results[i] = Some(r);
+                    }
+                }
+                // Files that were refused or changed size still count their listed size when done.
+                p.bytes_done = bytes_done.max(sized_done).min(p.bytes_total);
+                progress(p);
+            }
+        });
+        results
     }
 
     /// Hashes and encrypts one file in one pass. Returns the hash, the object written (None when the
@@ -656,12 +721,11 @@ impl Vault {
                 total += n as u64;
                 on_bytes(total);
             }
-            let f = w
-                .finish()
+            // Made durable with the rest of the batch, before the index is written.
+            w.finish()
                 .map_err(io("写入", &tmp))?
                 .into_inner()
                 .map_err(|e| CoreError::io("写入", &tmp)(e.into_error()))?;
-            f.sync_all().map_err(io("写入", &tmp))?;
             Ok((hasher.finalize().to_hex().to_string(), total))
         };
         let (hash, size) = match run() {
@@ -687,6 +751,16 @@ impl Vault {
     pub(crate) fn export_file(&self, f: &EvidenceFile, w: &mut dyn Write) -> Result<String> {
         self.decrypt_into(f, w)
     }
+}
+
+/// One file read, hashed and (unless already there) encrypted into an object.
+#[derive(Debug, Clone)]
+struct Stored {
+    kind: FileKind,
+    hash: String,
+    /// The object written, `None` when the content was already stored.
+    written: Option<PathBuf>,
+    size: u64,
 }
 
 const SYSTEM_FILES: [&str; 4] = ["thumbs.db", "desktop.ini", ".ds_store", "icon\r"];
