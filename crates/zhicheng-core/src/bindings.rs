@@ -138,6 +138,22 @@ pub fn applicant_schema() -> String {
     s
 }
 
+/// The drift check every crate's bindings tests use: fails when a generated file differs from what
+/// the Rust side produces now; with `UPDATE_BINDINGS` set (`make bindings`), rewrites it instead.
+pub fn check_generated(path: &std::path::Path, expected: &str) {
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("a file in a folder")).expect("the folder can be made");
+        std::fs::write(path, expected).expect("the generated file can be written");
+        return;
+    }
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{} is out of date with the Rust types; run `make bindings` and commit it",
+        path.display()
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -147,17 +163,7 @@ mod tests {
     }
 
     fn check_at(path: PathBuf, expected: String) {
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &expected).unwrap();
-            return;
-        }
-        let actual = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            actual == expected,
-            "{} is out of date with the Rust types; run `UPDATE_BINDINGS=1 cargo test -p zhicheng-core bindings` and commit it",
-            path.display()
-        );
+        super::check_generated(&path, &expected)
     }
 
     #[test]

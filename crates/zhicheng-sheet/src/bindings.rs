@@ -50,12 +50,7 @@ pub fn preview_fixture() -> String {
 #[cfg(test)]
 mod tests {
     fn check(path: std::path::PathBuf, expected: String) {
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, &expected).unwrap();
-            return;
-        }
-        let actual = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(actual == expected, "{} is out of date; run `make bindings` and commit it", path.display());
+        zhicheng_core::bindings::check_generated(&path, &expected)
     }
 
     #[test]
