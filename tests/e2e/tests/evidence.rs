@@ -31,6 +31,8 @@ async fn the_evidence_page_links_a_file_and_the_vault_keeps_it() {
     {
         std::fs::write(src.join(name), format!("%PDF-1.4\n% {body}\n")).unwrap();
     }
+    // A real PDF, to preview its pages in the app.
+    std::fs::copy(repo_root().join("docs/sheet-sample.pdf"), src.join("公示表样张.pdf")).unwrap();
     {
         let mut v = Vault::create(&ws, KeyChoice::Store(&store)).unwrap();
         v.import(std::slice::from_ref(&src), &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
@@ -80,6 +82,23 @@ async fn the_evidence_page_links_a_file_and_the_vault_keeps_it() {
     .await
     .unwrap();
     screenshot(&c, &repo_root().join("docs/screenshots/evidence.png")).await;
+
+    // A PDF's pages, drawn inside the app.
+    wait_for(&c, "[data-testid='ev-preview-公示表样张']").await.click().await.unwrap();
+    wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
+    let drawn: bool = c
+        .execute(
+            "const c = document.querySelector('canvas[data-testid=ev-pdf-page]'); \
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; \
+             let dark = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 100) dark++; return dark > 1000;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(drawn, "the PDF page was drawn");
+    screenshot(&c, &repo_root().join("docs/screenshots/evidence-preview.png")).await;
     c.close().await.unwrap();
     drop(driver);
 

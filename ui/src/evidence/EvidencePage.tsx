@@ -52,6 +52,7 @@ import type {
 } from "../evidenceBindings";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
+import { PdfPages } from "./PdfPages";
 
 export function humanSize(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -217,7 +218,7 @@ export function EvidencePage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [follow, setFollow] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [preview, setPreview] = useState<{ file: EvidenceFile; url: string | null } | null>(null);
+  const [preview, setPreview] = useState<{ file: EvidenceFile; url: string | null; pdf: ArrayBuffer | null } | null>(null);
   const [recoveryOpen, setRecoveryOpen] = useState(false);
   const started = useRef<number>(0);
   const importing = useRef(false);
@@ -309,14 +310,18 @@ export function EvidencePage() {
   };
 
   const showPreview = async (file: EvidenceFile) => {
-    if (file.kind !== "jpeg" && file.kind !== "png") {
-      setPreview({ file, url: null });
+    if (file.kind !== "jpeg" && file.kind !== "png" && file.kind !== "pdf") {
+      setPreview({ file, url: null, pdf: null });
       return;
     }
     try {
       const bytes = await api.evidenceRead(file.id);
+      if (file.kind === "pdf") {
+        setPreview({ file, url: null, pdf: bytes });
+        return;
+      }
       const url = URL.createObjectURL(new Blob([bytes], { type: file.kind === "png" ? "image/png" : "image/jpeg" }));
-      setPreview({ file, url });
+      setPreview({ file, url, pdf: null });
     } catch (e) {
       message.error(errorText(t, toErrorPayload(e)));
     }
@@ -572,7 +577,7 @@ export function EvidencePage() {
               width: 180,
               render: (_, f) => (
                 <Space>
-                  <Button size="small" icon={<EyeOutlined />} onClick={() => showPreview(f)}>
+                  <Button size="small" icon={<EyeOutlined />} onClick={() => showPreview(f)} data-testid={`ev-preview-${f.title}`}>
                     {t("ev.preview")}
                   </Button>
                   <Popconfirm
@@ -593,11 +598,11 @@ export function EvidencePage() {
       <Modal open={preview !== null} title={preview?.file.title} onCancel={closePreview} footer={null} width={760} destroyOnHidden>
         {preview?.url ? (
           <Image src={preview.url} alt={preview.file.title} preview={false} style={{ maxWidth: "100%" }} />
+        ) : preview?.pdf ? (
+          <PdfPages bytes={preview.pdf} />
         ) : preview ? (
           <Typography.Paragraph>
-            {preview.file.kind === "pdf"
-              ? t("ev.preview.pdf", { size: humanSize(preview.file.size) })
-              : t("ev.preview.other", { kind: KIND_LABEL[preview.file.kind] ?? preview.file.kind, size: humanSize(preview.file.size) })}
+            {t("ev.preview.other", { kind: KIND_LABEL[preview.file.kind] ?? preview.file.kind, size: humanSize(preview.file.size) })}
           </Typography.Paragraph>
         ) : null}
         {preview && <Typography.Text type="secondary">{t("ev.originalName", { name: preview.file.name })}</Typography.Text>}
