@@ -52,13 +52,22 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
 }
 
 pub fn run() {
-    let workspace = match storage::default_dir().and_then(Workspace::open) {
+    let mut workspace = match storage::default_dir().and_then(Workspace::open) {
         Ok(ws) => ws,
         Err(e) => {
             eprintln!("zhicheng: {e}");
             std::process::exit(1);
         }
     };
+    // The vault key seals the ID number and phone at rest. With a usable OS key store it is opened
+    // (or, on first start, created) here, before any window; a passphrase-protected vault is opened
+    // on the 佐证材料 page, and until then those two values stay sealed.
+    let vault = zhicheng_vault::access::open(workspace.root(), None, true, None).ok();
+    if let Some(v) = &vault
+        && let Err(e) = workspace.set_cipher(v.field_cipher())
+    {
+        eprintln!("zhicheng: {e}");
+    }
     let builder = tauri::Builder::default()
         // Two windows must never write one workspace: a second start focuses the first window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -70,7 +79,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
-        .manage(AppState::new(workspace, state::Clock::from_env()));
+        .manage(AppState::new(workspace, state::Clock::from_env()).with_vault(vault));
     with_commands(builder).run(tauri::generate_context!()).expect("error while running the application");
 }
 

@@ -56,6 +56,11 @@ impl AppState {
         }
     }
 
+    pub fn with_vault(self, vault: Option<zhicheng_vault::Vault>) -> Self {
+        *self.vault() = vault;
+        self
+    }
+
     pub fn with_key_store(mut self, store: Arc<dyn zhicheng_vault::SecretStore>) -> Self {
         self.key_store = Some(store);
         self

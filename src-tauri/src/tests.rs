@@ -273,6 +273,15 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
     assert_eq!(err["code"], "vault_locked");
     let s = invoke(&w, "evidence_unlock", json!({ "passphrase": null, "create": true })).unwrap();
     assert_eq!((s["status"]["key_place"].clone(), s["unlocked"].clone()), (json!("os_store"), json!(true)));
+    // From now on the ID number and phone are sealed on disk, and still read back in clear.
+    let example_id = example_profile()["id_number"].as_str().unwrap().to_string();
+    let on_disk = std::fs::read_to_string(dir.path().join("applicant.json")).unwrap();
+    assert!(!on_disk.contains(&example_id) && on_disk.contains("\"sealed:"), "sealed on disk");
+    let loaded = invoke(&w, "profile_load", json!({})).unwrap();
+    assert_eq!(
+        (loaded["file"]["profile"]["id_number"].as_str(), loaded["personal_locked"].clone()),
+        (Some(example_id.as_str()), json!(false))
+    );
 
     let src = dir.path().join("扫描件");
     std::fs::create_dir_all(&src).unwrap();

@@ -209,6 +209,15 @@ export function App() {
           items={STEP_KEYS.map((k, i) => ({ title: <span data-testid={`step-${i}`}>{t(k)}</span> }))}
         />
         {loaded.migrated_from !== null && <Alert type="info" showIcon message={t("load.migrated", { version: loaded.migrated_from })} />}
+        {loaded.personal_locked && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="personal-locked"
+            title={t("load.personalLocked")}
+            action={<Button onClick={() => setPage("evidence")}>{t("load.goUnlock")}</Button>}
+          />
+        )}
         <div style={{ display: step === 0 ? undefined : "none" }}>
           <Card title={t("wizard.basic")} variant="borderless">
             <ProfileForm initial={loaded.file.profile} flushRef={flushProfile} currentRef={currentProfile} />
@@ -246,7 +255,14 @@ export function App() {
       <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
       {page === "deadlines" && <DeadlinesPage />}
       {page === "sheet" && <SheetPage onGoTo={goToMissing} />}
-      {page === "evidence" && <EvidencePage />}
+      {page === "evidence" && (
+        <EvidencePage
+          onUnlocked={() => {
+            // The sealed ID number and phone can be read now: load the profile again.
+            if (state.kind === "ready" && state.loaded.personal_locked) void load();
+          }}
+        />
+      )}
     </AppShell>
   );
 }

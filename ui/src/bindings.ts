@@ -371,7 +371,12 @@ exists: boolean,
 /**
  * The version the file was written in, when it was older and has been migrated in memory.
  */
-migrated_from: number | null, };
+migrated_from: number | null, 
+/**
+ * The ID number and phone are sealed and the key is not available here (a passphrase-protected
+ * vault not unlocked yet): they hold the sealed values, which a save keeps as they are.
+ */
+personal_locked: boolean, };
 
 export type WorkspaceInfo = { root: string, backups: Array<BackupInfo>, };
 

@@ -94,13 +94,18 @@ fn need_passphrase(s: &Secrets) -> Result<String, CoreError> {
     })
 }
 
-fn open(ws: &Workspace, s: &Secrets, create: bool) -> Result<Vault, CoreError> {
-    access::open(ws.root(), passphrase(s)?.as_deref(), create, None).map_err(|e| match e {
+/// Opens (or creates) the vault; its key then also seals the applicant's ID number and phone.
+fn open(ws: &mut Workspace, s: &Secrets, create: bool) -> Result<Vault, CoreError> {
+    let v = access::open(ws.root(), passphrase(s)?.as_deref(), create, None).map_err(|e| match e {
         CoreError::VaultLocked(why) => CoreError::VaultLocked(format!(
             "{why}；口令保护的材料库请用 --passphrase-file，系统密钥丢失时请用 evidence recover --from 恢复文件"
         )),
         e => e,
-    })
+    })?;
+    if !ws.is_sealing() {
+        ws.set_cipher(v.field_cipher())?;
+    }
+    Ok(v)
 }
 
 fn status_mark(i: &ChecklistItem) -> &'static str {
@@ -112,7 +117,7 @@ fn status_mark(i: &ChecklistItem) -> &'static str {
     }
 }
 
-pub fn run(ws: &Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, CoreError> {
+pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, CoreError> {
     match cmd {
         EvidenceCmd::Add { files, targets, follow_symlinks } => {
             let links = targets.iter().map(|t| t.parse()).collect::<Result<Vec<Target>, _>>()?;

@@ -186,9 +186,22 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
     if let Command::Workdays(cmd) = &cli.command {
         return workdays::run(cmd).map(|_| 0);
     }
-    let ws = open_workspace(cli.workspace)?;
+    let mut ws = open_workspace(cli.workspace)?;
+    // When the workspace has an evidence vault, its key seals the ID number and phone; unlock it if
+    // this machine can (the OS key store, or the passphrase given).
+    if zhicheng_vault::vault::exists(ws.root()) {
+        let passphrase = match &cli.command {
+            Command::Evidence { passphrase_file: Some(f), .. } => {
+                std::fs::read_to_string(f).map_err(CoreError::io("读取", f))?.lines().next().map(str::to_string)
+            }
+            _ => std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok(),
+        };
+        if let Ok(v) = zhicheng_vault::access::open(ws.root(), passphrase.as_deref(), false, None) {
+            ws.set_cipher(v.field_cipher())?;
+        }
+    }
     if let Command::Evidence { passphrase_file, cmd } = cli.command {
-        return evidence::run(&ws, cmd, &evidence::Secrets { passphrase_file });
+        return evidence::run(&mut ws, cmd, &evidence::Secrets { passphrase_file });
     }
     match cli.command {
         Command::Evidence { .. } => unreachable!("handled above"),
@@ -265,6 +278,17 @@ fn mask(s: &str, keep_start: usize, keep_end: usize) -> String {
     out
 }
 
+/// A masked value, or a note that it is sealed and the key is not here.
+fn sensitive(v: &str, keep_start: usize, keep_end: usize) -> String {
+    if storage::is_sealed(v) {
+        "（已加密；解锁佐证材料库后可见：系统密钥存储或 ZHICHENG_VAULT_PASSPHRASE）".to_string()
+    } else if v.trim().is_empty() {
+        "—".to_string()
+    } else {
+        mask(v, keep_start, keep_end)
+    }
+}
+
 fn render(p: &Profile) -> String {
     let opt = |s: Option<&'static str>| s.unwrap_or("—").to_string();
     let month = |m: Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_else(|| "—".into());
@@ -275,8 +299,8 @@ fn render(p: &Profile) -> String {
         ("姓名", text(&p.name)),
         ("性别", opt(p.gender.map(|g| g.label_zh()))),
         ("出生年月", month(p.birth_month)),
-        ("身份证号", text(&mask(p.id_number.expose(), 6, 4))),
-        ("手机", text(&mask(p.phone.expose(), 3, 4))),
+        ("身份证号", sensitive(p.id_number.expose(), 6, 4)),
+        ("手机", sensitive(p.phone.expose(), 3, 4)),
         ("工作单位", text(&p.employer)),
         ("单位类别", opt(p.employer_kind.map(|k| k.label_zh()))),
         ("区县", text(&p.district)),
@@ -329,6 +353,12 @@ fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
 
 fn export(ws: &Workspace, file: &Path, force: bool) -> Result<(), CoreError> {
     let loaded = ws.load()?;
+    if loaded.personal_locked {
+        return Err(CoreError::VaultLocked(
+            "身份证号、手机号已加密保存，导出的文件要能在别处打开，须先解锁（系统密钥存储，或设置 ZHICHENG_VAULT_PASSPHRASE）"
+                .into(),
+        ));
+    }
     if file.exists() && !force {
         return Err(CoreError::AlreadyExists(file.to_path_buf()));
     }

@@ -54,6 +54,31 @@ fn add_link_check_export_and_recover_from_the_command_line() {
     assert_eq!(text.matches("已导入").count(), 3, "{text}");
     assert!(text.contains("readme.txt：不是支持的格式"), "{text}");
 
+    // From the vault's creation on, the ID number and phone are sealed in the applicant file.
+    let id = "500103198506151236";
+    let example = std::fs::read_to_string(&sample).unwrap();
+    assert!(example.contains(id), "the example carries this ID number");
+    let on_disk = std::fs::read_to_string(ws.join("applicant.json")).unwrap();
+    assert!(!on_disk.contains(id) && on_disk.contains("\"sealed:"), "sealed on disk");
+    let plain = |args: &[&str], pass: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_zhicheng"));
+        c.arg("--workspace").arg(&ws).args(args).env_remove("ZHICHENG_VAULT_PASSPHRASE");
+        if let Some(p) = pass {
+            c.env("ZHICHENG_VAULT_PASSPHRASE", p);
+        }
+        c.output().unwrap()
+    };
+    let o = plain(&["profile", "show"], None);
+    assert!(o.status.success() && out(&o).contains("已加密"), "{}", out(&o));
+    let exported = t.path().join("导出.json");
+    let o = plain(&["profile", "export", exported.to_str().unwrap()], None);
+    assert!(!o.status.success() && out(&o).contains("须先解锁") && !exported.exists(), "{}", out(&o));
+    let o = plain(&["profile", "export", exported.to_str().unwrap()], Some("材料库口令2026"));
+    assert!(o.status.success(), "{}", out(&o));
+    assert!(std::fs::read_to_string(&exported).unwrap().contains(id), "an export is readable elsewhere");
+    let o = plain(&["profile", "show"], Some("材料库口令2026"));
+    assert!(out(&o).contains("500103********1236"), "{}", out(&o));
+
     let o = zhicheng(&ws, &pass, &["evidence", "list", "--json"]);
     assert!(o.status.success(), "{}", out(&o));
     let files: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

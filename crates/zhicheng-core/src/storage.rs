@@ -48,6 +48,9 @@ pub struct Loaded {
     pub exists: bool,
     /// The version the file was written in, when it was older and has been migrated in memory.
     pub migrated_from: Option<u32>,
+    /// The ID number and phone are sealed and the key is not available here (a passphrase-protected
+    /// vault not unlocked yet): they hold the sealed values, which a save keeps as they are.
+    pub personal_locked: bool,
 }
 
 /// Where the data lives and which backups exist (shown in the app's footer and recovery dialog).
@@ -68,9 +71,31 @@ pub fn default_dir() -> Result<PathBuf> {
         .ok_or_else(|| CoreError::Workspace("系统未提供应用数据目录（HOME 未设置？）".into()))
 }
 
-#[derive(Debug, Clone)]
+/// Seals and opens the applicant's most sensitive values — the ID number and the phone — at rest.
+/// Implemented by the evidence vault's key (`zhicheng-vault`); a sealed value is stored as
+/// [`SEALED_PREFIX`] followed by the ciphertext.
+pub trait FieldCipher: Send + Sync {
+    fn seal(&self, plain: &str) -> Result<String>;
+    fn open(&self, sealed: &str) -> Result<String>;
+}
+
+/// The start of a sealed value in the applicant file.
+pub const SEALED_PREFIX: &str = "sealed:";
+
+pub fn is_sealed(value: &str) -> bool {
+    value.starts_with(SEALED_PREFIX)
+}
+
+#[derive(Clone)]
 pub struct Workspace {
     root: PathBuf,
+    cipher: Option<std::sync::Arc<dyn FieldCipher>>,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Workspace({}, sealed: {})", self.root.display(), self.cipher.is_some())
+    }
 }
 
 impl Workspace {
@@ -78,7 +103,72 @@ impl Workspace {
     pub fn open(root: impl Into<PathBuf>) -> Result<Self> {
         let root = root.into();
         fs::create_dir_all(&root).map_err(CoreError::io("创建", &root))?;
-        Ok(Self { root })
+        Ok(Self { root, cipher: None })
+    }
+
+    /// From now on, the ID number and phone are sealed when saved and opened when loaded; the applicant
+    /// file and its backups still holding them in clear are sealed now.
+    pub fn set_cipher(&mut self, cipher: std::sync::Arc<dyn FieldCipher>) -> Result<()> {
+        self.cipher = Some(cipher);
+        let loaded = match self.load() {
+            Ok(l) => l,
+            // A damaged file is left for the recovery dialog; nothing to seal in it now.
+            Err(CoreError::Corrupt { .. }) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let on_disk = fs::read_to_string(self.applicant_path()).unwrap_or_default();
+        if loaded.exists && applicant_file::parse(&on_disk, None).is_ok_and(|p| has_plain_personal(&p.file)) {
+            self.save(&loaded.file)?;
+        }
+        self.seal_backups()
+    }
+
+    pub fn is_sealing(&self) -> bool {
+        self.cipher.is_some()
+    }
+
+    fn seal_fields(&self, file: &mut ApplicantFile) -> Result<()> {
+        let Some(c) = &self.cipher else { return Ok(()) };
+        for v in [&mut file.profile.id_number.0, &mut file.profile.phone.0] {
+            if !v.trim().is_empty() && !is_sealed(v) {
+                *v = c.seal(v)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens sealed values; returns whether some stay sealed (no key here).
+    fn open_fields(&self, file: &mut ApplicantFile) -> Result<bool> {
+        let mut locked = false;
+        for (v, what) in [(&mut file.profile.id_number.0, "身份证号"), (&mut file.profile.phone.0, "手机号")] {
+            if is_sealed(v) {
+                match &self.cipher {
+                    Some(c) => {
+                        *v = c
+                            .open(v)
+                            .map_err(|_| CoreError::Tampered { what: format!("申报人文件中的{what}") })?
+                    }
+                    None => locked = true,
+                }
+            }
+        }
+        Ok(locked)
+    }
+
+    /// Backups written before sealing began get their ID number and phone sealed in place.
+    fn seal_backups(&self) -> Result<()> {
+        for b in self.backups()? {
+            let p = self.backup_dir().join(&b.name);
+            let Ok(text) = fs::read_to_string(&p) else { continue };
+            let Ok(parsed) = applicant_file::parse(&text, None) else { continue };
+            if parsed.source_version != applicant_file::CURRENT_VERSION || !has_plain_personal(&parsed.file) {
+                continue;
+            }
+            let mut file = parsed.file;
+            self.seal_fields(&mut file)?;
+            atomic_write(&p, file.to_json().as_bytes())?;
+        }
+        Ok(())
     }
 
     pub fn root(&self) -> &Path {
@@ -104,7 +194,12 @@ impl Workspace {
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Loaded { file: ApplicantFile::default(), exists: false, migrated_from: None });
+                return Ok(Loaded {
+                    file: ApplicantFile::default(),
+                    exists: false,
+                    migrated_from: None,
+                    personal_locked: false,
+                });
             }
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
                 return Err(self.corrupt(&path, "文件不是 UTF-8 文本".into()));
@@ -117,7 +212,9 @@ impl Workspace {
                 if let Some(v) = migrated_from {
                     self.keep_original(v, &text)?;
                 }
-                Ok(Loaded { file: p.file, exists: true, migrated_from })
+                let mut file = p.file;
+                let personal_locked = self.open_fields(&mut file)?;
+                Ok(Loaded { file, exists: true, migrated_from, personal_locked })
             }
             Err(e @ CoreError::UnsupportedVersion { .. }) => Err(e),
             Err(CoreError::InvalidFile { location, detail, .. }) => {
@@ -236,6 +333,7 @@ impl Workspace {
         let mut file = file.clone();
         file.format = applicant_file::FORMAT.to_string();
         file.version = applicant_file::CURRENT_VERSION;
+        self.seal_fields(&mut file)?;
         let json = file.to_json();
         atomic_write(&path, json.as_bytes())?;
         self.record_backup(json.as_bytes())
@@ -356,6 +454,10 @@ pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged> {
         return Err(CoreError::io("写入", target)(e));
     }
     Ok(Staged { tmp, target: target.to_path_buf() })
+}
+
+fn has_plain_personal(f: &ApplicantFile) -> bool {
+    [f.profile.id_number.expose(), f.profile.phone.expose()].iter().any(|v| !v.trim().is_empty() && !is_sealed(v))
 }
 
 /// Atomic replace: stage, then commit.
@@ -547,5 +649,53 @@ mod tests {
         for bad in ["../applicant.json", "..\\x", ".hidden", "missing.json"] {
             assert!(matches!(ws.restore_backup(bad), Err(CoreError::NoBackup(_))), "{bad}");
         }
+    }
+
+    /// A stand-in for the vault key: reversible, visibly not the plain value.
+    struct Rot;
+    impl FieldCipher for Rot {
+        fn seal(&self, plain: &str) -> Result<String> {
+            Ok(format!(
+                "{SEALED_PREFIX}{}",
+                plain.chars().rev().map(|c| format!("{:04x}", c as u32)).collect::<String>()
+            ))
+        }
+        fn open(&self, sealed: &str) -> Result<String> {
+            let hex = sealed.strip_prefix(SEALED_PREFIX).unwrap();
+            let chars: Vec<char> = (0..hex.len())
+                .step_by(4)
+                .map(|i| char::from_u32(u32::from_str_radix(&hex[i..i + 4], 16).unwrap()).unwrap())
+                .collect();
+            Ok(chars.into_iter().rev().collect())
+        }
+    }
+
+    #[test]
+    fn with_a_cipher_the_id_number_and_phone_are_sealed_on_disk_and_in_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = Workspace::open(dir.path()).unwrap();
+        let f = ApplicantFile { profile: complete(), ..Default::default() };
+        let (id, phone) = (f.profile.id_number.0.clone(), f.profile.phone.0.clone());
+        plain.save(&f).unwrap();
+        assert!(fs::read_to_string(plain.applicant_path()).unwrap().contains(&id));
+
+        let mut ws = Workspace::open(dir.path()).unwrap();
+        ws.set_cipher(std::sync::Arc::new(Rot)).unwrap();
+        let on_disk = fs::read_to_string(ws.applicant_path()).unwrap();
+        assert!(!on_disk.contains(&id) && !on_disk.contains(&phone), "sealed on disk");
+        for b in ws.backups().unwrap() {
+            let text = fs::read_to_string(dir.path().join(BACKUP_DIR).join(&b.name)).unwrap();
+            assert!(!text.contains(&id) && !text.contains(&phone), "backup {} sealed", b.name);
+        }
+        let l = ws.load().unwrap();
+        assert_eq!((l.file.profile.id_number.0.as_str(), l.personal_locked), (id.as_str(), false));
+
+        // Without the key: the values stay sealed, nothing flags them, and a save keeps them.
+        let locked = plain.load().unwrap();
+        assert!(locked.personal_locked && is_sealed(locked.file.profile.phone.expose()));
+        assert!(locked.file.profile.validate(crate::YearMonth::new(2023, 11).unwrap()).is_empty());
+        plain.update(|f| f.profile.name = "李明明".into()).unwrap();
+        let back = ws.load().unwrap();
+        assert_eq!((back.file.profile.name.as_str(), back.file.profile.phone.0.as_str()), ("李明明", phone.as_str()));
     }
 }

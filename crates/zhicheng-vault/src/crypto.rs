@@ -82,6 +82,21 @@ impl VaultKey {
     }
 }
 
+/// The vault key sealing single values of the applicant file: `sealed:` + hex of the age ciphertext.
+pub struct KeyCipher(pub VaultKey);
+
+impl zhicheng_core::storage::FieldCipher for KeyCipher {
+    fn seal(&self, plain: &str) -> Result<String> {
+        Ok(format!("{}{}", zhicheng_core::storage::SEALED_PREFIX, hex(&self.0.seal(plain.as_bytes())?)))
+    }
+
+    fn open(&self, sealed: &str) -> Result<String> {
+        let what = || CoreError::Tampered { what: "申报人文件中的加密字段".into() };
+        let bytes = sealed.strip_prefix(zhicheng_core::storage::SEALED_PREFIX).and_then(unhex).ok_or_else(what)?;
+        String::from_utf8(self.0.open(&bytes, "申报人文件中的加密字段")?).map_err(|_| what())
+    }
+}
+
 /// Argon2id cost. The defaults follow the issue (m = 64 MiB, t = 3, p = 4: 160–180 ms here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfParams {
@@ -228,6 +243,17 @@ mod tests {
         changed.ciphertext.replace_range(0..2, if &w.ciphertext[0..2] == "00" { "01" } else { "00" });
         assert!(matches!(unwrap(&changed, "正确的口令123"), Err(CoreError::WrongPassphrase)));
         assert!(wrap(&key, "short", TEST_KDF).unwrap_err().to_string().contains("至少需要 8 个字符"));
+    }
+
+    #[test]
+    fn the_field_cipher_round_trips_and_hides_the_value() {
+        use zhicheng_core::storage::FieldCipher;
+        let c = KeyCipher(VaultKey::generate());
+        let s = c.seal("500103198506151236").unwrap();
+        assert!(s.starts_with("sealed:") && !s.contains("500103"));
+        assert_eq!(c.open(&s).unwrap(), "500103198506151236");
+        assert!(KeyCipher(VaultKey::generate()).open(&s).is_err());
+        assert!(c.open("sealed:zz").is_err());
     }
 
     #[test]

@@ -397,6 +397,12 @@ impl Vault {
         Self::with_key(workspace, meta, key)
     }
 
+    /// The vault key as the workspace's cipher for the ID number and phone in the applicant file.
+    pub fn field_cipher(&self) -> std::sync::Arc<dyn zhicheng_core::storage::FieldCipher> {
+        let key = VaultKey::from_secret(self.key.secret().expose()).expect("the key's own secret parses");
+        std::sync::Arc::new(crate::crypto::KeyCipher(key))
+    }
+
     pub fn meta(&self) -> &VaultMeta {
         &self.meta
     }

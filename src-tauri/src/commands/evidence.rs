@@ -66,6 +66,13 @@ fn state_of(state: &AppState) -> EvidenceState {
     }
 }
 
+/// Keeps the open vault, and from now on its key seals the applicant's ID number and phone.
+fn unlocked(state: &AppState, v: Vault) -> AppResult<()> {
+    state.workspace().set_cipher(v.field_cipher())?;
+    *state.vault() = Some(v);
+    Ok(())
+}
+
 fn data_of(state: &AppState) -> AppResult<EvidenceData> {
     let file = state.workspace().load()?.file;
     let guard = state.vault();
@@ -90,7 +97,7 @@ pub async fn evidence_status<R: Runtime>(app: AppHandle<R>) -> AppResult<Evidenc
             && let Ok(s) = store(state)
             && let Ok(v) = Vault::open(&root, Unlock::Store(s.as_ref()))
         {
-            *state.vault() = Some(v);
+            unlocked(state, v)?;
         }
         Ok(state_of(state))
     })
@@ -109,7 +116,7 @@ pub async fn evidence_unlock<R: Runtime>(
         let root = state.workspace().root().to_path_buf();
         let s = store(state).ok();
         let v = access::open(&root, passphrase.as_deref(), create, Some(s.as_deref().unwrap_or(&NoStore)))?;
-        *state.vault() = Some(v);
+        unlocked(state, v)?;
         Ok(state_of(state))
     })
     .await
@@ -254,7 +261,7 @@ pub async fn evidence_recover<R: Runtime>(
         let root = state.workspace().root().to_path_buf();
         let s = store(state).ok();
         let v = Vault::recover(&root, &path, &passphrase, s.as_deref())?;
-        *state.vault() = Some(v);
+        unlocked(state, v)?;
         Ok(state_of(state))
     })
     .await

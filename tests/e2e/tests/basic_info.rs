@@ -58,6 +58,10 @@ async fn basic_info_survives_a_restart() {
     assert_eq!(saved["profile"]["field_start_month"], "2010-08");
     assert_eq!(saved["profile"]["district"], "渝北区");
     assert_eq!(saved["profile"]["archive_location"], "chongqing");
+    // The ID number and phone are sealed with the key the app keeps in the Secret Service.
+    let raw = std::fs::read_to_string(ws.join("applicant.json")).unwrap();
+    assert!(!raw.contains("500103198506151236") && !raw.contains("13812345678"), "ID number and phone not in clear");
+    assert!(saved["profile"]["id_number"].as_str().unwrap().starts_with("sealed:"));
 
     // Second run: the same values are back in the form.
     let c = driver.session().await;

@@ -208,7 +208,7 @@ function PassphraseFile(props: {
   );
 }
 
-export function EvidencePage() {
+export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [state, setState] = useState<EvidenceState | null>(null);
@@ -357,7 +357,10 @@ export function EvidencePage() {
         state={state}
         onState={(s) => {
           setState(s);
-          if (s.unlocked) void api.evidenceData().then(setData, (e) => setError(toErrorPayload(e)));
+          if (s.unlocked) {
+            onUnlocked?.();
+            void api.evidenceData().then(setData, (e) => setError(toErrorPayload(e)));
+          }
         }}
       />
     );

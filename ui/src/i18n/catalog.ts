@@ -333,6 +333,9 @@ export const zh = {
   "dl.loadFailed": "无法读取截止日期设置",
   "dl.reset": "恢复默认设置（损坏的文件会保留）",
 
+  "profile.sealed": "（已加密保存；解锁佐证材料库后可见）",
+  "load.personalLocked": "身份证号、手机号已加密保存，本机暂时取不到密钥（材料库用口令保护）。请在“佐证材料”页解锁后查看和修改；其他资料照常编辑和保存。",
+  "load.goUnlock": "去解锁",
   "ev.intro": "佐证材料只保存在本机工作区，加密存放；导入时复制一份，原文件不动。所填业绩成果均应上传相应佐证材料（三（三）2）。",
   "ev.create.title": "创建佐证材料库",
   "ev.create.os": "密钥将保存在本机的系统密钥存储中（钥匙串 / Windows 凭据管理器 / 系统密钥环）。",
@@ -734,6 +737,9 @@ export const en: Record<MessageKey, string> = {
   "dl.loadFailed": "Cannot read the deadline settings",
   "dl.reset": "Restore the defaults (the damaged file is kept)",
 
+  "profile.sealed": "(stored encrypted; shown once the evidence vault is unlocked)",
+  "load.personalLocked": "The ID number and phone are stored encrypted and the key is not available yet (the vault is passphrase-protected). Unlock it on the Evidence page to see and change them; everything else can be edited and saved as usual.",
+  "load.goUnlock": "Unlock",
   "ev.intro": "Evidence stays in this computer's workspace, encrypted; importing copies a file and never changes the original. Every achievement entered must be backed by uploaded evidence (三（三）2).",
   "ev.create.title": "Create the evidence vault",
   "ev.create.os": "Its key will be kept in this computer's credential store (Keychain / Windows Credential Manager / Secret Service).",

@@ -176,4 +176,27 @@ describe("app start", () => {
     await waitFor(() => expect(input("name").value).toBe("李明"));
     expect(calls).toContain("profile_restore_backup");
   });
+
+  it("a sealed ID number and phone (vault locked) show as such, raise no error and are saved back unchanged", async () => {
+    const sealedId = "sealed:6167652d656e6372797074696f6e";
+    const sealedPhone = "sealed:0a1b2c";
+    const file = { ...example, profile: { ...example.profile, id_number: sealedId, phone: sealedPhone } };
+    const saved: Profile[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "profile_load") return { file, exists: true, migrated_from: null, personal_locked: true };
+      if (cmd === "profile_save") saved.push((args as { profile: Profile }).profile);
+      if (cmd === "workspace_info") return { root: "/ws", backups: [] };
+      return null;
+    });
+    renderApp();
+    expect((await screen.findByText(/身份证号、手机号已加密保存/)).textContent).toContain("佐证材料");
+    await waitFor(() => expect(input("id_number").value).toBe("（已加密保存；解锁佐证材料库后可见）"));
+    expect(input("id_number").disabled).toBe(true);
+    expect(input("phone").disabled).toBe(true);
+    await type("name", "李明明");
+    await waitFor(() => expect(saved.length).toBeGreaterThan(0), { timeout: 3000 });
+    const last = saved[saved.length - 1];
+    expect([last.name, last.id_number, last.phone]).toEqual(["李明明", sealedId, sealedPhone]);
+    expect(document.querySelector("#profile_id_number_help .ant-form-item-explain-error")).toBeNull();
+  });
 });

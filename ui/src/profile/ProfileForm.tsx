@@ -2,13 +2,13 @@
 // when a field loses focus; the status line says what happened.
 import { Card, Col, DatePicker, Form, Input, Progress, Radio, Row, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type MutableRefObject, type ReactElement, cloneElement, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ErrorPayload, Profile } from "../bindings";
 import { api, errorText } from "../api/ipc";
 import districts from "../generated/districts.json";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
-import { filledCount, fromForm, toForm, type FormValues } from "./formModel";
+import { filledCount, fromForm, isSealed, toForm, type FormValues } from "./formModel";
 import { idNumberRules, monthRules, phoneRules, requiredChoice, requiredText } from "./rules";
 
 const SAVE_DELAY_MS = 400;
@@ -193,12 +193,16 @@ export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef
               extra={t("help.id_number")}
               rules={idNumberRules(t, form)}
             >
-              <Input autoComplete="off" maxLength={18} spellCheck={false} />
+              <SealedOr note={t("profile.sealed")}>
+                <Input autoComplete="off" maxLength={18} spellCheck={false} />
+              </SealedOr>
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="phone" label={t("profile.phone")} rules={phoneRules(t)}>
-              <Input autoComplete="off" maxLength={11} inputMode="numeric" />
+              <SealedOr note={t("profile.sealed")}>
+                <Input autoComplete="off" maxLength={11} inputMode="numeric" />
+              </SealedOr>
             </Form.Item>
           </Col>
         </Row>
@@ -322,4 +326,22 @@ export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef
       </Card>
     </Form>
   );
+}
+
+/** A field whose value is sealed (the vault is locked) shows that, disabled, and keeps the sealed
+ * value as it is; otherwise the field's own input. */
+function SealedOr({
+  note,
+  children,
+  value,
+  ...rest
+}: {
+  note: string;
+  children: ReactElement<Record<string, unknown>>;
+  value?: string;
+  onChange?: unknown;
+  id?: string;
+}) {
+  if (isSealed(value)) return <Input id={rest.id} disabled value={note} data-sealed="true" />;
+  return cloneElement(children, { ...rest, value });
 }

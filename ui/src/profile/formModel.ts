@@ -35,6 +35,10 @@ export function toForm(p: Profile): FormValues {
   return v;
 }
 
+/** A value the app keeps sealed (ID number, phone) while the vault key is not available. */
+export const SEALED_PREFIX = "sealed:";
+export const isSealed = (v: unknown): boolean => typeof v === "string" && v.startsWith(SEALED_PREFIX);
+
 export function fromForm(v: Partial<FormValues>): Profile {
   const p = { ...emptyProfile };
   for (const key of Object.keys(emptyProfile) as (keyof Profile)[]) {
@@ -43,7 +47,7 @@ export function fromForm(v: Partial<FormValues>): Profile {
       const d = value as Dayjs | null | undefined;
       (p as Record<string, unknown>)[key] = d && d.isValid() ? d.format("YYYY-MM") : null;
     } else if (typeof value === "string") {
-      (p as Record<string, unknown>)[key] = key === "id_number" ? value.trim().toUpperCase() : value;
+      (p as Record<string, unknown>)[key] = key === "id_number" && !isSealed(value) ? value.trim().toUpperCase() : value;
     } else if (value !== undefined) {
       (p as Record<string, unknown>)[key] = value;
     }

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import type { MessageKey } from "../i18n/catalog";
 import type { T } from "../i18n/I18n";
 import { checkIdNumber, isMobileNumber } from "./idcard";
-import type { FormValues } from "./formModel";
+import { type FormValues, isSealed } from "./formModel";
 
 const label = (t: T, field: string) => t(`profile.${field}` as MessageKey);
 
@@ -43,7 +43,7 @@ export function idNumberRules(t: T, form: FormInstance<FormValues> | null): Form
     {
       validator: async (_r, raw: string | undefined) => {
         const value = (raw ?? "").trim();
-        if (!value) return;
+        if (!value || isSealed(value)) return;
         const r = checkIdNumber(value);
         if (!r.ok) {
           switch (r.code) {
@@ -74,7 +74,7 @@ export function phoneRules(t: T): FormRule[] {
     {
       validator: async (_r, raw: string | undefined) => {
         const value = (raw ?? "").trim();
-        if (value && !isMobileNumber(value)) throw new Error(t("rule.phone"));
+        if (value && !isSealed(value) && !isMobileNumber(value)) throw new Error(t("rule.phone"));
       },
     },
   ];
