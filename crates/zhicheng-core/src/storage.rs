@@ -137,18 +137,16 @@ impl Workspace {
         Ok(())
     }
 
-    /// Opens sealed values; returns whether some stay sealed (no key here).
+    /// Opens sealed values; returns whether some stay sealed: no key here, or a value this key does
+    /// not open (sealed by a vault since deleted, or changed). Those are kept as they are — never
+    /// replaced by garbage — and the user can unlock, or clear and enter them again.
     fn open_fields(&self, file: &mut ApplicantFile) -> Result<bool> {
         let mut locked = false;
-        for (v, what) in [(&mut file.profile.id_number.0, "身份证号"), (&mut file.profile.phone.0, "手机号")] {
+        for v in [&mut file.profile.id_number.0, &mut file.profile.phone.0] {
             if is_sealed(v) {
-                match &self.cipher {
-                    Some(c) => {
-                        *v = c
-                            .open(v)
-                            .map_err(|_| CoreError::Tampered { what: format!("申报人文件中的{what}") })?
-                    }
-                    None => locked = true,
+                match self.cipher.as_ref().map(|c| c.open(v)) {
+                    Some(Ok(plain)) => *v = plain,
+                    _ => locked = true,
                 }
             }
         }
@@ -697,5 +695,20 @@ mod tests {
         plain.update(|f| f.profile.name = "李明明".into()).unwrap();
         let back = ws.load().unwrap();
         assert_eq!((back.file.profile.name.as_str(), back.file.profile.phone.0.as_str()), ("李明明", phone.as_str()));
+
+        // A key that does not open them (the vault was deleted and made again): locked, not an error.
+        struct Other;
+        impl FieldCipher for Other {
+            fn seal(&self, plain: &str) -> Result<String> {
+                Ok(format!("{SEALED_PREFIX}other{plain}"))
+            }
+            fn open(&self, _: &str) -> Result<String> {
+                Err(CoreError::Tampered { what: "x".into() })
+            }
+        }
+        let mut other = Workspace::open(dir.path()).unwrap();
+        other.set_cipher(std::sync::Arc::new(Other)).unwrap();
+        let l = other.load().unwrap();
+        assert!(l.personal_locked && is_sealed(l.file.profile.id_number.expose()));
     }
 }

@@ -334,7 +334,9 @@ export const zh = {
   "dl.reset": "恢复默认设置（损坏的文件会保留）",
 
   "profile.sealed": "（已加密保存；解锁佐证材料库后可见）",
-  "load.personalLocked": "身份证号、手机号已加密保存，本机暂时取不到密钥（材料库用口令保护）。请在“佐证材料”页解锁后查看和修改；其他资料照常编辑和保存。",
+  "load.personalLocked": "身份证号、手机号已加密保存，但现在打不开（佐证材料库未解锁，或已删除后重建）。请在“佐证材料”页解锁后查看和修改；如密钥确已丢失，可清除后重新填写。其他资料照常编辑和保存。",
+  "profile.sealedClear": "清除并重新填写",
+  "profile.sealedClearConfirm": "清除已加密的值并重新填写？只在密钥确已丢失时这样做；材料库能解锁时请先解锁。",
   "load.goUnlock": "去解锁",
   "ev.intro": "佐证材料只保存在本机工作区，加密存放；导入时复制一份，原文件不动。所填业绩成果均应上传相应佐证材料（三（三）2）。",
   "ev.create.title": "创建佐证材料库",
@@ -738,7 +740,9 @@ export const en: Record<MessageKey, string> = {
   "dl.reset": "Restore the defaults (the damaged file is kept)",
 
   "profile.sealed": "(stored encrypted; shown once the evidence vault is unlocked)",
-  "load.personalLocked": "The ID number and phone are stored encrypted and the key is not available yet (the vault is passphrase-protected). Unlock it on the Evidence page to see and change them; everything else can be edited and saved as usual.",
+  "load.personalLocked": "The ID number and phone are stored encrypted but cannot be opened now (the evidence vault is locked, or was deleted and made again). Unlock it on the Evidence page to see and change them; if the key is really lost, clear them and enter them again. Everything else can be edited and saved as usual.",
+  "profile.sealedClear": "Clear and enter again",
+  "profile.sealedClearConfirm": "Clear the encrypted value and enter it again? Do this only when the key is really lost; unlock the vault first if you can.",
   "load.goUnlock": "Unlock",
   "ev.intro": "Evidence stays in this computer's workspace, encrypted; importing copies a file and never changes the original. Every achievement entered must be backed by uploaded evidence (三（三）2).",
   "ev.create.title": "Create the evidence vault",

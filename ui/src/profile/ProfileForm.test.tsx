@@ -198,5 +198,17 @@ describe("app start", () => {
     const last = saved[saved.length - 1];
     expect([last.name, last.id_number, last.phone]).toEqual(["李明明", sealedId, sealedPhone]);
     expect(document.querySelector("#profile_id_number_help .ant-form-item-explain-error")).toBeNull();
+
+    // When the key is really lost: clear (after a confirmation) and type it again.
+    await act(async () => {
+      fireEvent.click(screen.getAllByRole("button", { name: "清除并重新填写" })[0]);
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByRole("button", { name: /确\s*定|OK/ }));
+    });
+    await waitFor(() => expect(input("id_number").disabled).toBe(false));
+    await type("id_number", "500103198506151236");
+    await waitFor(() => expect(saved[saved.length - 1].id_number).toBe("500103198506151236"), { timeout: 3000 });
+    expect(saved[saved.length - 1].phone).toBe(sealedPhone);
   });
 });

@@ -1,6 +1,6 @@
 // 基本情况: the wizard's first step. Every change is saved to the workspace after a short pause and
 // when a field loses focus; the status line says what happened.
-import { Card, Col, DatePicker, Form, Input, Progress, Radio, Row, Select, Space, Typography } from "antd";
+import { Button, Card, Col, DatePicker, Form, Input, Popconfirm, Progress, Radio, Row, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type MutableRefObject, type ReactElement, cloneElement, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ErrorPayload, Profile } from "../bindings";
@@ -193,14 +193,14 @@ export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef
               extra={t("help.id_number")}
               rules={idNumberRules(t, form)}
             >
-              <SealedOr note={t("profile.sealed")}>
+              <SealedOr note={t("profile.sealed")} clear={t("profile.sealedClear")} confirm={t("profile.sealedClearConfirm")}>
                 <Input autoComplete="off" maxLength={18} spellCheck={false} />
               </SealedOr>
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="phone" label={t("profile.phone")} rules={phoneRules(t)}>
-              <SealedOr note={t("profile.sealed")}>
+              <SealedOr note={t("profile.sealed")} clear={t("profile.sealedClear")} confirm={t("profile.sealedClearConfirm")}>
                 <Input autoComplete="off" maxLength={11} inputMode="numeric" />
               </SealedOr>
             </Form.Item>
@@ -332,16 +332,28 @@ export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef
  * value as it is; otherwise the field's own input. */
 function SealedOr({
   note,
+  clear,
+  confirm,
   children,
   value,
   ...rest
 }: {
   note: string;
+  clear: string;
+  confirm: string;
   children: ReactElement<Record<string, unknown>>;
   value?: string;
-  onChange?: unknown;
+  onChange?: (v: string) => void;
   id?: string;
 }) {
-  if (isSealed(value)) return <Input id={rest.id} disabled value={note} data-sealed="true" />;
+  if (isSealed(value))
+    return (
+      <Space.Compact style={{ width: "100%" }}>
+        <Input id={rest.id} disabled value={note} data-sealed="true" />
+        <Popconfirm title={confirm} onConfirm={() => rest.onChange?.("")}>
+          <Button>{clear}</Button>
+        </Popconfirm>
+      </Space.Compact>
+    );
   return cloneElement(children, { ...rest, value });
 }
