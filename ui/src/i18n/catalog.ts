@@ -51,7 +51,7 @@ export const zh = {
   "help.employer": "填写与营业执照或法人证书一致的单位全称，不用简称。",
   "help.employer_kind": "决定申报程序（通知三（二）1–5）。",
   "help.field_start_month": "工作年限按对年对月计算至2023年12月31日（通知五（三））。",
-  "help.id_number": "只保存在本机；不会出现在公示表上。",
+  "help.id_number": "只保存在本机；有佐证材料库时与手机号一起加密存放；不会出现在公示表上。",
   "help.degree": "学历与学位是两件事：博士、硕士条件看学位。",
 
   "placeholder.month": "选择或输入年月，如 2016-07",
@@ -457,7 +457,7 @@ export const en: Record<MessageKey, string> = {
   "help.employer": "The full name on the business licence or registration certificate, not an abbreviation.",
   "help.employer_kind": "Decides the submission chain (notice 三（二）1–5).",
   "help.field_start_month": "Years count in whole months up to 2023-12-31 (notice 五（三）).",
-  "help.id_number": "Stored on this computer only; never printed on the publicity sheet.",
+  "help.id_number": "Stored on this computer only, encrypted with the phone once the evidence vault exists; never printed on the publicity sheet.",
   "help.degree": "Education and degree are separate: the doctor/master rows need the degree.",
 
   "placeholder.month": "Pick or type a month, e.g. 2016-07",
