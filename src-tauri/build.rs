@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "evidence_export",
     "evidence_write_recovery",
     "evidence_recover",
+    "evidence_save_settings",
 ];
 
 fn main() {

@@ -48,6 +48,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::evidence::evidence_export,
         commands::evidence::evidence_write_recovery,
         commands::evidence::evidence_recover,
+        commands::evidence::evidence_save_settings,
     ])
 }
 

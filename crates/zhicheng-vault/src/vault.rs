@@ -365,6 +365,20 @@ impl Vault {
         Ok(v)
     }
 
+    /// Changes the size-warning settings (`evidence/settings.json`). Values must be positive and at
+    /// most 2048 MB.
+    pub fn save_settings(&mut self, settings: VaultSettings) -> Result<()> {
+        for (v, what) in [(settings.image_warn_mb, "图片"), (settings.document_warn_mb, "文档")] {
+            if !(v.is_finite() && v > 0.0 && v <= 2048.0) {
+                return Err(CoreError::Vault(format!("{what}的大小提示阈值应在 0 到 2048 MB 之间，现为 {v}")));
+            }
+        }
+        let text = serde_json::to_string_pretty(&settings).expect("settings serialise");
+        atomic_write(&self.dir.join(SETTINGS), text.as_bytes())?;
+        self.settings = settings;
+        Ok(())
+    }
+
     /// A passphrase-protected copy of the key, to open the vault when the OS key store is lost.
     pub fn write_recovery(&self, path: &Path, passphrase: &str, params: KdfParams, overwrite: bool) -> Result<()> {
         if path.exists() && !overwrite {

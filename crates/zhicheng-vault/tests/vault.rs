@@ -381,3 +381,23 @@ fn the_os_key_store_keeps_the_vault_key_across_a_restart() {
     assert!(matches!(Vault::open(&ws, Unlock::Store(&fresh)), Err(CoreError::VaultLocked(_))));
     let _ = vault::exists(&ws);
 }
+
+#[test]
+fn size_warnings_follow_the_settings_which_survive_a_restart() {
+    let t = tempfile::tempdir().unwrap();
+    let ws = t.path().join("ws");
+    fs::create_dir_all(&ws).unwrap();
+    let store = KeyringStore::mock();
+    let mut v = Vault::create(&ws, KeyChoice::Store(&store)).unwrap();
+    let big = jpeg(t.path(), "扫描.jpg", 1_200_000);
+    assert!(import(&mut v, std::slice::from_ref(&big), &ImportOptions::default()).warnings.is_empty());
+    let err = v.save_settings(vault::VaultSettings { image_warn_mb: -1.0, document_warn_mb: 20.0 }).unwrap_err();
+    assert!(err.to_string().contains("图片的大小提示阈值"), "{err}");
+    v.save_settings(vault::VaultSettings { image_warn_mb: 1.0, document_warn_mb: 20.0 }).unwrap();
+    drop(v);
+    let mut v = Vault::open(&ws, Unlock::Store(&store)).unwrap();
+    assert_eq!(v.settings.image_warn_mb, 1.0);
+    let bigger = jpeg(t.path(), "扫描2.jpg", 1_300_000);
+    let r = import(&mut v, &[bigger], &ImportOptions::default());
+    assert!(r.warnings.iter().any(|w| w.contains("超过 1 MB") && w.contains("300 dpi")), "{:?}", r.warnings);
+}

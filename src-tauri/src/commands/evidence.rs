@@ -211,6 +211,19 @@ pub async fn evidence_set_title<R: Runtime>(app: AppHandle<R>, id: String, title
     .await
 }
 
+/// Changes the size-warning settings.
+#[tauri::command]
+pub async fn evidence_save_settings<R: Runtime>(
+    app: AppHandle<R>,
+    settings: zhicheng_vault::vault::VaultSettings,
+) -> AppResult<EvidenceData> {
+    blocking(app, move |state| {
+        with_vault(state, |v| v.save_settings(settings))?;
+        data_of(state)
+    })
+    .await
+}
+
 /// Removes a file from the vault (the UI asked first; the original elsewhere is untouched).
 #[tauri::command]
 pub async fn evidence_remove<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<EvidenceData> {

@@ -15,7 +15,7 @@ import type {
   WorkspaceInfo,
 } from "../bindings";
 import type { T } from "../i18n/I18n";
-import type { EvidenceData, EvidenceState, ExportReport, ImportOutcome, Progress } from "../evidenceBindings";
+import type { EvidenceData, EvidenceState, ExportReport, ImportOutcome, Progress, VaultSettings } from "../evidenceBindings";
 import type { SheetPreview } from "../sheetBindings";
 
 const CODES: ErrorCode[] = [
@@ -96,6 +96,7 @@ export const api = {
   evidenceLink: (id: string, target: string, linked: boolean) => call<EvidenceData>("evidence_link", { id, target, linked }),
   evidenceSetTitle: (id: string, title: string) => call<EvidenceData>("evidence_set_title", { id, title }),
   evidenceRemove: (id: string) => call<EvidenceData>("evidence_remove", { id }),
+  evidenceSaveSettings: (settings: VaultSettings) => call<EvidenceData>("evidence_save_settings", { settings }),
   evidenceRead: (id: string) => call<ArrayBuffer>("evidence_read", { id }),
   evidenceExport: (path: string, zip: boolean) => call<ExportReport>("evidence_export", { path, zip }),
   sheetOpen: () => call<string>("sheet_open"),

@@ -23,6 +23,7 @@ function setup(state: EvidenceState, lang: Lang = "zh") {
     if (cmd === "evidence_unlock") return open;
     if (cmd === "evidence_data") return data;
     if (cmd === "evidence_link") return data;
+    if (cmd === "evidence_save_settings") return data;
     if (cmd.startsWith("plugin:")) return null;
     return null;
   });
@@ -57,6 +58,17 @@ describe("佐证材料 page", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "evidence_link")).toBe(true));
     const link = calls.find((c) => c.cmd === "evidence_link")!.args as { id: string; target: string; linked: boolean };
     expect(link).toEqual({ id: "8b1c2d3e4f506172", target: "achievement:a1", linked: false });
+  });
+
+  it("the size-warning settings are saved as they are changed", async () => {
+    const calls = setup(open);
+    const image = (await screen.findByLabelText("图片超过")) as HTMLInputElement;
+    expect(image.value).toBe(String(data.settings.image_warn_mb));
+    fireEvent.change(image, { target: { value: "3" } });
+    await waitFor(() => expect(calls.some((c) => c.cmd === "evidence_save_settings")).toBe(true));
+    expect(calls.find((c) => c.cmd === "evidence_save_settings")!.args).toEqual({
+      settings: { image_warn_mb: 3, document_warn_mb: data.settings.document_warn_mb },
+    });
   });
 
   it("without a usable key store, creating asks for a passphrase twice and checks it", async () => {

@@ -27,6 +27,7 @@ import {
   Form,
   Image,
   Input,
+  InputNumber,
   List,
   Modal,
   Popconfirm,
@@ -503,6 +504,27 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
               <Checkbox checked={follow} onChange={(e) => setFollow(e.target.checked)}>
                 {t("ev.follow")}
               </Checkbox>
+            </Space>
+            <Space wrap size={4} data-testid="ev-limits">
+              <Typography.Text type="secondary">{t("ev.limits.image")}</Typography.Text>
+              <InputNumber
+                size="small"
+                min={0.1}
+                max={2048}
+                value={data.settings.image_warn_mb}
+                aria-label={t("ev.limits.image")}
+                onChange={(v) => v && act(() => api.evidenceSaveSettings({ ...data.settings, image_warn_mb: v }))}
+              />
+              <Typography.Text type="secondary">{t("ev.limits.document")}</Typography.Text>
+              <InputNumber
+                size="small"
+                min={0.1}
+                max={2048}
+                value={data.settings.document_warn_mb}
+                aria-label={t("ev.limits.document")}
+                onChange={(v) => v && act(() => api.evidenceSaveSettings({ ...data.settings, document_warn_mb: v }))}
+              />
+              <Typography.Text type="secondary">{t("ev.limits.tail")}</Typography.Text>
             </Space>
           </Space>
         )}
