@@ -187,21 +187,17 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
         return workdays::run(cmd).map(|_| 0);
     }
     let mut ws = open_workspace(cli.workspace)?;
+    if let Command::Evidence { passphrase_file, cmd } = cli.command {
+        // These open the vault themselves, and its key then seals the ID number and phone.
+        return evidence::run(&mut ws, cmd, &evidence::Secrets { passphrase_file });
+    }
     // When the workspace has an evidence vault, its key seals the ID number and phone; unlock it if
-    // this machine can (the OS key store, or the passphrase given).
+    // this machine can (the OS key store, or ZHICHENG_VAULT_PASSPHRASE).
     if zhicheng_vault::vault::exists(ws.root()) {
-        let passphrase = match &cli.command {
-            Command::Evidence { passphrase_file: Some(f), .. } => {
-                std::fs::read_to_string(f).map_err(CoreError::io("读取", f))?.lines().next().map(str::to_string)
-            }
-            _ => std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok(),
-        };
+        let passphrase = std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok();
         if let Ok(v) = zhicheng_vault::access::open(ws.root(), passphrase.as_deref(), false, None) {
             ws.set_cipher(v.field_cipher())?;
         }
-    }
-    if let Command::Evidence { passphrase_file, cmd } = cli.command {
-        return evidence::run(&mut ws, cmd, &evidence::Secrets { passphrase_file });
     }
     match cli.command {
         Command::Evidence { .. } => unreachable!("handled above"),

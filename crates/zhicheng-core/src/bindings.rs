@@ -81,12 +81,19 @@ pub fn typescript() -> String {
         crate::eligibility::engine::Assessment::decl(&cfg),
         ErrorPayload::decl(&cfg),
     ];
-    let mut out = String::from(
+    ts_module(
         "// Generated from the Rust types in crates/zhicheng-core by `UPDATE_BINDINGS=1 cargo test -p zhicheng-core bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types differ.\n\n",
-    );
+        &decls,
+    )
+}
+
+/// A generated TypeScript module: the header, then each declaration exported, a blank line apart.
+/// Every crate's bindings are assembled this way.
+pub fn ts_module(header: &str, decls: &[String]) -> String {
+    let mut out = String::from(header);
     for d in decls {
         out.push_str("export ");
-        out.push_str(&d);
+        out.push_str(d);
         out.push_str("\n\n");
     }
     out.truncate(out.trim_end().len());

@@ -8,18 +8,11 @@ pub fn typescript() -> String {
     let cfg = Config::new();
     let decls =
         [crate::data::Section::decl(&cfg), crate::data::MissingField::decl(&cfg), crate::SheetPreview::decl(&cfg)];
-    let mut s = String::from(
+    zhicheng_core::bindings::ts_module(
         "// Generated from the Rust types by `make bindings` (crates/zhicheng-sheet/src/bindings.rs). Do not edit.\n\
          import type { PublicityPeriod, TitleLevel } from \"./bindings\";\n\n",
-    );
-    for d in decls {
-        s.push_str("export ");
-        s.push_str(&d);
-        s.push_str("\n\n");
-    }
-    s.truncate(s.trim_end().len());
-    s.push('\n');
-    s
+        &decls,
+    )
 }
 
 /// The preview of `examples/applicant.json` with the supervising department left empty: the UI tests'

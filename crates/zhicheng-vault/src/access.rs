@@ -23,9 +23,14 @@ pub struct VaultStatus {
     pub os_store_problem: Option<String>,
 }
 
-pub fn status(workspace: &Path) -> VaultStatus {
-    let (os_store_ok, os_store_problem) = match keys::usable_os_store() {
-        Ok(_) => (true, None),
+/// `store` replaces the OS store (tests); either is probed.
+pub fn status(workspace: &Path, store: Option<&dyn SecretStore>) -> VaultStatus {
+    let probe = match store {
+        Some(s) => s.probe().map_err(|e| e.to_string()),
+        None => keys::usable_os_store().map(|_| ()),
+    };
+    let (os_store_ok, os_store_problem) = match probe {
+        Ok(()) => (true, None),
         Err(e) => (false, Some(e)),
     };
     let meta = vault::read_meta(workspace).ok();

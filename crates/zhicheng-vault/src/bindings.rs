@@ -27,17 +27,10 @@ pub fn typescript() -> String {
         crate::export::ExportRow::decl(&cfg),
         crate::export::ExportReport::decl(&cfg),
     ];
-    let mut s = String::from(
+    zhicheng_core::bindings::ts_module(
         "// Generated from the Rust types by `make bindings` (crates/zhicheng-vault/src/bindings.rs). Do not edit.\n\n",
-    );
-    for d in decls {
-        s.push_str("export ");
-        s.push_str(&d);
-        s.push_str("\n\n");
-    }
-    s.truncate(s.trim_end().len());
-    s.push('\n');
-    s
+        &decls,
+    )
 }
 
 /// The example applicant with two files: a diploma linked to 学历证书 and the patent certificate

@@ -51,7 +51,7 @@ pub enum Dest {
 }
 
 /// The files in application order, each once, with its category and what it proves.
-fn plan(file: &ApplicantFile, files: &[EvidenceFile], list: &Checklist) -> Vec<(EvidenceFile, String, String)> {
+fn plan(files: &[EvidenceFile], list: &Checklist) -> Vec<(EvidenceFile, String, String)> {
     let mut out: Vec<(EvidenceFile, String, String)> = vec![];
     let entries: Vec<(String, String, &checklist::ChecklistItem)> = list
         .items
@@ -77,7 +77,6 @@ fn plan(file: &ApplicantFile, files: &[EvidenceFile], list: &Checklist) -> Vec<(
             }
         }
     }
-    let _ = file;
     for f in files {
         if !out.iter().any(|(g, _, _)| g.id == f.id) {
             let proves = if f.links.is_empty() {
@@ -169,7 +168,7 @@ fn sibling_temp(dest: &Path) -> PathBuf {
 /// `overwrite`.
 pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) -> Result<ExportReport> {
     let list = checklist::checklist(file, vault.files());
-    let plan = plan(file, vault.files(), &list);
+    let plan = plan(vault.files(), &list);
     let named: Vec<(EvidenceFile, String, String, String)> = plan
         .into_iter()
         .enumerate()

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zhicheng_core::CoreError;
@@ -880,9 +880,4 @@ fn walk(
             refuse(report, "不是普通文件");
         }
     }
-}
-
-/// When the vault was created, for display.
-pub fn created_at(meta: &VaultMeta) -> Option<DateTime<chrono::FixedOffset>> {
-    DateTime::parse_from_rfc3339(&meta.created_at).ok()
 }

@@ -3,6 +3,7 @@
 //! the async runtime. The unlocked vault stays in the app state until the app closes.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use tauri::ipc::{Channel, Response};
@@ -26,44 +27,16 @@ async fn blocking<R: Runtime, T: Send + 'static>(
 }
 
 /// The key store in use: the test one, or the OS one when it passes the probe.
-fn store(state: &AppState) -> Result<Box<dyn SecretStore>, String> {
-    if let Some(s) = &state.key_store {
-        struct Shared(std::sync::Arc<dyn SecretStore>);
-        impl SecretStore for Shared {
-            fn describe(&self) -> String {
-                self.0.describe()
-            }
-            fn set(&self, a: &str, s: &str) -> Result<(), CoreError> {
-                self.0.set(a, s)
-            }
-            fn get(&self, a: &str) -> Result<Option<String>, CoreError> {
-                self.0.get(a)
-            }
-            fn delete(&self, a: &str) -> Result<(), CoreError> {
-                self.0.delete(a)
-            }
-        }
-        return Ok(Box::new(Shared(s.clone())));
+fn store(state: &AppState) -> Result<Arc<dyn SecretStore>, String> {
+    match &state.key_store {
+        Some(s) => Ok(s.clone()),
+        None => zhicheng_vault::keys::usable_os_store().map(|s| Arc::new(s) as Arc<dyn SecretStore>),
     }
-    zhicheng_vault::keys::usable_os_store().map(|s| Box::new(s) as Box<dyn SecretStore>)
 }
 
 fn state_of(state: &AppState) -> EvidenceState {
     let root = state.workspace().root().to_path_buf();
-    let (os_store_ok, os_store_problem) = match store(state) {
-        Ok(_) => (true, None),
-        Err(e) => (false, Some(e)),
-    };
-    let meta = vault::read_meta(&root).ok();
-    EvidenceState {
-        status: access::VaultStatus {
-            exists: meta.is_some(),
-            key_place: meta.map(|m| m.key_place),
-            os_store_ok,
-            os_store_problem,
-        },
-        unlocked: state.vault().is_some(),
-    }
+    EvidenceState { status: access::status(&root, state.key_store.as_deref()), unlocked: state.vault().is_some() }
 }
 
 /// Keeps the open vault, and from now on its key seals the applicant's ID number and phone.
@@ -114,29 +87,11 @@ pub async fn evidence_unlock<R: Runtime>(
 ) -> AppResult<EvidenceState> {
     blocking(app, move |state| {
         let root = state.workspace().root().to_path_buf();
-        let s = store(state).ok();
-        let v = access::open(&root, passphrase.as_deref(), create, Some(s.as_deref().unwrap_or(&NoStore)))?;
+        let v = access::open(&root, passphrase.as_deref(), create, state.key_store.as_deref())?;
         unlocked(state, v)?;
         Ok(state_of(state))
     })
     .await
-}
-
-/// Stands for "no usable OS store" when `access::open` is given an explicit store.
-struct NoStore;
-impl SecretStore for NoStore {
-    fn describe(&self) -> String {
-        "系统密钥存储".into()
-    }
-    fn set(&self, _: &str, _: &str) -> Result<(), CoreError> {
-        Err(CoreError::Vault("系统密钥存储不可用".into()))
-    }
-    fn get(&self, _: &str) -> Result<Option<String>, CoreError> {
-        Err(CoreError::Vault("系统密钥存储不可用".into()))
-    }
-    fn delete(&self, _: &str) -> Result<(), CoreError> {
-        Ok(())
-    }
 }
 
 #[tauri::command]
