@@ -68,9 +68,9 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
     };
     let a = assess(&file.profile, &file.screening, &file.achievements, month, &pack);
     if o.json {
-        println!("{}", serde_json::to_string_pretty(&to_json(&a)).expect("serialises"));
+        outln!("{}", serde_json::to_string_pretty(&to_json(&a)).expect("serialises"));
     } else {
-        print!("{}", report(&file, &a));
+        out!("{}", report(&file, &a));
     }
     Ok(())
 }
@@ -233,7 +233,7 @@ fn run_batch(src: &Path, csv: Option<&Path>, month: Option<YearMonth>, pack: &Ru
             }
             Err(e) => {
                 bad += 1;
-                eprintln!("无法评估 {name}：{e}");
+                errln!("无法评估 {name}：{e}");
                 rows.push([name.as_str(), "", "", "", "", &format!("文件有误：{e}")].map(csv_field).join(","));
             }
         }
@@ -243,9 +243,9 @@ fn run_batch(src: &Path, csv: Option<&Path>, month: Option<YearMonth>, pack: &Ru
         Some(p) => {
             // A BOM so that Excel opens the Chinese text correctly.
             atomic_write(p, format!("\u{feff}{text}").as_bytes())?;
-            eprintln!("已写入 {}（{} 人，{} 个文件有误）", p.display(), ok, bad);
+            errln!("已写入 {}（{} 人，{} 个文件有误）", p.display(), ok, bad);
         }
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     if bad > 0 {
         return Err(CoreError::InvalidFile {

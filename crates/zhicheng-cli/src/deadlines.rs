@@ -43,7 +43,7 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
         Ok(l) if l.exists => Some(l.file.profile),
         Ok(_) => None,
         Err(e) => {
-            eprintln!("提示：未读取申报人资料（{e}），倒排计划不含审核环节");
+            errln!("提示：未读取申报人资料（{e}），倒排计划不含审核环节");
             None
         }
     };
@@ -54,7 +54,7 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
         }
         let text = zhicheng_core::ics::export(&settings.active(), Some(&o.plan), &settings.lead_minutes);
         storage::atomic_write(path, text.as_bytes())?;
-        eprintln!("已导出日历文件 {}", path.display());
+        errln!("已导出日历文件 {}", path.display());
     }
     if json {
         let mut deadlines: Vec<_> = o.windows.iter().collect();
@@ -68,23 +68,23 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
             "plan": o.plan,
             "holidays_known_until": o.holidays_known_until,
         });
-        println!("{}", serde_json::to_string_pretty(&out).expect("serialises"));
+        outln!("{}", serde_json::to_string_pretty(&out).expect("serialises"));
         return Ok(());
     }
-    println!("{} · {}", o.round.notice, o.round.title);
-    println!("当前北京时间：{}", o.now.format("%Y年%-m月%-d日 %H:%M:%S"));
+    outln!("{} · {}", o.round.notice, o.round.title);
+    outln!("当前北京时间：{}", o.now.format("%Y年%-m月%-d日 %H:%M:%S"));
     for w in &o.windows {
-        println!("{}", line(w));
+        outln!("{}", line(w));
     }
-    println!(
+    outln!(
         "单位公示（不少于{}个工作日）最迟开始：{}（含当日）〔{}〕",
         o.plan.items[0].workdays, o.plan.latest_publicity_start, o.publicity_start.clause
     );
     if let Some(u) = o.plan.unknown_from {
-        eprintln!("警告：计划用到 {u} 起的日期，该年份法定节假日安排未知，按周一至周五估算。");
+        errln!("警告：计划用到 {u} 起的日期，该年份法定节假日安排未知，按周一至周五估算。");
     }
     if o.round_over {
-        println!(
+        outln!(
             "本轮已截止。新一年度的通知发布后，请在桌面程序“截止日期”页添加新轮次（本程序不会推测下一年的日期）。"
         );
     }

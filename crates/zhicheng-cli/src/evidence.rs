@@ -138,7 +138,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                     if tty && last.elapsed().as_millis() > 200 {
                         last = Instant::now();
                         let rate = p.bytes_done as f64 / 1_048_576.0 / start.elapsed().as_secs_f64().max(0.001);
-                        eprint!(
+                        err!(
                             "\r导入 {}/{} 个文件，{} / {}，{rate:.0} MB/s  ",
                             p.files_done,
                             p.files_total,
@@ -150,36 +150,36 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                 &AtomicBool::new(false),
             )?;
             if tty {
-                eprintln!();
+                errln!("");
             }
             for id in &report.added {
                 let f = v.file(id)?;
-                println!("已导入 {id}  {}（{}，{}）", f.name, f.kind.label(), export::human_size(f.size));
+                outln!("已导入 {id}  {}（{}，{}）", f.name, f.kind.label(), export::human_size(f.size));
             }
             for (name, id) in &report.duplicates {
-                println!("已存在 {id}  {name}（内容相同，未重复保存）");
+                outln!("已存在 {id}  {name}（内容相同，未重复保存）");
             }
             for r in &report.refused {
-                eprintln!("未导入 {}：{}", r.path, r.reason);
+                errln!("未导入 {}：{}", r.path, r.reason);
             }
             for w in &report.warnings {
-                eprintln!("提示：{w}");
+                errln!("提示：{w}");
             }
             if report.skipped > 0 {
-                eprintln!("已跳过 {} 个隐藏或系统文件", report.skipped);
+                errln!("已跳过 {} 个隐藏或系统文件", report.skipped);
             }
             Ok(if report.refused.is_empty() { 0 } else { 1 })
         }
         EvidenceCmd::List { json } => {
             let v = open(ws, s, false)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(v.files()).expect("serialises"));
+                outln!("{}", serde_json::to_string_pretty(v.files()).expect("serialises"));
             } else if v.files().is_empty() {
-                println!("材料库是空的");
+                outln!("材料库是空的");
             } else {
                 for f in v.files() {
                     let links: Vec<String> = f.links.iter().map(|l| l.to_string()).collect();
-                    println!(
+                    outln!(
                         "{}  {}  {}  {}  {}",
                         f.id,
                         f.title,
@@ -197,17 +197,17 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                 if zhicheng_vault::vault::exists(ws.root()) { open(ws, s, false)?.files().to_vec() } else { vec![] };
             let c = zhicheng_vault::checklist(&file, &files);
             if json {
-                println!("{}", serde_json::to_string_pretty(&c).expect("serialises"));
+                outln!("{}", serde_json::to_string_pretty(&c).expect("serialises"));
             } else {
-                println!("佐证材料：{}/{} 项已备齐{}", c.done, c.required, if c.complete { "，可以提交" } else { "" });
+                outln!("佐证材料：{}/{} 项已备齐{}", c.done, c.required, if c.complete { "，可以提交" } else { "" });
                 for i in c.items.iter().chain(&c.achievements) {
-                    println!("{} {}  [{}]  {}  {}", status_mark(i), i.label, i.clause, i.why, i.target);
+                    outln!("{} {}  [{}]  {}  {}", status_mark(i), i.label, i.clause, i.why, i.target);
                 }
                 if !c.blocking.is_empty() {
-                    println!("尚缺（提交前须补齐）：{}", c.blocking.join("、"));
+                    outln!("尚缺（提交前须补齐）：{}", c.blocking.join("、"));
                 }
                 for r in &c.reminders {
-                    println!("提醒：{r}");
+                    outln!("提醒：{r}");
                 }
             }
             Ok(if c.complete { 0 } else { EXIT_MISSING })
@@ -219,17 +219,17 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                 return Err(CoreError::NotFound(format!("关联目标 {t}")));
             }
             open(ws, s, false)?.link(&id, t)?;
-            println!("已关联 {id} → {target}");
+            outln!("已关联 {id} → {target}");
             Ok(0)
         }
         EvidenceCmd::Unlink { id, target } => {
             open(ws, s, false)?.unlink(&id, &target.parse()?)?;
-            println!("已取消关联 {id} → {target}");
+            outln!("已取消关联 {id} → {target}");
             Ok(0)
         }
         EvidenceCmd::Remove { id } => {
             let f = open(ws, s, false)?.remove(&id)?;
-            println!("已从材料库删除 {}（{}）；原文件不受影响", f.id, f.name);
+            outln!("已从材料库删除 {}（{}）；原文件不受影响", f.id, f.name);
             Ok(0)
         }
         EvidenceCmd::Export { to, zip, force } => {
@@ -241,23 +241,23 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                 (None, None) => unreachable!("clap requires one"),
             };
             let r = export::export(&v, &file, dest, force)?;
-            println!("已导出 {} 个文件到 {}（清单：{}）", r.rows.len(), r.dest, export::INDEX_CSV);
+            outln!("已导出 {} 个文件到 {}（清单：{}）", r.rows.len(), r.dest, export::INDEX_CSV);
             if !r.blocking.is_empty() {
-                eprintln!("注意：尚缺 {}", r.blocking.join("、"));
+                errln!("注意：尚缺 {}", r.blocking.join("、"));
             }
             Ok(0)
         }
         EvidenceCmd::Recovery { to } => {
             let pass = need_passphrase(s)?;
             open(ws, s, false)?.write_recovery(&to, &pass, KdfParams::default(), false)?;
-            println!("已写出恢复文件 {}；请与口令分开妥善保存", to.display());
+            outln!("已写出恢复文件 {}；请与口令分开妥善保存", to.display());
             Ok(0)
         }
         EvidenceCmd::Recover { from } => {
             let pass = need_passphrase(s)?;
             let store = zhicheng_vault::keys::usable_os_store().ok();
             let v = Vault::recover(ws.root(), &from, &pass, store.as_ref().map(|s| s as _))?;
-            println!(
+            outln!(
                 "已用恢复文件解锁（{} 个文件）{}",
                 v.files().len(),
                 if store.is_some() { "，密钥已放回系统密钥存储" } else { "" }

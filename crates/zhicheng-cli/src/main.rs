@@ -5,6 +5,37 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Standard output and error that never panic: a closed pipe (`| head`) or a full disk
+/// (`> /dev/full`) is an error with an exit code, not a crash. `outln!`/`out!` return it with `?`;
+/// a message to a closed stderr is dropped.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::stdout_write(format_args!($($t)*), false)? };
+}
+macro_rules! outln {
+    ($($t:tt)*) => { $crate::stdout_write(format_args!($($t)*), true)? };
+}
+macro_rules! err {
+    ($($t:tt)*) => { $crate::stderr_write(format_args!($($t)*), false) };
+}
+macro_rules! errln {
+    ($($t:tt)*) => { $crate::stderr_write(format_args!($($t)*), true) };
+}
+
+pub(crate) fn stdout_write(args: std::fmt::Arguments<'_>, newline: bool) -> Result<(), CoreError> {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    o.write_fmt(args)
+        .and_then(|_| if newline { o.write_all(b"\n") } else { Ok(()) })
+        .and_then(|_| o.flush())
+        .map_err(|source| CoreError::Io { action: "写出", path: PathBuf::from("（标准输出）"), source })
+}
+
+pub(crate) fn stderr_write(args: std::fmt::Arguments<'_>, newline: bool) {
+    use std::io::Write;
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_fmt(args).and_then(|_| if newline { e.write_all(b"\n") } else { Ok(()) });
+}
+
 mod assess;
 mod deadlines;
 mod evidence;
@@ -159,12 +190,27 @@ enum ProfileCmd {
     },
 }
 
+/// The exit code when the reader of standard output went away (`| head`): as a shell reports a
+/// program ended by SIGPIPE, and without a message.
+const EXIT_CLOSED_PIPE: u8 = 141;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // --help and --version are not errors; a bad argument exits 2 with clap's message.
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        Err(CoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(EXIT_CLOSED_PIPE)
+        }
         Err(e) => {
-            eprintln!("错误：{e}");
+            errln!("错误：{e}");
             ExitCode::FAILURE
         }
     }
@@ -237,14 +283,14 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
 fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
     let loaded = ws.load()?;
     if json {
-        print!("{}", loaded.file.to_json());
+        out!("{}", loaded.file.to_json());
         return Ok(());
     }
     if !loaded.exists {
-        println!("工作区 {} 中还没有申报人资料。可用 `zhicheng profile import FILE` 导入。", ws.root().display());
+        outln!("工作区 {} 中还没有申报人资料。可用 `zhicheng profile import FILE` 导入。", ws.root().display());
         return Ok(());
     }
-    print!("{}", render(&loaded.file.profile));
+    out!("{}", render(&loaded.file.profile));
     let missing: Vec<_> = loaded
         .file
         .profile
@@ -256,9 +302,9 @@ fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
         })
         .collect();
     if missing.is_empty() {
-        println!("\n基本情况已填写完整。");
+        outln!("\n基本情况已填写完整。");
     } else {
-        println!("\n尚需处理（{}项）：\n{}", missing.len(), missing.join("\n"));
+        outln!("\n尚需处理（{}项）：\n{}", missing.len(), missing.join("\n"));
     }
     Ok(())
 }
@@ -337,12 +383,12 @@ fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
     }
     ws.save(&parsed.file)?;
     let missing: Vec<_> = issues.iter().map(|i| i.label_zh.as_str()).collect();
-    println!("已导入 {} 到工作区 {}", file.display(), ws.root().display());
+    outln!("已导入 {} 到工作区 {}", file.display(), ws.root().display());
     if parsed.source_version < applicant_file::CURRENT_VERSION {
-        println!("（文件为旧版本 {}，已转换为版本 {}）", parsed.source_version, applicant_file::CURRENT_VERSION);
+        outln!("（文件为旧版本 {}，已转换为版本 {}）", parsed.source_version, applicant_file::CURRENT_VERSION);
     }
     if !missing.is_empty() {
-        eprintln!("提示：以下项目尚未填写：{}", missing.join("、"));
+        errln!("提示：以下项目尚未填写：{}", missing.join("、"));
     }
     Ok(())
 }
@@ -359,7 +405,7 @@ fn export(ws: &Workspace, file: &Path, force: bool) -> Result<(), CoreError> {
         return Err(CoreError::AlreadyExists(file.to_path_buf()));
     }
     storage::atomic_write(file, loaded.file.to_json().as_bytes())?;
-    println!("已导出到 {}", file.display());
+    outln!("已导出到 {}", file.display());
     Ok(())
 }
 

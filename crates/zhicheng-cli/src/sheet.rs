@@ -54,7 +54,7 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
             let bytes = zhicheng_sheet::pdf(&file, &ctx, now)?;
             write_new(o.out, &bytes, o.force)?;
             report_missing(&file, &ctx);
-            println!("已写入 {}（{} KB）", o.out.display(), bytes.len().div_ceil(1024));
+            outln!("已写入 {}（{} KB）", o.out.display(), bytes.len().div_ceil(1024));
             Ok(())
         }
         Some(src) => batch(src, o.out, &ctx, now, o.force),
@@ -65,7 +65,7 @@ fn report_missing(file: &ApplicantFile, ctx: &Context) {
     let data = zhicheng_sheet::collect(file, ctx);
     if !data.missing.is_empty() {
         let names: Vec<&str> = data.missing.iter().map(|m| m.label.as_str()).collect();
-        eprintln!("注意：{} 的公示表尚有空项：{}", data.author, names.join("、"));
+        errln!("注意：{} 的公示表尚有空项：{}", data.author, names.join("、"));
     }
 }
 
@@ -94,15 +94,15 @@ fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: b
         match result {
             Ok(path) => {
                 ok += 1;
-                println!("{name} → {}", path.display());
+                outln!("{name} → {}", path.display());
             }
             Err(e) => {
-                eprintln!("失败 {name}：{e}");
+                errln!("失败 {name}：{e}");
                 failed.push(name);
             }
         }
     }
-    println!("共生成 {ok} 份公示表，{} 份失败", failed.len());
+    outln!("共生成 {ok} 份公示表，{} 份失败", failed.len());
     if failed.is_empty() {
         Ok(())
     } else {

@@ -105,5 +105,12 @@ fn workdays_examples_and_warnings() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--from"));
     let o = run(&["workdays", "add", "--from", "2023-10-01", "--days", "0"]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("至少为 1"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("应在 1 到 3650 之间"));
+    // A count of years of working days is refused at once, not computed for minutes and then a panic.
+    let o = run(&["workdays", "add", "--from", "2023-10-01", "--days", "4000000000"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--days"));
+    let o = run(&["workdays", "latest-start", "--end", "0001-01-01", "--days", "5"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1900 到 2999"));
 }

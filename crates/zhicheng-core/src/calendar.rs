@@ -8,11 +8,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
+
+/// The most working days one count may span (about 14 years): the notice's periods are days to weeks.
+pub const MAX_WORKDAYS: u32 = 3650;
 
 const BUILTIN: &str = include_str!("../data/holidays.json");
 
@@ -91,10 +94,10 @@ impl WorkCalendar {
                 if a > b || (b - a).num_days() > 15 {
                     return Err(invalid(at(&format!("rest[{j}]")), format!("放假区间 {a}–{b} 不合理")));
                 }
-                let mut d = a;
-                while d <= b {
-                    cal.rest.insert(d);
-                    d = d + Days::new(1);
+                let mut d = Some(a);
+                while let Some(day) = d.filter(|x| *x <= b) {
+                    cal.rest.insert(day);
+                    d = day.succ_opt();
                 }
             }
             for (j, &d) in y.makeup.iter().enumerate() {
@@ -141,10 +144,11 @@ impl WorkCalendar {
 
     /// The `n`th working day counting from `from` (`n ≥ 1`). With `count_start`, `from` itself is the
     /// first when it is a working day; otherwise counting begins the next day.
+    /// `n` is held to [`MAX_WORKDAYS`]; a count running past the last date chrono knows stops there.
     pub fn add_workdays(&self, from: NaiveDate, n: u32, count_start: bool) -> Answer<NaiveDate> {
         let mut seen = Seen::default();
-        let mut d = if count_start { from } else { from + Days::new(1) };
-        let mut left = n.max(1);
+        let mut d = if count_start { from } else { from.succ_opt().unwrap_or(from) };
+        let mut left = n.clamp(1, MAX_WORKDAYS);
         loop {
             seen.note(self, d);
             if self.day_kind(d).is_working() {
@@ -153,7 +157,10 @@ impl WorkCalendar {
                     return seen.answer(d);
                 }
             }
-            d = d + Days::new(1);
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return seen.answer(d),
+            }
         }
     }
 
@@ -162,17 +169,20 @@ impl WorkCalendar {
     pub fn latest_start(&self, end: NaiveDate, n: u32, count_start: bool) -> Answer<NaiveDate> {
         let mut seen = Seen::default();
         let mut d = end;
-        let mut left = n.max(1);
+        let mut left = n.clamp(1, MAX_WORKDAYS);
         loop {
             seen.note(self, d);
             if self.day_kind(d).is_working() {
                 left -= 1;
                 if left == 0 {
-                    let start = if count_start { d } else { d - Days::new(1) };
+                    let start = if count_start { d } else { d.pred_opt().unwrap_or(d) };
                     return seen.answer(start);
                 }
             }
-            d = d - Days::new(1);
+            match d.pred_opt() {
+                Some(prev) => d = prev,
+                None => return seen.answer(d),
+            }
         }
     }
 
@@ -186,14 +196,17 @@ impl WorkCalendar {
             if self.day_kind(d).is_working() {
                 n += 1;
             }
-            d = d + Days::new(1);
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => break,
+            }
         }
         seen.answer(n)
     }
 
     /// The last working day strictly before `d`.
     pub fn previous_workday(&self, d: NaiveDate) -> Answer<NaiveDate> {
-        self.latest_start(d - Days::new(1), 1, true)
+        self.latest_start(d.pred_opt().unwrap_or(d), 1, true)
     }
 }
 
@@ -214,6 +227,7 @@ impl Seen {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Days;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -46,6 +46,8 @@ pub enum ErrorCode {
     Cancelled,
     /// An evidence file or a requirement named by id does not exist.
     NotFound,
+    /// Another program is writing to the workspace; nothing was changed.
+    Busy,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +94,8 @@ pub enum CoreError {
     Cancelled,
     #[error("找不到{0}")]
     NotFound(String),
+    #[error("工作区正被另一个程序使用{}，未作任何修改；请关闭它或稍后再试", pid.map(|p| format!("（PID {p}）")).unwrap_or_default())]
+    Busy { pid: Option<u32> },
 }
 
 fn backup_hint(b: &Option<BackupInfo>) -> String {
@@ -120,6 +124,7 @@ impl CoreError {
             Self::Tampered { .. } => ErrorCode::Tampered,
             Self::Cancelled => ErrorCode::Cancelled,
             Self::NotFound(_) => ErrorCode::NotFound,
+            Self::Busy { .. } => ErrorCode::Busy,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod eligibility;
 pub mod error;
 pub mod ics;
 pub mod idcard;
+pub mod lock;
 pub mod plan;
 pub mod profile;
 pub mod publicity;

@@ -23,7 +23,16 @@ use crate::error::{CoreError, Result};
 
 pub const APPLICANT_FILE: &str = "applicant.json";
 pub const BACKUP_DIR: &str = "backups";
+/// The newest backups, always kept.
 pub const KEEP_BACKUPS: usize = 10;
+/// Every save of the last 10 minutes is kept (the newest 30 at most) …
+pub const KEEP_ALL_MINUTES: i64 = 10;
+pub const KEEP_RECENT_MAX: usize = 30;
+/// … then one per hour for a day, one per day for a month.
+pub const KEEP_DAYS: i64 = 31;
+/// The one temp name backups are written through.
+const BACKUP_TMP: &str = ".backup.tmp";
+pub const MIGRATED_DIR: &str = "migrated";
 /// A rule pack the user loaded in place of the built-in one.
 pub const PACK_REPLACE: &str = "rules-replace.json";
 /// A rule pack the user loaded in addition to the built-in one (e.g. 正常申报 conditions).
@@ -100,10 +109,26 @@ impl std::fmt::Debug for Workspace {
 
 impl Workspace {
     /// Opens (and creates when needed) a workspace folder.
+    /// Temp files a killed save left behind are removed, and the folders and files are made private
+    /// (0700/0600 on Unix) when an older version left them readable by others.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self> {
         let root = root.into();
-        fs::create_dir_all(&root).map_err(CoreError::io("创建", &root))?;
-        Ok(Self { root, cipher: None })
+        create_private_dir(&root)?;
+        let ws = Self { root, cipher: None };
+        // Another program writing right now owns its temp files: clean only when no one else writes.
+        if let Ok(_guard) = crate::lock::WriteLock::acquire(&ws.root) {
+            for dir in [ws.root.clone(), ws.backup_dir(), ws.root.join(MIGRATED_DIR)] {
+                remove_stale_temps(&dir);
+                make_private(&dir);
+            }
+        }
+        Ok(ws)
+    }
+
+    /// Holds the workspace's write lock (re-entrant within this process) until dropped; another
+    /// program holding it is an error naming it.
+    pub fn lock(&self) -> Result<crate::lock::WriteLock> {
+        crate::lock::WriteLock::acquire(&self.root)
     }
 
     /// From now on, the ID number and phone are sealed when saved and opened when loaded; the applicant
@@ -120,7 +145,27 @@ impl Workspace {
         if loaded.exists && applicant_file::parse(&on_disk, None).is_ok_and(|p| has_plain_personal(&p.file)) {
             self.save(&loaded.file)?;
         }
-        self.seal_backups()
+        self.seal_backups()?;
+        self.seal_migrated()
+    }
+
+    /// The originals kept from migrations get their ID number and phone sealed in place.
+    fn seal_migrated(&self) -> Result<()> {
+        let Some(c) = &self.cipher else { return Ok(()) };
+        let dir = self.root.join(MIGRATED_DIR);
+        let Ok(entries) = fs::read_dir(&dir) else { return Ok(()) };
+        let _guard = self.lock()?;
+        for e in entries.filter_map(|e| e.ok()) {
+            let p = e.path();
+            if !p.extension().is_some_and(|x| x == "json") {
+                continue;
+            }
+            let Ok(text) = fs::read_to_string(&p) else { continue };
+            if let Some(sealed) = seal_json_personal(&text, c.as_ref())? {
+                atomic_write(&p, sealed.as_bytes())?;
+            }
+        }
+        Ok(())
     }
 
     pub fn is_sealing(&self) -> bool {
@@ -155,6 +200,7 @@ impl Workspace {
 
     /// Backups written before sealing began get their ID number and phone sealed in place.
     fn seal_backups(&self) -> Result<()> {
+        let _guard = self.lock()?;
         for b in self.backups()? {
             let p = self.backup_dir().join(&b.name);
             let Ok(text) = fs::read_to_string(&p) else { continue };
@@ -228,13 +274,19 @@ impl Workspace {
 
     /// Keeps the pre-migration original once, so migrating never loses what the user had.
     fn keep_original(&self, version: u32, text: &str) -> Result<()> {
-        let dir = self.root.join("migrated");
+        let dir = self.root.join(MIGRATED_DIR);
         let path = dir.join(format!("applicant.v{version}.json"));
         if path.exists() {
             return Ok(());
         }
-        fs::create_dir_all(&dir).map_err(CoreError::io("创建", &dir))?;
-        atomic_write(&path, text.as_bytes())
+        let _guard = self.lock()?;
+        create_private_dir(&dir)?;
+        // Kept as written, except the ID number and phone, which are sealed like everywhere else.
+        let sealed = match &self.cipher {
+            Some(c) => seal_json_personal(text, c.as_ref())?,
+            None => None,
+        };
+        atomic_write(&path, sealed.as_deref().unwrap_or(text).as_bytes())
     }
 
     /// The deadline settings (`deadlines.json`); defaults when there is none. A file that does not parse
@@ -256,14 +308,17 @@ impl Workspace {
     }
 
     pub fn save_deadline_settings(&self, settings: &crate::deadlines::DeadlineSettings) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(settings).expect("serialises");
+        let mut text = serde_json::to_string_pretty(settings)
+            .map_err(|e| CoreError::Workspace(format!("截止日期设置无法写出：{e}")))?;
         text.push('\n');
+        let _guard = self.lock()?;
         atomic_write(&self.root.join(crate::deadlines::SETTINGS_FILE), text.as_bytes())
     }
 
     /// Moves a damaged `deadlines.json` aside (kept, renamed) so the defaults apply again.
     pub fn reset_deadline_settings(&self) -> Result<()> {
         let path = self.root.join(crate::deadlines::SETTINGS_FILE);
+        let _guard = self.lock()?;
         if path.exists() {
             let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
             let aside = self.root.join(format!("{}.corrupt-{stamp}", crate::deadlines::SETTINGS_FILE));
@@ -279,6 +334,7 @@ impl Workspace {
 
     /// Loads, changes and saves the applicant file (a new one when there is none).
     pub fn update(&self, change: impl FnOnce(&mut ApplicantFile)) -> Result<()> {
+        let _guard = self.lock()?;
         let mut file = self.load()?.file;
         change(&mut file);
         self.save(&file)
@@ -306,11 +362,13 @@ impl Workspace {
     /// Checks a pack and installs it; a bad pack is refused and changes nothing.
     pub fn install_pack(&self, text: &str, source: &Path, extend: bool) -> Result<()> {
         crate::eligibility::RulePack::parse(text, Some(source))?;
+        let _guard = self.lock()?;
         atomic_write(&self.root.join(if extend { PACK_EXTEND } else { PACK_REPLACE }), text.as_bytes())
     }
 
     /// Back to the built-in pack alone.
     pub fn remove_packs(&self) -> Result<()> {
+        let _guard = self.lock()?;
         for name in [PACK_REPLACE, PACK_EXTEND] {
             let path = self.root.join(name);
             match fs::remove_file(&path) {
@@ -324,6 +382,7 @@ impl Workspace {
 
     /// Saves atomically and records a backup. Refuses to replace a file that does not parse.
     pub fn save(&self, file: &ApplicantFile) -> Result<()> {
+        let _guard = self.lock()?;
         let path = self.applicant_path();
         if path.exists() {
             self.load()?;
@@ -339,7 +398,7 @@ impl Workspace {
 
     fn record_backup(&self, bytes: &[u8]) -> Result<()> {
         let dir = self.backup_dir();
-        fs::create_dir_all(&dir).map_err(CoreError::io("创建", &dir))?;
+        create_private_dir(&dir)?;
         let backups = self.backups()?;
         if let Some(newest) = backups.first()
             && fs::read(dir.join(&newest.name)).is_ok_and(|b| b == bytes)
@@ -353,8 +412,10 @@ impl Workspace {
             name = format!("applicant-{stamp}-{n}.json");
             n += 1;
         }
-        atomic_write(&dir.join(&name), bytes)?;
-        for old in self.backups()?.iter().skip(KEEP_BACKUPS) {
+        // One fixed temp name: a killed save leaves at most this file, removed at the next open.
+        stage_via(&dir.join(BACKUP_TMP), &dir.join(&name), bytes)?.commit()?;
+        let now = chrono::Utc::now();
+        for old in thin_backups(&self.backups()?, now) {
             let p = dir.join(&old.name);
             fs::remove_file(&p).map_err(CoreError::io("删除", &p))?;
         }
@@ -401,6 +462,7 @@ impl Workspace {
         let src = self.backup_dir().join(name);
         let text = fs::read_to_string(&src).map_err(|_| CoreError::NoBackup(name.to_string()))?;
         let parsed = applicant_file::parse(&text, Some(&src)).map_err(|_| CoreError::NoBackup(name.to_string()))?;
+        let _guard = self.lock()?;
         self.move_corrupt_aside()?;
         self.save(&parsed.file)?;
         self.load()
@@ -409,6 +471,7 @@ impl Workspace {
     /// Moves a corrupt applicant file aside so the user can start again; does nothing if the file is fine.
     pub fn move_corrupt_aside(&self) -> Result<Option<PathBuf>> {
         let path = self.applicant_path();
+        let _guard = self.lock()?;
         if !path.exists() || self.load().is_ok() {
             return Ok(None);
         }
@@ -430,7 +493,10 @@ pub struct Staged {
 impl Staged {
     /// Renames the temp file over the target and fsyncs the folder.
     pub fn commit(self) -> Result<()> {
-        fs::rename(&self.tmp, &self.target).map_err(CoreError::io("替换", &self.target))?;
+        if let Err(e) = fs::rename(&self.tmp, &self.target) {
+            let _ = fs::remove_file(&self.tmp);
+            return Err(CoreError::io("替换", &self.target)(e));
+        }
         if let Some(dir) = self.target.parent() {
             sync_dir(dir);
         }
@@ -438,20 +504,137 @@ impl Staged {
     }
 }
 
-/// Writes `bytes` to a temp file beside `target` (`.NAME.tmp`) and fsyncs it.
+/// Writes `bytes` to a temp file beside `target` (`.NAME.tmp`, private: 0600 on Unix) and fsyncs it.
+/// A failed write removes the temp file.
 pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged> {
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = target.with_file_name(format!(".{name}.tmp"));
+    stage_via(&target.with_file_name(format!(".{name}.tmp")), target, bytes)
+}
+
+fn stage_via(tmp: &Path, target: &Path, bytes: &[u8]) -> Result<Staged> {
     let write = || -> std::io::Result<()> {
-        let mut f = File::create(&tmp)?;
+        let mut f = private_file(tmp)?;
         f.write_all(bytes)?;
         f.sync_all()
     };
     if let Err(e) = write() {
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
         return Err(CoreError::io("写入", target)(e));
     }
-    Ok(Staged { tmp, target: target.to_path_buf() })
+    Ok(Staged { tmp: tmp.to_path_buf(), target: target.to_path_buf() })
+}
+
+/// Creates (truncating) a file only its owner can read (0600 on Unix).
+pub fn private_file(path: &Path) -> std::io::Result<File> {
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    let f = o.open(path)?;
+    // An existing file keeps its mode through `open`: tighten it too.
+    #[cfg(unix)]
+    f.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    Ok(f)
+}
+
+/// Creates a folder (and its parents) only its owner can enter (0700 on Unix).
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir).map_err(CoreError::io("创建", dir))
+}
+
+/// Makes a folder 0700 and its files 0600 (Unix; elsewhere nothing to do).
+fn make_private(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+        for e in entries.filter_map(|e| e.ok()) {
+            let Ok(meta) = e.path().symlink_metadata() else { continue };
+            let want = if meta.is_dir() { 0o700 } else if meta.is_file() { 0o600 } else { continue };
+            if meta.permissions().mode() & 0o777 != want {
+                let _ = fs::set_permissions(e.path(), fs::Permissions::from_mode(want));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Removes `.NAME.tmp` files (temp files of saves that were killed) in one folder.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".tmp") && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Seals the ID number and phone (`id_number`, `phone`, and version 0's `mobile`, in `profile` or at
+/// the top) of an applicant file's text; `None` when there was nothing in clear to seal.
+fn seal_json_personal(text: &str, c: &dyn FieldCipher) -> Result<Option<String>> {
+    let Ok(mut v) = serde_json::from_str::<serde_json::Value>(text) else { return Ok(None) };
+    let mut changed = false;
+    let mut seal_in = |obj: &mut serde_json::Map<String, serde_json::Value>| -> Result<()> {
+        for key in ["id_number", "phone", "mobile"] {
+            if let Some(serde_json::Value::String(s)) = obj.get_mut(key)
+                && !s.trim().is_empty()
+                && !is_sealed(s)
+            {
+                *s = c.seal(s)?;
+                changed = true;
+            }
+        }
+        Ok(())
+    };
+    if let Some(obj) = v.as_object_mut() {
+        seal_in(obj)?;
+        if let Some(p) = obj.get_mut("profile").and_then(|p| p.as_object_mut()) {
+            seal_in(p)?;
+        }
+    }
+    if !changed {
+        return Ok(None);
+    }
+    let mut out = serde_json::to_string_pretty(&v).map_err(|e| CoreError::Workspace(e.to_string()))?;
+    out.push('\n');
+    Ok(Some(out))
+}
+
+/// Which backups to delete so that versions thin out with age: every save of the last
+/// [`KEEP_ALL_MINUTES`] minutes (at most [`KEEP_RECENT_MAX`]), the newest of each hour of the last day,
+/// the newest of each day of the last [`KEEP_DAYS`] days; the newest [`KEEP_BACKUPS`] are always kept.
+pub fn thin_backups(backups: &[BackupInfo], now: chrono::DateTime<chrono::Utc>) -> Vec<BackupInfo> {
+    use std::collections::HashSet;
+    let mut sorted: Vec<(chrono::DateTime<chrono::Utc>, &BackupInfo)> = backups
+        .iter()
+        .filter_map(|b| chrono::DateTime::parse_from_rfc3339(&b.saved_at).ok().map(|t| (t.to_utc(), b)))
+        .collect();
+    sorted.sort_by(|a, b| b.1.name.cmp(&a.1.name)); // newest first
+    let mut keep: HashSet<&str> = HashSet::new();
+    let mut hours = HashSet::new();
+    let mut days = HashSet::new();
+    for (i, (t, b)) in sorted.iter().enumerate() {
+        let age = now.signed_duration_since(*t);
+        // Newest first, so the first seen of an hour or a day is its newest save.
+        let first_of_hour = hours.insert(t.format("%Y%m%d%H").to_string());
+        let first_of_day = days.insert(t.format("%Y%m%d").to_string());
+        let kept = i < KEEP_BACKUPS
+            || (age < chrono::Duration::minutes(KEEP_ALL_MINUTES) && i < KEEP_RECENT_MAX)
+            || (age < chrono::Duration::days(1) && first_of_hour)
+            || (age < chrono::Duration::days(KEEP_DAYS) && first_of_day);
+        if kept {
+            keep.insert(b.name.as_str());
+        }
+    }
+    backups.iter().filter(|b| !keep.contains(b.name.as_str())).cloned().collect()
 }
 
 fn has_plain_personal(f: &ApplicantFile) -> bool {
@@ -559,20 +742,81 @@ mod tests {
     }
 
     #[test]
-    fn keeps_the_last_ten_versions_and_skips_identical_saves() {
+    fn keeps_every_recent_version_and_skips_identical_saves() {
         let (_d, ws) = ws();
         let mut f = ApplicantFile::new(complete());
-        for i in 0..13 {
+        for i in 0..35 {
             f.profile.current_specialty = format!("专业{i}");
             ws.save(&f).unwrap();
             ws.save(&f).unwrap(); // same content: no new backup
         }
         let b = ws.backups().unwrap();
-        assert_eq!(b.len(), KEEP_BACKUPS);
+        assert_eq!(b.len(), KEEP_RECENT_MAX, "the newest 30 saves of the last 10 minutes");
         let newest = fs::read_to_string(ws.root().join(BACKUP_DIR).join(&b[0].name)).unwrap();
-        assert!(newest.contains("专业12"));
-        let oldest = fs::read_to_string(ws.root().join(BACKUP_DIR).join(&b[9].name)).unwrap();
-        assert!(oldest.contains("专业3"));
+        assert!(newest.contains("专业34"));
+        let oldest = fs::read_to_string(ws.root().join(BACKUP_DIR).join(&b[29].name)).unwrap();
+        assert!(oldest.contains("专业5"));
+        // Written through one fixed temp name, which does not survive.
+        let names: Vec<String> = fs::read_dir(ws.root().join(BACKUP_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn backups_thin_out_with_age_so_yesterdays_file_is_still_there() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T12:00:00Z").unwrap().to_utc();
+        let at = |t: chrono::DateTime<chrono::Utc>| BackupInfo {
+            name: format!("applicant-{}.json", t.format("%Y%m%dT%H%M%S%.3fZ")),
+            saved_at: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        };
+        let mut all = vec![];
+        // Autosave every 10 s for the last 8 minutes, every 5 minutes for three days, daily for 60.
+        for i in 0..48 {
+            all.push(at(now - chrono::Duration::seconds(10 * i)));
+        }
+        for i in 2..(3 * 24 * 12) {
+            all.push(at(now - chrono::Duration::minutes(5 * i)));
+        }
+        for i in 3..60 {
+            all.push(at(now - chrono::Duration::days(i) - chrono::Duration::hours(3)));
+        }
+        let dropped = thin_backups(&all, now);
+        let kept: Vec<&BackupInfo> = all.iter().filter(|b| !dropped.contains(b)).collect();
+        let age = |b: &BackupInfo| now - chrono::DateTime::parse_from_rfc3339(&b.saved_at).unwrap().to_utc();
+        let recent = kept.iter().filter(|b| age(b) < chrono::Duration::minutes(10)).count();
+        assert_eq!(recent, KEEP_RECENT_MAX);
+        // One per hour for the last day …
+        let day = kept.iter().filter(|b| age(b) >= chrono::Duration::minutes(10) && age(b) < chrono::Duration::days(1));
+        assert!((23..=25).contains(&day.count()));
+        // … yesterday's and the day before's files are there, one per day up to a month, none older.
+        assert!(kept.iter().any(|b| age(b) > chrono::Duration::hours(30) && age(b) < chrono::Duration::hours(48)));
+        assert!(kept.iter().any(|b| age(b) > chrono::Duration::days(29) && age(b) < chrono::Duration::days(31)));
+        assert!(kept.iter().all(|b| age(b) < chrono::Duration::days(KEEP_DAYS)));
+        assert!(kept.len() < 100, "bounded: {}", kept.len());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_are_private_and_stale_temps_are_cleaned_on_open() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_d, ws) = ws();
+        ws.save(&ApplicantFile::new(complete())).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(ws.root()), 0o700);
+        assert_eq!(mode(&ws.applicant_path()), 0o600);
+        assert_eq!(mode(&ws.root().join(BACKUP_DIR)), 0o700);
+        let b = ws.backups().unwrap();
+        assert_eq!(mode(&ws.root().join(BACKUP_DIR).join(&b[0].name)), 0o600);
+        // A killed save's temp files, in clear, and a file an older version left world-readable.
+        fs::write(ws.root().join(".applicant.json.tmp"), "510...").unwrap();
+        fs::write(ws.root().join(BACKUP_DIR).join(".applicant-20231130T000000.000Z.json.tmp"), "x").unwrap();
+        fs::set_permissions(ws.applicant_path(), fs::Permissions::from_mode(0o644)).unwrap();
+        let ws = Workspace::open(ws.root()).unwrap();
+        assert!(!ws.root().join(".applicant.json.tmp").exists());
+        assert!(fs::read_dir(ws.root().join(BACKUP_DIR)).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+        assert_eq!(mode(&ws.applicant_path()), 0o600);
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub enum YearMonthError {
 }
 
 impl YearMonth {
+    /// The earliest and latest months a file may hold.
+    pub const MIN: YearMonth = YearMonth { year: 1900, month: 1 };
+    pub const MAX: YearMonth = YearMonth { year: 2999, month: 12 };
+
     pub fn new(year: i32, month: u32) -> Result<Self, YearMonthError> {
         if !(1..=12).contains(&month) {
             return Err(YearMonthError::Month(month));

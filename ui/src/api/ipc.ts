@@ -35,6 +35,7 @@ const CODES: ErrorCode[] = [
   "tampered",
   "cancelled",
   "not_found",
+  "busy",
 ];
 
 /** Any rejection, turned into the `{code, message}` shape the commands send. */

@@ -165,7 +165,7 @@ fn education_result(p: &Profile, rules: &[super::pack::EducationRule], cutoff: Y
         .iter()
         .map(|r| {
             let qualified = qualifies(r.row, p.education, p.degree);
-            let need = 12 * r.years as i32;
+            let need = i32::try_from(r.years.saturating_mul(12)).unwrap_or(i32::MAX);
             let have = months.unwrap_or(i32::MIN);
             let years_ok = r.years == 0 || have >= need;
             RowResult {
@@ -174,7 +174,7 @@ fn education_result(p: &Profile, rules: &[super::pack::EducationRule], cutoff: Y
                 years: r.years,
                 qualified,
                 met: qualified && years_ok,
-                months_short: if years_ok || months.is_none() { 0 } else { (need - have) as u32 },
+                months_short: if years_ok || months.is_none() { 0 } else { u32::try_from(need.saturating_sub(have)).unwrap_or(0) },
             }
         })
         .collect();
@@ -453,9 +453,19 @@ fn education_gap(p: &Profile, e: &EducationResult, cutoff: YearMonth) -> Vec<Str
     )]
 }
 
+/// `m` moved by `months`, held inside the months a [`YearMonth`] can name (1900-01 … 2999-12): a
+/// window reaching before 1900 starts at 1900-01, which no stored month precedes, so the verdict is
+/// the same as with the unclamped start.
 fn shift(m: YearMonth, months: i32) -> YearMonth {
-    let total = m.year() * 12 + m.month() as i32 - 1 + months;
-    YearMonth::new(total.div_euclid(12), (total.rem_euclid(12) + 1) as u32).expect("in range")
+    let total = (i64::from(m.year()) * 12 + i64::from(m.month()) - 1 + i64::from(months))
+        .clamp(i64::from(YearMonth::MIN.year()) * 12, i64::from(YearMonth::MAX.year()) * 12 + 11);
+    let (year, month) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    // Both parts are in range after the clamp; fall back to the bound rather than panic.
+    i32::try_from(year)
+        .ok()
+        .zip(u32::try_from(month).ok())
+        .and_then(|(y, mo)| YearMonth::new(y, mo).ok())
+        .unwrap_or(if months < 0 { YearMonth::MIN } else { YearMonth::MAX })
 }
 
 #[cfg(test)]

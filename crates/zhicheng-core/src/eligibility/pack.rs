@@ -226,6 +226,36 @@ pub struct RulePack {
     pub chains: Vec<SubmissionChain>,
 }
 
+/// Bounds a pack's numbers must keep (sanity, not rules of the notice: a value past them is a typo).
+const MAX_YEARS: u32 = 60;
+const MAX_COUNT: u32 = 100;
+const MAX_RANK: u32 = 100;
+const MAX_FEE_YUAN: u32 = 100_000;
+/// 1 亿万元: more than any project; beyond it a float loses the 0.01 万元 a threshold is written in.
+const MAX_AMOUNT_WAN: f64 = 100_000_000.0;
+
+/// A threshold that is negative, not a number or absurdly large; a rank limit of 0 or past the bound.
+fn bad_numbers(a: &Alternative) -> Option<(&'static str, String)> {
+    let amounts = [
+        ("require.min_investment_wan", a.require.min_investment_wan),
+        ("require.min_own_words_wan", a.require.min_own_words_wan),
+        ("sum_revenue_wan", a.sum_revenue_wan),
+    ];
+    for (field, v) in amounts {
+        if let Some(v) = v
+            && !(v.is_finite() && (0.0..=MAX_AMOUNT_WAN).contains(&v))
+        {
+            return Some((field, format!("金额或字数应在 0 到 {MAX_AMOUNT_WAN} 之间，收到 {v}")));
+        }
+    }
+    if let Some(r) = a.require.max_rank
+        && !(1..=MAX_RANK).contains(&r)
+    {
+        return Some(("require.max_rank", format!("排名上限应在 1 到 {MAX_RANK} 之间，收到 {r}")));
+    }
+    None
+}
+
 impl RulePack {
     /// The built-in pack (渝经信发〔2023〕89号), parsed once per process.
     pub fn builtin_ref() -> &'static RulePack {
@@ -262,6 +292,14 @@ impl RulePack {
         if pack.window_months == 0 || pack.window_months > 240 {
             return Err(invalid("window_months".into(), "业绩成果计算期应在1到240个月之间".into()));
         }
+        if pack.routes.is_empty() {
+            return Err(invalid("routes".into(), "规则包至少要有一种申报途径".into()));
+        }
+        for (i, f) in pack.fees.iter().enumerate() {
+            if f.yuan > MAX_FEE_YUAN {
+                return Err(invalid(format!("fees[{i}].yuan"), format!("评审费应不超过 {MAX_FEE_YUAN} 元")));
+            }
+        }
         for (i, c) in pack.chains.iter().enumerate() {
             if c.nodes.len() < 2 || !c.nodes.contains(&c.publicity_by) {
                 return Err(invalid(format!("chains[{i}].nodes"), "申报程序至少要有两级，且包含负责公示的单位".into()));
@@ -272,6 +310,14 @@ impl RulePack {
                 let at = |rest: String| format!("routes[{r}].levels[{l}].{rest}");
                 if level.education.is_empty() {
                     return Err(invalid(at("education".into()), "至少需要一行学历与年限".into()));
+                }
+                for (e, row) in level.education.iter().enumerate() {
+                    if row.years > MAX_YEARS {
+                        return Err(invalid(
+                            at(format!("education[{e}].years")),
+                            format!("工作年限应在 0 到 {MAX_YEARS} 年之间，收到 {}", row.years),
+                        ));
+                    }
                 }
                 for (c, cond) in level.conditions.iter().enumerate() {
                     if cond.any_of.is_empty() {
@@ -287,8 +333,14 @@ impl RulePack {
                         let mut alt = Some(alt);
                         let mut where_ = format!("conditions[{c}].any_of[{a}]");
                         while let Some(x) = alt {
-                            if x.kinds.is_empty() || x.count == 0 {
-                                return Err(invalid(at(where_), "需指明成果类别，数量至少为1".into()));
+                            if x.kinds.is_empty() || x.count == 0 || x.count > MAX_COUNT {
+                                return Err(invalid(
+                                    at(where_),
+                                    format!("需指明成果类别，数量应在 1 到 {MAX_COUNT} 之间"),
+                                ));
+                            }
+                            if let Some((field, detail)) = bad_numbers(x) {
+                                return Err(invalid(at(format!("{where_}.{field}")), detail));
                             }
                             alt = x.also.as_deref();
                             where_.push_str(".also");
