@@ -63,9 +63,10 @@ pub fn run() {
     // The vault key seals the ID number and phone at rest. With a usable OS key store it is opened
     // (or, on first start, created) here, before any window; a passphrase-protected vault is opened
     // on the 佐证材料 page, and until then those two values stay sealed.
-    let vault = zhicheng_vault::access::open(workspace.root(), None, true, None).ok();
-    if let Some(v) = &vault
-        && let Err(e) = workspace.set_cipher(v.field_cipher())
+    // Until then the vault's public half seals them, so a save never writes them in clear.
+    let (vault, cipher) = zhicheng_vault::access::cipher_for(workspace.root(), None, true, None);
+    if let Some(c) = cipher
+        && let Err(e) = workspace.set_cipher(c)
     {
         eprintln!("zhicheng: {e}");
     }

@@ -49,9 +49,7 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
     };
     let o = overview_with_pack(&settings, profile.as_ref(), &ws.effective_pack()?, now);
     if let Some(path) = ics {
-        if path.exists() && !force {
-            return Err(CoreError::AlreadyExists(path.to_path_buf()));
-        }
+        zhicheng_core::storage::check_output(path, force)?;
         let text = zhicheng_core::ics::export(&settings.active(), Some(&o.plan), &settings.lead_minutes);
         storage::atomic_write(path, text.as_bytes())?;
         errln!("已导出日历文件 {}", path.display());

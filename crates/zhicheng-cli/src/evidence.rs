@@ -102,8 +102,13 @@ fn open(ws: &mut Workspace, s: &Secrets, create: bool) -> Result<Vault, CoreErro
         )),
         e => e,
     })?;
-    if !ws.is_sealing() {
-        ws.set_cipher(v.field_cipher())?;
+    ws.set_cipher(v.field_cipher())?;
+    if v.reclaimed.files > 0 {
+        errln!(
+            "已清理 {} 个未被材料索引引用的加密文件（{}，来自被中断的导入）",
+            v.reclaimed.files,
+            export::human_size(v.reclaimed.bytes)
+        );
     }
     Ok(v)
 }

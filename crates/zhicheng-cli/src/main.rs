@@ -239,10 +239,12 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
     }
     // When the workspace has an evidence vault, its key seals the ID number and phone; unlock it if
     // this machine can (the OS key store, or ZHICHENG_VAULT_PASSPHRASE).
+    // Without the key (a passphrase not given), the vault's public half still seals them: they are
+    // never written in clear into a workspace that has a vault.
     if zhicheng_vault::vault::exists(ws.root()) {
         let passphrase = std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok();
-        if let Ok(v) = zhicheng_vault::access::open(ws.root(), passphrase.as_deref(), false, None) {
-            ws.set_cipher(v.field_cipher())?;
+        if let (_, Some(c)) = zhicheng_vault::access::cipher_for(ws.root(), passphrase.as_deref(), false, None) {
+            ws.set_cipher(c)?;
         }
     }
     match cli.command {
@@ -401,9 +403,7 @@ fn export(ws: &Workspace, file: &Path, force: bool) -> Result<(), CoreError> {
                 .into(),
         ));
     }
-    if file.exists() && !force {
-        return Err(CoreError::AlreadyExists(file.to_path_buf()));
-    }
+    storage::check_output(file, force)?;
     storage::atomic_write(file, loaded.file.to_json().as_bytes())?;
     outln!("已导出到 {}", file.display());
     Ok(())

@@ -22,9 +22,7 @@ pub struct Options<'a> {
 }
 
 fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), CoreError> {
-    if path.exists() && !force {
-        return Err(CoreError::AlreadyExists(path.into()));
-    }
+    zhicheng_core::storage::check_output(path, force)?;
     atomic_write(path, bytes)
 }
 

@@ -38,6 +38,10 @@ pub struct DeadlineSettings {
     pub notified: BTreeSet<String>,
 }
 
+/// Bounds of the settings' numbers (a chain has at most a handful of steps).
+const MAX_STEPS: usize = 20;
+const MAX_LEAD_MINUTES: u32 = 60 * 24 * 60;
+
 impl Default for DeadlineSettings {
     fn default() -> Self {
         Self {
@@ -53,8 +57,24 @@ impl Default for DeadlineSettings {
 }
 
 impl DeadlineSettings {
+    /// Parses `deadlines.json` and checks it as an import would: every saved round again (a hand-edited
+    /// file could lack a submission window), and the numbers within their bounds.
     pub fn parse(text: &str) -> Result<Self> {
-        crate::error::parse_json(text, None)
+        let s: Self = crate::error::parse_json(text, None)?;
+        for (i, r) in s.rounds.iter().enumerate() {
+            r.check(None, &format!("rounds[{i}]."))?;
+        }
+        let bad = |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
+        if s.step_days.len() > MAX_STEPS {
+            return Err(bad("step_days", format!("审核环节最多{MAX_STEPS}个，收到{}个", s.step_days.len())));
+        }
+        if let Some(d) = s.step_days.iter().find(|&&d| d > 60) {
+            return Err(bad("step_days", format!("每个审核环节最多60个工作日，收到{d}")));
+        }
+        if let Some(m) = s.lead_minutes.iter().find(|&&m| m == 0 || m > MAX_LEAD_MINUTES) {
+            return Err(bad("lead_minutes", format!("提前量应在1分钟到60天之间，收到{m}分钟")));
+        }
+        Ok(s)
     }
 
     /// The built-in round first, then the user's.
@@ -118,7 +138,7 @@ impl DeadlineSettings {
         if p.lead_minutes.len() > 10 {
             return Err(bad("lead_minutes", "提醒最多设置10个".into()));
         }
-        if let Some(m) = p.lead_minutes.iter().find(|&&m| m == 0 || m > 60 * 24 * 60) {
+        if let Some(m) = p.lead_minutes.iter().find(|&&m| m == 0 || m > MAX_LEAD_MINUTES) {
             return Err(bad("lead_minutes", format!("提前量应在1分钟到60天之间，收到{m}分钟")));
         }
         if let Some(d) = p.step_days.iter().find(|&&d| d > 60) {

@@ -3,7 +3,7 @@
 //! (`data/round-2023.json`); a later notice comes as a round file of the same shape. All times are
 //! Beijing time (Asia/Shanghai); the computer's own zone plays no part.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
 use chrono_tz::Asia::Shanghai;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -135,12 +135,20 @@ impl Round {
 
     /// Parses and checks a round file; errors name the place and the problem.
     pub fn parse(text: &str, path: Option<&std::path::Path>) -> Result<Round> {
+        let round: Round = crate::error::parse_json(text, path)?;
+        round.check(path, "")?;
+        Ok(round)
+    }
+
+    /// The checks of [`Self::parse`], for a round read inside another file (`deadlines.json`'s
+    /// `rounds[i]`, whose place `at` prefixes every location).
+    pub fn check(&self, path: Option<&std::path::Path>, at: &str) -> Result<()> {
+        let round = self;
         let invalid = |location: String, detail: String| CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
-            location,
+            location: format!("{at}{location}"),
             detail,
         };
-        let round: Round = crate::error::parse_json(text, path)?;
         if round.format != ROUND_FORMAT {
             return Err(invalid("format".into(), format!("应为 \"{ROUND_FORMAT}\"")));
         }
@@ -169,7 +177,13 @@ impl Round {
         if round.unit_publicity_workdays.value == 0 || round.unit_publicity_workdays.value > 60 {
             return Err(invalid("unit_publicity_workdays.value".into(), "公示工作日数应在 1 到 60 之间".into()));
         }
-        Ok(round)
+        for (i, w) in round.windows.iter().enumerate() {
+            let year = w.opens_at.year();
+            if !(2000..=2999).contains(&year) || !(2000..=2999).contains(&w.closes_at.year()) {
+                return Err(invalid(format!("windows[{i}]"), format!("年份应在 2000 到 2999 之间，收到 {year}")));
+            }
+        }
+        Ok(())
     }
 
     pub fn to_json(&self) -> String {

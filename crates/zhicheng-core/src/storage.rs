@@ -641,6 +641,36 @@ fn has_plain_personal(f: &ApplicantFile) -> bool {
     [f.profile.id_number.expose(), f.profile.phone.expose()].iter().any(|v| !v.trim().is_empty() && !is_sealed(v))
 }
 
+/// May a file be written at `path`? A new name, or (with `overwrite`) a regular file. A symlink, a
+/// folder, a device or a pipe is never replaced, even with `overwrite` (`-o /dev/full --force`).
+pub fn check_output(path: &Path, overwrite: bool) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(CoreError::io("检查", path)(e)),
+        Ok(m) if m.file_type().is_file() => {
+            if overwrite {
+                Ok(())
+            } else {
+                Err(CoreError::AlreadyExists(path.to_path_buf()))
+            }
+        }
+        Ok(m) => Err(CoreError::InvalidFile {
+            path: Some(path.to_path_buf()),
+            location: "输出位置".into(),
+            detail: format!(
+                "这里已有{}，不是普通文件，不会被替换；请另选一个文件名",
+                if m.file_type().is_symlink() {
+                    "一个符号链接"
+                } else if m.file_type().is_dir() {
+                    "一个文件夹"
+                } else {
+                    "一个设备或管道"
+                }
+            ),
+        }),
+    }
+}
+
 /// Atomic replace: stage, then commit.
 pub fn atomic_write(target: &Path, bytes: &[u8]) -> Result<()> {
     stage(target, bytes)?.commit()
@@ -795,6 +825,23 @@ mod tests {
         assert!(kept.iter().any(|b| age(b) > chrono::Duration::days(29) && age(b) < chrono::Duration::days(31)));
         assert!(kept.iter().all(|b| age(b) < chrono::Duration::days(KEEP_DAYS)));
         assert!(kept.len() < 100, "bounded: {}", kept.len());
+    }
+
+    #[test]
+    fn a_saved_round_without_a_submission_window_is_refused_on_load_not_a_panic_later() {
+        let (_d, ws) = ws();
+        let mut round: serde_json::Value = serde_json::from_str(&crate::round::Round::builtin().to_json()).unwrap();
+        round["id"] = "round-mine".into();
+        round["windows"] = serde_json::json!([]);
+        let text = serde_json::json!({"version": 1, "active_round": "round-mine", "rounds": [round],
+            "lead_minutes": [60], "count_start_day": true, "step_days": [], "notified": []});
+        fs::write(ws.root().join(crate::deadlines::SETTINGS_FILE), text.to_string()).unwrap();
+        let e = ws.load_deadline_settings().unwrap_err();
+        assert!(e.to_string().contains("rounds[0].windows"), "{e}");
+        let text = serde_json::json!({"version": 1, "active_round": "x", "rounds": [],
+            "lead_minutes": [60], "count_start_day": true, "step_days": [4000000000u32], "notified": []});
+        fs::write(ws.root().join(crate::deadlines::SETTINGS_FILE), text.to_string()).unwrap();
+        assert!(ws.load_deadline_settings().unwrap_err().to_string().contains("step_days"));
     }
 
     #[cfg(unix)]

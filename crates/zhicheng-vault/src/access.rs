@@ -77,6 +77,32 @@ pub fn open(
     }
 }
 
+/// What seals the ID number and phone of a workspace whose vault exists but is locked here: the
+/// vault's public recipient. `None` without a vault (nothing to seal with yet).
+pub fn sealer(workspace: &Path) -> Option<std::sync::Arc<dyn zhicheng_core::storage::FieldCipher>> {
+    let meta = vault::read_meta(workspace).ok()?;
+    let s = crate::crypto::RecipientSealer::parse(&meta.recipient).ok()?;
+    Some(std::sync::Arc::new(s))
+}
+
+/// The cipher a workspace should use: the vault's key when it opens here, else its public half, so
+/// that a save never writes the ID number or phone in clear into a workspace that has a vault.
+/// Returns the opened vault too (the CLI and the app keep it).
+pub fn cipher_for(
+    workspace: &Path,
+    passphrase: Option<&str>,
+    create: bool,
+    store: Option<&dyn SecretStore>,
+) -> (Option<Vault>, Option<std::sync::Arc<dyn zhicheng_core::storage::FieldCipher>>) {
+    match open(workspace, passphrase, create, store) {
+        Ok(v) => {
+            let c = v.field_cipher();
+            (Some(v), Some(c))
+        }
+        Err(_) => (None, sealer(workspace)),
+    }
+}
+
 /// The vault's state as the app shows it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 pub struct EvidenceState {

@@ -97,6 +97,36 @@ impl zhicheng_core::storage::FieldCipher for KeyCipher {
     }
 }
 
+/// The vault's public half alone: seals the ID number and phone while the vault is locked (a
+/// passphrase not typed yet), so they are never written in clear; opening needs the key.
+pub struct RecipientSealer(age::x25519::Recipient);
+
+impl RecipientSealer {
+    /// From the `age1…` recipient in `vault.json`.
+    pub fn parse(recipient: &str) -> Result<Self> {
+        recipient
+            .parse::<age::x25519::Recipient>()
+            .map(Self)
+            .map_err(|_| CoreError::Vault("vault.json 中的公钥无法解析".into()))
+    }
+}
+
+impl zhicheng_core::storage::FieldCipher for RecipientSealer {
+    fn seal(&self, plain: &str) -> Result<String> {
+        let fail = |e: String| CoreError::Vault(format!("加密失败：{e}"));
+        let enc = age::Encryptor::with_recipients(std::iter::once(&self.0 as &dyn age::Recipient))
+            .map_err(|e| fail(e.to_string()))?;
+        let mut out = vec![];
+        let mut w = enc.wrap_output(&mut out).map_err(|e| fail(e.to_string()))?;
+        w.write_all(plain.as_bytes()).and_then(|_| w.finish()).map_err(|e| fail(e.to_string()))?;
+        Ok(format!("{}{}", zhicheng_core::storage::SEALED_PREFIX, hex(&out)))
+    }
+
+    fn open(&self, _sealed: &str) -> Result<String> {
+        Err(CoreError::VaultLocked("材料库尚未解锁".into()))
+    }
+}
+
 /// Argon2id cost. The defaults follow the issue (m = 64 MiB, t = 3, p = 4: 160–180 ms here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfParams {

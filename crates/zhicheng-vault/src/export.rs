@@ -4,7 +4,7 @@
 //! what it proves, its size and its BLAKE3. Files are decrypted only into this export. It is written
 //! beside the destination and moved into place at the end: a failure leaves nothing behind.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -197,18 +197,25 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
             }
             let tmp = sibling_temp(&dir);
             let run = || -> Result<Vec<ExportRow>> {
-                fs::create_dir_all(&tmp).map_err(CoreError::io("创建", &tmp))?;
+                zhicheng_core::storage::create_private_dir(&tmp)?;
                 let mut rows = vec![];
                 for (i, (f, cat, proves, n)) in named.iter().enumerate() {
                     let p = tmp.join(n);
-                    let mut w = BufWriter::new(File::create(&p).map_err(CoreError::io("写入", &p))?);
+                    let mut w = BufWriter::new(
+                        zhicheng_core::storage::private_file(&p).map_err(CoreError::io("写入", &p))?,
+                    );
                     let hash = vault.export_file(f, &mut w)?;
                     w.into_inner().map_err(|e| CoreError::io("写入", &p)(e.into_error()))?;
                     rows.push(row(i, f, cat, proves, n, hash));
                 }
-                fs::write(tmp.join(INDEX_CSV), index_csv(&rows)).map_err(CoreError::io("写入", tmp.join(INDEX_CSV)))?;
-                fs::write(tmp.join(INDEX_HTML), index_html(person, &rows, &list.blocking))
-                    .map_err(CoreError::io("写入", tmp.join(INDEX_HTML)))?;
+                for (name, body) in
+                    [(INDEX_CSV, index_csv(&rows)), (INDEX_HTML, index_html(person, &rows, &list.blocking))]
+                {
+                    let p = tmp.join(name);
+                    zhicheng_core::storage::private_file(&p)
+                        .and_then(|mut f| f.write_all(body.as_ref()))
+                        .map_err(CoreError::io("写入", &p))?;
+                }
                 if dir.exists() {
                     fs::remove_dir(&dir).map_err(CoreError::io("替换", &dir))?;
                 }
@@ -224,12 +231,10 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
             }
         }
         Dest::Zip(path) => {
-            if path.exists() && !overwrite {
-                return Err(CoreError::AlreadyExists(path));
-            }
+            zhicheng_core::storage::check_output(&path, overwrite)?;
             let tmp = sibling_temp(&path);
             let run = || -> Result<Vec<ExportRow>> {
-                let out = File::create(&tmp).map_err(CoreError::io("写入", &tmp))?;
+                let out = zhicheng_core::storage::private_file(&tmp).map_err(CoreError::io("写入", &tmp))?;
                 let mut z = zip::ZipWriter::new(BufWriter::new(out));
                 let zerr = |e: zip::result::ZipError| CoreError::Vault(format!("写 ZIP 失败：{e}"));
                 let mut rows = vec![];

@@ -233,6 +233,16 @@ pub struct Vault {
     key: VaultKey,
     files: Vec<EvidenceFile>,
     pub settings: VaultSettings,
+    /// What opening removed: encrypted objects no index entry names (left by an import that was
+    /// killed before it wrote the index).
+    pub reclaimed: Reclaimed,
+}
+
+/// Orphan objects removed when the vault was opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Reclaimed {
+    pub files: u32,
+    pub bytes: u64,
 }
 
 impl fmt::Debug for Vault {
@@ -294,7 +304,7 @@ impl Vault {
             return Err(CoreError::Vault("此工作区已有佐证材料库".into()));
         }
         let dir = vault_dir(workspace);
-        fs::create_dir_all(dir.join(OBJECTS)).map_err(io("创建", &dir))?;
+        zhicheng_core::storage::create_private_dir(&dir.join(OBJECTS))?;
         let key = VaultKey::generate();
         let vault_id = random_hex(8);
         let mut meta = VaultMeta {
@@ -313,7 +323,15 @@ impl Vault {
                 meta.wrapped_key = Some(crypto::wrap(&key, pass, params)?);
             }
         }
-        let v = Vault { dir, meta, key, files: vec![], settings: VaultSettings::default() };
+        let _guard = zhicheng_core::lock::WriteLock::acquire(workspace)?;
+        let v = Vault {
+            dir,
+            meta,
+            key,
+            files: vec![],
+            settings: VaultSettings::default(),
+            reclaimed: Reclaimed::default(),
+        };
         v.save_index()?;
         let text = serde_json::to_string_pretty(&v.meta).expect("meta serialises");
         atomic_write(&v.dir.join(META), text.as_bytes())?;
@@ -360,8 +378,12 @@ impl Vault {
             Ok(t) => zhicheng_core::error::parse_json(&t, Some(&dir.join(SETTINGS)))?,
             Err(_) => VaultSettings::default(),
         };
-        let v = Vault { dir, meta, key, files: index.files, settings };
-        v.clean_stale_temps();
+        let mut v = Vault { dir, meta, key, files: index.files, settings, reclaimed: Reclaimed::default() };
+        // Only while no other program writes: its import may have objects not yet in its index.
+        if let Ok(_guard) = v.lock() {
+            v.clean_stale_temps();
+            v.reclaimed = v.reclaim_orphans();
+        }
         Ok(v)
     }
 
@@ -374,6 +396,7 @@ impl Vault {
             }
         }
         let text = serde_json::to_string_pretty(&settings).expect("settings serialise");
+        let _guard = self.lock()?;
         atomic_write(&self.dir.join(SETTINGS), text.as_bytes())?;
         self.settings = settings;
         Ok(())
@@ -381,9 +404,7 @@ impl Vault {
 
     /// A passphrase-protected copy of the key, to open the vault when the OS key store is lost.
     pub fn write_recovery(&self, path: &Path, passphrase: &str, params: KdfParams, overwrite: bool) -> Result<()> {
-        if path.exists() && !overwrite {
-            return Err(CoreError::AlreadyExists(path.to_path_buf()));
-        }
+        zhicheng_core::storage::check_output(path, overwrite)?;
         let w = crypto::wrap(&self.key, passphrase, params)?;
         atomic_write(path, serde_json::to_string_pretty(&w).expect("serialises").as_bytes())
     }
@@ -439,6 +460,32 @@ impl Vault {
         atomic_write(&self.dir.join(INDEX), &sealed)
     }
 
+    /// The workspace's write lock (see `zhicheng_core::lock`).
+    fn lock(&self) -> Result<zhicheng_core::lock::WriteLock> {
+        zhicheng_core::lock::WriteLock::acquire(self.dir.parent().unwrap_or(&self.dir))
+    }
+
+    /// Removes `objects/*.age` that the index (read and checked before this) does not name.
+    fn reclaim_orphans(&self) -> Reclaimed {
+        let mut r = Reclaimed::default();
+        let named: std::collections::HashSet<&str> = self.files.iter().map(|f| f.hash.as_str()).collect();
+        let Ok(rd) = fs::read_dir(self.dir.join(OBJECTS)) else { return r };
+        for e in rd.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let Some(hash) = name.strip_suffix(".age") else { continue };
+            if named.contains(hash) || !e.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+            if fs::remove_file(e.path()).is_ok() {
+                r.files += 1;
+                r.bytes += size;
+            }
+        }
+        r
+    }
+
     fn clean_stale_temps(&self) {
         if let Ok(rd) = fs::read_dir(self.dir.join(OBJECTS)) {
             for e in rd.flatten() {
@@ -451,6 +498,7 @@ impl Vault {
 
     /// Changes the index and saves it; on a failed save the change is undone.
     fn change(&mut self, f: impl FnOnce(&mut Vec<EvidenceFile>) -> Result<()>) -> Result<()> {
+        let _guard = self.lock()?;
         let before = self.files.clone();
         f(&mut self.files)?;
         if let Err(e) = self.save_index() {
@@ -543,6 +591,9 @@ impl Vault {
         progress: &mut dyn FnMut(&Progress),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
+        // Held through the whole import: its objects are on disk before the index names them, and
+        // another program opening the vault meanwhile must not take them for orphans.
+        let _guard = self.lock()?;
         let mut report = ImportReport::default();
         let candidates = gather(paths, opts.follow_symlinks, &mut report);
         let mut p = Progress {
@@ -723,7 +774,7 @@ impl Vault {
         let tmp = self.dir.join(OBJECTS).join(format!(".import-{}.tmp", random_hex(8)));
         let mut run = || -> Result<(String, u64)> {
             let mut src = File::open(path).map_err(io("读取", path))?;
-            let out = File::create(&tmp).map_err(io("写入", &tmp))?;
+            let out = zhicheng_core::storage::private_file(&tmp).map_err(io("写入", &tmp))?;
             let mut w = self.key.encrypt_to(BufWriter::new(out)).map_err(io("写入", &tmp))?;
             let mut hasher = blake3::Hasher::new_keyed(&self.key.dedupe_key());
             let mut buf = vec![0u8; 256 * 1024];

@@ -401,3 +401,40 @@ fn size_warnings_follow_the_settings_which_survive_a_restart() {
     let r = import(&mut v, &[bigger], &ImportOptions::default());
     assert!(r.warnings.iter().any(|w| w.contains("超过 1 MB") && w.contains("300 dpi")), "{:?}", r.warnings);
 }
+
+#[test]
+fn objects_a_killed_import_left_are_reclaimed_when_the_vault_opens() {
+    let t = tempfile::tempdir().unwrap();
+    let ws = t.path().join("ws");
+    fs::create_dir_all(&ws).unwrap();
+    let mut v = Vault::create(&ws, KeyChoice::Passphrase("材料库口令2026", FAST)).unwrap();
+    let kept = pdf(t.path(), "学历.pdf", "学历");
+    import(&mut v, &[kept], &ImportOptions::default());
+    drop(v);
+    let objects = ws.join("evidence/objects");
+    // What a kill between writing objects and writing the index leaves: objects no entry names.
+    fs::write(objects.join(format!("{}.age", "ab".repeat(32))), vec![7u8; 4096]).unwrap();
+    fs::write(objects.join(format!("{}.age", "cd".repeat(32))), vec![7u8; 1000]).unwrap();
+    fs::write(objects.join(".import-0123abcd.tmp"), b"partial").unwrap();
+    let v = Vault::open(&ws, Unlock::Passphrase("材料库口令2026")).unwrap();
+    assert_eq!(v.reclaimed, vault::Reclaimed { files: 2, bytes: 5096 });
+    let left: Vec<String> =
+        fs::read_dir(&objects).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left.len(), 1, "only the named object stays: {left:?}");
+    assert_eq!(v.files().len(), 1);
+    assert!(v.read(&v.files()[0].id).is_ok(), "the named object is untouched");
+    // While another program writes (holds the workspace lock), nothing is reclaimed.
+    fs::write(objects.join(format!("{}.age", "ef".repeat(32))), b"in flight").unwrap();
+    let held = std::process::Command::new("flock")
+        .arg(ws.join(zhicheng_core::lock::LOCK_FILE))
+        .args(["-c", "sleep 3"])
+        .spawn();
+    if let Ok(mut child) = held {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let v = Vault::open(&ws, Unlock::Passphrase("材料库口令2026")).unwrap();
+        assert_eq!(v.reclaimed, vault::Reclaimed::default());
+        assert!(objects.join(format!("{}.age", "ef".repeat(32))).exists());
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}

@@ -121,6 +121,7 @@ pub fn deadlines_export_ics(state: State<'_, AppState>, path: PathBuf) -> AppRes
     let s = ws.load_deadline_settings()?;
     let o = compute(&ws, &state)?;
     let text = zhicheng_core::ics::export(&s.active(), Some(&o.plan), &s.lead_minutes);
+    zhicheng_core::storage::check_output(&path, true)?;
     Ok(atomic_write(&path, text.as_bytes())?)
 }
 

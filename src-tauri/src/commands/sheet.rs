@@ -68,6 +68,7 @@ fn write_pdf<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> A
     let file = ws.load()?.file;
     let now = state.clock.now();
     let bytes = with_context(app, &ws, |ctx, _| zhicheng_sheet::pdf(&file, ctx, now))?;
+    zhicheng_core::storage::check_output(path, true)?;
     Ok(atomic_write(path, &bytes)?)
 }
 
@@ -86,7 +87,7 @@ pub fn sheet_open<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> 
         let file = ws.load()?.file;
         (ws.root().join("exports"), zhicheng_sheet::suggested_file_name(&file))
     };
-    std::fs::create_dir_all(&dir).map_err(CoreError::io("创建", &dir))?;
+    zhicheng_core::storage::create_private_dir(&dir)?;
     let path = dir.join(name);
     write_pdf(&app, &state, &path)?;
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| CoreError::Io {
