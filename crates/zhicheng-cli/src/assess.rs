@@ -39,14 +39,47 @@ fn load_pack(o: &Options) -> Result<RulePack, CoreError> {
     Ok(pack)
 }
 
+/// Reads an applicant file given on the command line and checks it as `profile import` does.
 pub fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
+    let text = read_text(path)?;
+    let file = applicant_file::parse(&text, Some(path))?.file;
+    applicant_file::check_for_use(&file, crate::this_month()).map_err(|e| with_path(e, path))?;
+    Ok(file)
+}
+
+/// The text of an input file: a regular file (a pipe would block forever), not too large, UTF-8.
+pub fn read_text(path: &Path) -> Result<String, CoreError> {
+    let meta = std::fs::metadata(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
+    if !meta.is_file() {
+        return Err(CoreError::InvalidFile {
+            path: Some(path.into()),
+            location: "（整个文件）".into(),
+            detail: "不是普通文件（文件夹、管道或设备），已跳过".into(),
+        });
+    }
+    if meta.len() > applicant_file::MAX_FILE_BYTES as u64 {
+        return Err(CoreError::InvalidFile {
+            path: Some(path.into()),
+            location: "（整个文件）".into(),
+            detail: format!("文件超过 {} MB，不是申报人文件", applicant_file::MAX_FILE_BYTES / 1_048_576),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
     let text = String::from_utf8(bytes).map_err(|_| CoreError::InvalidFile {
         path: Some(path.into()),
         location: "（整个文件）".into(),
         detail: "不是 UTF-8 编码的文本".into(),
     })?;
-    Ok(applicant_file::parse(&text, Some(path))?.file)
+    Ok(text)
+}
+
+fn with_path(e: CoreError, path: &Path) -> CoreError {
+    match e {
+        CoreError::InvalidFile { location, detail, .. } => {
+            CoreError::InvalidFile { path: Some(path.into()), location, detail }
+        }
+        e => e,
+    }
 }
 
 pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
@@ -282,7 +315,9 @@ pub fn read_batch(src: &Path) -> Result<Vec<BatchInput>, CoreError> {
         })?;
         for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             let name = format!("{}:{}", src.display(), i + 1);
-            inputs.push((name, applicant_file::parse(line, None).map(|p| p.file)));
+            let parsed = applicant_file::parse(line, None)
+                .and_then(|p| applicant_file::check_for_use(&p.file, crate::this_month()).map(|_| p.file));
+            inputs.push((name, parsed));
         }
     }
     Ok(inputs)

@@ -210,7 +210,9 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_CLOSED_PIPE)
         }
         Err(e) => {
-            errln!("错误：{e}");
+            // The stable code in brackets (as rustc's `error[E0599]`), for scripts and the bad-input suite.
+            let code = serde_json::to_value(e.code()).ok();
+            errln!("错误[{}]：{e}", code.as_ref().and_then(|c| c.as_str()).unwrap_or("io"));
             ExitCode::FAILURE
         }
     }
@@ -370,19 +372,10 @@ fn render(p: &Profile) -> String {
 }
 
 fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
-    let text =
-        std::fs::read(file).map_err(|source| CoreError::Io { action: "读取", path: file.to_path_buf(), source })?;
-    let text = String::from_utf8(text).map_err(|_| CoreError::InvalidFile {
-        path: Some(file.to_path_buf()),
-        location: "（整个文件）".into(),
-        detail: "不是 UTF-8 编码的文本".into(),
-    })?;
+    let text = assess::read_text(file)?;
     let parsed = applicant_file::parse(&text, Some(file))?;
+    applicant_file::check_for_use(&parsed.file, this_month())?;
     let issues = parsed.file.profile.validate(this_month());
-    let invalid: Vec<_> = issues.iter().filter(|i| i.kind == IssueKind::Invalid).cloned().collect();
-    if !invalid.is_empty() {
-        return Err(CoreError::InvalidProfile { issues: invalid });
-    }
     ws.save(&parsed.file)?;
     let missing: Vec<_> = issues.iter().map(|i| i.label_zh.as_str()).collect();
     outln!("已导入 {} 到工作区 {}", file.display(), ws.root().display());

@@ -81,6 +81,12 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
         detail,
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_FILE_BYTES {
+        return Err(invalid(
+            "（整个文件）".into(),
+            format!("文件有 {} MB，超过上限 {} MB；申报人文件不会这么大", text.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576),
+        ));
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let detail = match e.classify() {
             serde_json::error::Category::Eof => "文件不完整（JSON 提前结束）".to_string(),
@@ -91,6 +97,13 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
     let Value::Object(mut obj) = value else {
         return Err(invalid("（根）".into(), "应为一个 JSON 对象".into()));
     };
+    // Last-wins on a repeated key would silently drop what the user wrote first.
+    if let Some(at) = duplicate_key(text) {
+        return Err(invalid(at, "同一个字段出现了两次；请删去多余的一个".into()));
+    }
+    if let Some((at, detail)) = check_strings(&Value::Object(obj.clone()), String::new()) {
+        return Err(invalid(at, detail));
+    }
     let source_version = match obj.get("version") {
         None if !obj.contains_key("format") => 0,
         None => return Err(invalid("version".into(), "缺少版本号".into())),
@@ -121,9 +134,31 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
         obj = MIGRATIONS[version as usize](obj).map_err(|(loc, detail)| invalid(loc, detail))?;
         version += 1;
     }
+    // Sections are objects and the achievements a list: serde would take `"profile": []` for an empty
+    // profile and lose what the workspace had.
+    for (key, want_list) in [("profile", false), ("screening", false), ("publicity", false), ("achievements", true)] {
+        match obj.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(a)) if want_list => {
+                if a.len() > MAX_ACHIEVEMENTS {
+                    return Err(invalid(key.into(), format!("业绩最多 {MAX_ACHIEVEMENTS} 项，收到 {} 项", a.len())));
+                }
+                if let Some(i) = a.iter().position(|x| !x.is_object()) {
+                    return Err(invalid(format!("{key}[{i}]"), "每项业绩应为一个 JSON 对象".into()));
+                }
+            }
+            Some(Value::Object(_)) if !want_list => {}
+            Some(_) => {
+                return Err(invalid(
+                    key.into(),
+                    if want_list { "应为一个列表（[…]）".into() } else { "应为一个 JSON 对象（{…}）".into() },
+                ));
+            }
+        }
+    }
     let mut file: ApplicantFile = serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| {
         let location = e.path().to_string();
-        invalid(location, translate_serde(&e.into_inner().to_string()))
+        invalid(location, crate::error::serde_zh(&e.into_inner().to_string()))
     })?;
     if let Some((location, detail)) = check_achievements(&file.achievements) {
         return Err(invalid(location, detail));
@@ -132,15 +167,144 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
     Ok(Parsed { file, source_version })
 }
 
-/// Checks what the types cannot: unique ids, titles, ranks from 1, amounts that are numbers ≥ 0.
+/// What import also checks before a file is used (the CLI's `assess FILE`, `sheet FILE`, batches, and
+/// `profile import`): the profile's values (an ID number whose check character is wrong, a month in
+/// the future, graduation before birth…) and no achievement dated after `now`.
+pub fn check_for_use(file: &ApplicantFile, now: crate::YearMonth) -> Result<()> {
+    let invalid: Vec<_> = file
+        .profile
+        .validate(now)
+        .into_iter()
+        .filter(|i| i.kind == crate::profile::IssueKind::Invalid)
+        .collect();
+    if !invalid.is_empty() {
+        return Err(CoreError::InvalidProfile { issues: invalid });
+    }
+    if let Some((location, detail)) = future_achievement(&file.achievements, now) {
+        return Err(CoreError::InvalidFile { path: None, location, detail });
+    }
+    Ok(())
+}
+
+/// The first achievement dated after `now`, with its place and why.
+pub fn future_achievement(list: &[Achievement], now: crate::YearMonth) -> Option<(String, String)> {
+    list.iter().enumerate().find_map(|(i, a)| {
+        let m = a.month.filter(|m| *m > now)?;
+        Some((format!("achievements[{i}].month"), format!("“{}”的时间 {m} 晚于本月 {now}，不能是将来的月份", a.title)))
+    })
+}
+
+/// The largest applicant file read (a real one is a few KB).
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// The most achievements one file holds.
+pub const MAX_ACHIEVEMENTS: usize = 500;
+/// The longest text of any one field, in characters (a title, a name, an employer).
+pub const MAX_TEXT_CHARS: usize = 1000;
+/// The highest personal rank accepted (no clause counts past 前5; a larger number is a typo).
+pub const MAX_RANK: u32 = 100;
+/// The largest amount in 万元 or 万字 (1 万亿元): a larger number is a typo (元 entered as 万元).
+pub const MAX_AMOUNT_WAN: f64 = 100_000_000.0;
+
+/// A character that must not be in a text field: controls (other than tab and line breaks) and
+/// the bidirectional overrides and isolates, which make a name display differently from what it is.
+fn forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// The first string anywhere in `v` that is too long or holds a forbidden character, with its place.
+fn check_strings(v: &Value, at: String) -> Option<(String, String)> {
+    match v {
+        Value::String(s) => {
+            if let Some(c) = s.chars().find(|c| forbidden_char(*c)) {
+                return Some((at, format!("含有不可见的控制字符 U+{:04X}，请删去后重新输入", c as u32)));
+            }
+            let n = s.chars().count();
+            (n > MAX_TEXT_CHARS).then(|| (at, format!("文字过长：{n} 个字符，上限 {MAX_TEXT_CHARS}")))
+        }
+        Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| check_strings(x, format!("{at}[{i}]"))),
+        Value::Object(o) => o.iter().find_map(|(k, x)| {
+            check_strings(x, if at.is_empty() { k.clone() } else { format!("{at}.{k}") })
+        }),
+        _ => None,
+    }
+}
+
+/// The place of the first key that appears twice in one object of `text` (valid JSON), if any.
+fn duplicate_key(text: &str) -> Option<String> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    struct Walk<'a> {
+        at: String,
+        found: &'a std::cell::RefCell<Option<String>>,
+    }
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> std::result::Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> std::result::Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> std::result::Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> std::result::Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> std::result::Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> std::result::Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+            let mut i = 0;
+            while seq.next_element_seed(Walk { at: format!("{}[{i}]", self.at), found: self.found })?.is_some() {
+                i += 1;
+            }
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(k) = map.next_key::<String>()? {
+                let at = if self.at.is_empty() { k.clone() } else { format!("{}.{k}", self.at) };
+                if !seen.insert(k) && self.found.borrow().is_none() {
+                    *self.found.borrow_mut() = Some(at.clone());
+                }
+                map.next_value_seed(Walk { at, found: self.found })?;
+            }
+            Ok(())
+        }
+    }
+    let found = std::cell::RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    Walk { at: String::new(), found: &found }.deserialize(&mut de).ok()?;
+    found.into_inner()
+}
+
+/// Checks what the types cannot: unique ids, titles, ranks from 1, amounts that are numbers ≥ 0,
+/// and the bounds above. Linear in the number of achievements.
 pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
     use crate::eligibility::AchievementKind as K;
+    if list.len() > MAX_ACHIEVEMENTS {
+        return Some(("achievements".into(), format!("业绩最多 {MAX_ACHIEVEMENTS} 项，收到 {} 项", list.len())));
+    }
+    let mut ids = std::collections::HashSet::new();
     for (i, a) in list.iter().enumerate() {
         let at = |f: &str| format!("achievements[{i}].{f}");
         if a.id.trim().is_empty() {
             return Some((at("id"), "编号不能为空".into()));
         }
-        if list[..i].iter().any(|b| b.id == a.id) {
+        if !ids.insert(a.id.as_str()) {
             return Some((at("id"), format!("编号“{}”重复", a.id)));
         }
         if a.title.trim().is_empty() {
@@ -160,6 +324,9 @@ pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
         if rank == Some(0) {
             return Some((at("rank"), "个人排名从1开始".into()));
         }
+        if let Some(r) = rank.filter(|r| *r > MAX_RANK) {
+            return Some((at("rank"), format!("个人排名应在 1 到 {MAX_RANK} 之间，收到 {r}")));
+        }
         let amounts: Vec<(&str, Option<f64>)> = match &a.kind {
             K::EngineeringProject { investment_wan, .. } => vec![("investment_wan", *investment_wan)],
             K::ProductRevenue { revenue_wan, .. } => vec![("revenue_wan", *revenue_wan)],
@@ -173,6 +340,9 @@ pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
                 && (!x.is_finite() || x < 0.0)
             {
                 return Some((at(name), format!("应为不小于0的数，收到 {x}")));
+            }
+            if let Some(x) = v.filter(|x| *x > MAX_AMOUNT_WAN) {
+                return Some((at(name), format!("数额过大：{x}（单位是万元/万字，上限 {MAX_AMOUNT_WAN}）；是否把元填成了万元？")));
             }
         }
     }
@@ -189,21 +359,6 @@ fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
         end -= 1;
     }
     l[..end].chars().count() + 1
-}
-
-/// Turns serde's English into a short Chinese sentence, keeping the original detail.
-fn translate_serde(msg: &str) -> String {
-    if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
-        return format!("未知字段“{name}”（字段名是否拼错？）");
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        return format!("取值不在允许范围内：{rest}");
-    }
-    if msg.starts_with("invalid type") {
-        return format!("类型不对：{msg}");
-    }
-    msg.to_string()
 }
 
 type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, (String, String)>;

@@ -136,6 +136,101 @@ impl CoreError {
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
+/// Serde's and chrono's English, said in Chinese: what was expected, what was found. A message it
+/// does not recognise is kept, prefixed, so nothing is lost.
+pub fn serde_zh(msg: &str) -> String {
+    // serde_json appends " at line L column C" to some messages; the location is reported apart.
+    let msg = match msg.find(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    };
+    let expected = |e: &str| -> String {
+        let e = e.trim().trim_matches('`');
+        let word = match e {
+            "u8" | "u16" | "u32" | "u64" | "usize" => "非负整数",
+            "i8" | "i16" | "i32" | "i64" | "isize" => "整数",
+            "f32" | "f64" => "数",
+            "a string" | "a borrowed string" | "string" => "文字（用双引号括起）",
+            "a boolean" | "bool" => "true 或 false",
+            "a sequence" => "列表（[…]）",
+            "a map" => "对象（{…}）",
+            _ if e.starts_with("struct ") || e.starts_with("a map") => "对象（{…}）",
+            _ if e.starts_with("enum ") || e.starts_with("variant ") => "规定的取值之一",
+            _ if e.starts_with("tuple") || e.starts_with("an array") => "列表（[…]）",
+            _ => return format!("“{e}”"),
+        };
+        word.to_string()
+    };
+    let found = |f: &str| -> String {
+        let f = f.trim();
+        for (en, zh) in [
+            ("string ", "文字 "),
+            ("integer ", "整数 "),
+            ("floating point ", "数 "),
+            ("boolean ", "布尔值 "),
+            ("character ", "字符 "),
+        ] {
+            if let Some(rest) = f.strip_prefix(en) {
+                return format!("{zh}{}", rest.trim_matches('`'));
+            }
+        }
+        match f {
+            "sequence" => "列表".into(),
+            "map" => "对象".into(),
+            "null" | "unit value" => "null".into(),
+            other => other.to_string(),
+        }
+    };
+    if let Some(rest) = msg.strip_prefix("invalid type: ").or_else(|| msg.strip_prefix("invalid value: ")) {
+        if let Some((f, e)) = rest.split_once(", expected ") {
+            return format!("应为{}，收到{}", expected(e), found(f));
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        if let Some((n, e)) = rest.split_once(", expected ") {
+            return format!("数量不对：收到 {n} 项，应为{}", e.trim());
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("缺少字段“{}”", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        return format!("字段“{}”出现了两次", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
+        return format!("未知字段“{name}”（字段名是否拼错？）");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (name, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let allowed = allowed.trim_start_matches("one of ").replace('`', "");
+        return if allowed.is_empty() {
+            format!("取值“{}”不在允许范围内", name.trim_matches('`'))
+        } else {
+            format!("取值“{}”不在允许范围内（可选：{allowed}）", name.trim_matches('`'))
+        };
+    }
+    let fixed = match msg {
+        "input contains invalid characters" => "日期时间含有无效字符（应如 2023-11-30T12:00:00+08:00）",
+        "premature end of input" => "日期时间不完整（应如 2023-11-30T12:00:00+08:00）",
+        "input is out of range" | "number out of range" => "数值或日期超出范围",
+        "trailing input" | "trailing characters" => "末尾有多余的字符",
+        "input is not enough for unique date and time" => "日期时间不完整",
+        "no possible date and time matching input" => "没有这样的日期时间",
+        "recursion limit exceeded" => "嵌套层数过多",
+        "EOF while parsing a value" | "EOF while parsing an object" | "EOF while parsing a list" => "文件不完整（JSON 提前结束）",
+        "expected value" => "不是有效的 JSON",
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return fixed.to_string();
+    }
+    if msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return msg.to_string(); // already ours (a custom Deserialize's Chinese message)
+    }
+    format!("格式不对（{msg}）")
+}
+
 /// Parses a JSON data file into `T` (a byte-order mark is tolerated); a failure names the file, the
 /// place inside it (`windows[1].closes_at`) and the problem. Shared by every data file but the
 /// applicant file, which has its own version migrations.
@@ -145,7 +240,7 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std:
         CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
             location: e.path().to_string(),
-            detail: e.into_inner().to_string(),
+            detail: serde_zh(&e.into_inner().to_string()),
         }
     })
 }

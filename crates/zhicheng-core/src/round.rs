@@ -283,7 +283,7 @@ mod tests {
         assert!(e.contains("submission"), "{e}");
 
         let e = Round::parse(r#"{"format":"zhicheng/round"}"#, None).unwrap_err().to_string();
-        assert!(e.contains("missing field"), "{e}");
+        assert!(e.contains("缺少字段“version”"), "{e}");
     }
 
     #[test]

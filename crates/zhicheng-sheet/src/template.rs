@@ -112,6 +112,11 @@ pub enum RowField {
 
 const BUILTIN: &str = include_str!("../data/sheet-template.json");
 
+const MAX_COLUMNS: usize = 24;
+const MAX_BLOCKS: usize = 64;
+const MAX_ROWS: usize = 200;
+const MIN_COLUMN_MM: f32 = 3.0;
+
 impl Template {
     pub fn builtin() -> Template {
         Template::parse(BUILTIN, None).expect("the built-in template is valid (tested)")
@@ -119,6 +124,7 @@ impl Template {
 
     /// Parses and checks a template: every field known, every row as wide as the grid, every table as
     /// wide as the page's text area. Errors name the file and the place.
+    /// Bounds that keep a hand-made layout printable (a column narrower than 3 mm holds no character).
     pub fn parse(text: &str, path: Option<&Path>) -> Result<Template, CoreError> {
         let t: Template = zhicheng_core::error::parse_json(text, path)?;
         let bad = |location: String, detail: String| CoreError::InvalidFile {
@@ -146,6 +152,15 @@ impl Template {
         let width = p.content_width();
         let near = |a: f32| (a - width).abs() < 0.5;
         let grid: f32 = t.columns_mm.iter().sum();
+        if t.columns_mm.len() > MAX_COLUMNS || t.blocks.len() > MAX_BLOCKS {
+            return Err(bad(
+                if t.blocks.len() > MAX_BLOCKS { "blocks" } else { "columns_mm" }.into(),
+                format!("版式最多 {MAX_COLUMNS} 列、{MAX_BLOCKS} 个区块"),
+            ));
+        }
+        if let Some(w) = t.columns_mm.iter().find(|w| !(w.is_finite() && **w >= MIN_COLUMN_MM)) {
+            return Err(bad("columns_mm".into(), format!("每列应至少 {MIN_COLUMN_MM} 毫米宽，收到 {w}")));
+        }
         if t.columns_mm.is_empty() || t.columns_mm.iter().any(|w| *w <= 0.0) || !near(grid) {
             return Err(bad("columns_mm".into(), format!("各列宽之和应为版心宽 {width} 毫米，现为 {grid}")));
         }
@@ -163,6 +178,9 @@ impl Template {
         for (b, block) in t.blocks.iter().enumerate() {
             match block {
                 Block::Grid { rows } => {
+                    if rows.len() > MAX_ROWS {
+                        return Err(bad(format!("blocks[{b}].rows"), format!("每个区块最多 {MAX_ROWS} 行")));
+                    }
                     for (r, row) in rows.iter().enumerate() {
                         let span: u32 = row.iter().map(|c| c.span).sum();
                         if span as usize != t.columns_mm.len() {
@@ -187,6 +205,17 @@ impl Template {
                 }
                 Block::Table { caption, columns, .. } => {
                     placeholders(caption, format!("blocks[{b}].caption"))?;
+                    if columns.len() > MAX_COLUMNS {
+                        return Err(bad(format!("blocks[{b}].columns"), format!("表格最多 {MAX_COLUMNS} 列")));
+                    }
+                    if let Some((c, col)) =
+                        columns.iter().enumerate().find(|(_, c)| !(c.width_mm.is_finite() && c.width_mm >= MIN_COLUMN_MM))
+                    {
+                        return Err(bad(
+                            format!("blocks[{b}].columns[{c}].width_mm"),
+                            format!("每列应至少 {MIN_COLUMN_MM} 毫米宽，收到 {}", col.width_mm),
+                        ));
+                    }
                     let w: f32 = columns.iter().map(|c| c.width_mm).sum();
                     if columns.is_empty() || !near(w) {
                         return Err(bad(

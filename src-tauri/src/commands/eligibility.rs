@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use tauri::State;
 use zhicheng_core::CoreError;
-use zhicheng_core::applicant_file::check_achievements;
+use zhicheng_core::applicant_file::{check_achievements, future_achievement};
 use zhicheng_core::eligibility::engine::Assessment;
 use zhicheng_core::eligibility::{Achievement, RulePack, Screening, assess};
 use zhicheng_core::storage::Workspace;
@@ -63,7 +63,10 @@ pub fn eligibility_save_achievements(
     state: State<'_, AppState>,
     achievements: Vec<Achievement>,
 ) -> AppResult<Assessment> {
-    if let Some((location, detail)) = check_achievements(&achievements) {
+    let now = zhicheng_core::YearMonth::of_date(zhicheng_core::round::beijing(state.clock.now()).date_naive());
+    if let Some((location, detail)) =
+        check_achievements(&achievements).or_else(|| future_achievement(&achievements, now))
+    {
         return Err(CoreError::InvalidFile { path: None, location, detail }.into());
     }
     let ws = state.workspace();
