@@ -90,7 +90,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let detail = match e.classify() {
             serde_json::error::Category::Eof => "文件不完整（JSON 提前结束）".to_string(),
-            _ => format!("不是有效的 JSON（{e}）"),
+            _ => format!("不是有效的 JSON：{}", crate::error::serde_zh(&e.to_string())),
         };
         invalid(format!("第{}行第{}列", e.line(), char_column(text, e.line(), e.column())), detail)
     })?;
@@ -146,6 +146,10 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
                 if let Some(i) = a.iter().position(|x| !x.is_object()) {
                     return Err(invalid(format!("{key}[{i}]"), "每项业绩应为一个 JSON 对象".into()));
                 }
+                // serde would take a number for the n-th kind.
+                if let Some(i) = a.iter().position(|x| x.get("kind").is_some_and(|k| !k.is_string())) {
+                    return Err(invalid(format!("{key}[{i}].kind"), "应为业绩类别的名称（如 \"invention_patent\"）".into()));
+                }
             }
             Some(Value::Object(_)) if !want_list => {}
             Some(_) => {
@@ -156,15 +160,80 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
             }
         }
     }
+    let achievements = obj.get("achievements").cloned();
     let mut file: ApplicantFile = serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| {
-        let location = e.path().to_string();
-        invalid(location, crate::error::serde_zh(&e.into_inner().to_string()))
+        let mut location = e.path().to_string();
+        let msg = e.into_inner().to_string();
+        // An achievement's fields sit beside its `kind` (a flattened enum), and serde then reports
+        // only the achievement: find the field the message is about.
+        if let Some(key) = achievement_field(achievements.as_ref(), &location, &msg) {
+            location = format!("{location}.{key}");
+        }
+        invalid(location, crate::error::serde_zh(&msg))
     })?;
     if let Some((location, detail)) = check_achievements(&file.achievements) {
         return Err(invalid(location, detail));
     }
     file.version = CURRENT_VERSION;
     Ok(Parsed { file, source_version })
+}
+
+/// For an error at `achievements[i]`, the one key of that achievement the serde message points at:
+/// the unknown field it names, or the field holding the value it quotes. `None` when not exactly one.
+fn achievement_field(list: Option<&Value>, location: &str, msg: &str) -> Option<String> {
+    let i: usize = location.strip_prefix("achievements[")?.strip_suffix(']')?.parse().ok()?;
+    let obj = list?.get(i)?.as_object()?;
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        return quoted(rest);
+    }
+    if msg.starts_with("missing field ") {
+        return quoted(msg);
+    }
+    let wanted: Option<Value> = if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        quoted(rest).map(Value::String)
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ").or_else(|| msg.strip_prefix("invalid value: ")) {
+        let found = rest.split(", expected ").next().unwrap_or(rest);
+        if let Some(s) = found.strip_prefix("string ") {
+            serde_json::from_str::<String>(s).ok().map(Value::String)
+        } else if let Some(n) = ["integer ", "floating point "].iter().find_map(|p| found.strip_prefix(p)) {
+            serde_json::from_str::<Value>(n.trim_matches('`')).ok()
+        } else if let Some(b) = found.strip_prefix("boolean ") {
+            serde_json::from_str::<Value>(b.trim_matches('`')).ok()
+        } else {
+            match found {
+                "sequence" => Some(Value::Array(vec![])),
+                "map" => Some(Value::Object(Map::new())),
+                "null" => Some(Value::Null),
+                _ => None,
+            }
+        }
+    } else {
+        None
+    };
+    let wanted = wanted?;
+    let same = |v: &Value| match (v, &wanted) {
+        (Value::Array(_), Value::Array(_)) | (Value::Object(_), Value::Object(_)) => true,
+        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        (a, b) => a == b,
+    };
+    let hits: Vec<&String> = obj.iter().filter(|(k, v)| *k != "id" && *k != "title" && same(v)).map(|(k, _)| k).collect();
+    if hits.len() <= 1 {
+        return hits.first().map(|k| (*k).clone());
+    }
+    // Several fields hold that value: the culprit is the one without which the message goes away.
+    let culprits: Vec<&String> = hits
+        .into_iter()
+        .filter(|k| {
+            let mut o = obj.clone();
+            o.remove(k.as_str());
+            serde_json::from_value::<Achievement>(Value::Object(o)).err().is_none_or(|e| e.to_string() != msg)
+        })
+        .collect();
+    match culprits.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
 }
 
 /// What import also checks before a file is used (the CLI's `assess FILE`, `sheet FILE`, batches, and

@@ -219,7 +219,18 @@ pub fn serde_zh(msg: &str) -> String {
         "no possible date and time matching input" => "没有这样的日期时间",
         "recursion limit exceeded" => "嵌套层数过多",
         "EOF while parsing a value" | "EOF while parsing an object" | "EOF while parsing a list" => "文件不完整（JSON 提前结束）",
-        "expected value" => "不是有效的 JSON",
+        "expected value" => "此处应为一个值（JSON 不允许注释、单引号或多余的逗号）",
+        "trailing comma" => "多了一个逗号",
+        "key must be a string" => "字段名应用双引号括起",
+        "expected `:`" => "字段名后缺少冒号",
+        "expected `,` or `}`" => "缺少逗号或右花括号 }",
+        "expected `,` or `]`" => "缺少逗号或右方括号 ]",
+        "expected ident" => "无法识别的词（true、false、null 应为小写）",
+        "invalid number" => "数字格式不对",
+        "invalid escape" => "文字中的转义符 \\ 用法不对",
+        "EOF while parsing a string" => "文件不完整（文字缺少结尾的双引号）",
+        "control character (\\u0000-\\u001F) found while parsing a string" => "文字中有未转义的控制字符（如换行）",
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => "文字中的 \\u 转义不完整",
         _ => "",
     };
     if !fixed.is_empty() {
@@ -237,9 +248,17 @@ pub fn serde_zh(msg: &str) -> String {
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std::path::Path>) -> Result<T> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
+        let inner = e.inner();
+        // A syntax error has no JSON path yet: say where in the text it is.
+        let location = if matches!(inner.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof)
+        {
+            format!("第{}行第{}列", inner.line(), inner.column())
+        } else {
+            e.path().to_string()
+        };
         CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
-            location: e.path().to_string(),
+            location,
             detail: serde_zh(&e.into_inner().to_string()),
         }
     })

@@ -615,6 +615,7 @@ impl Vault {
         created.sort();
         created.dedup();
         let mut new_files: Vec<EvidenceFile> = vec![];
+        let mut linked = false;
         let result = (|| -> Result<()> {
             if cancel.load(Ordering::Relaxed) || stored.iter().any(|r| r.is_none()) {
                 return Err(CoreError::Cancelled);
@@ -633,6 +634,7 @@ impl Vault {
                     for l in &opts.links {
                         if !f.links.contains(l) {
                             f.links.push(l.clone());
+                            linked = true;
                         }
                     }
                     report.duplicates.push((name, f.id.clone()));
@@ -673,6 +675,11 @@ impl Vault {
             // writing: by then the kernel has written most of it back, so these return quickly.
             for o in &created {
                 File::open(o).and_then(|f| f.sync_all()).map_err(io("写入", o))?;
+            }
+            // Nothing new and no new link (every file refused, or there already as it was): the
+            // index stays as it is, byte for byte.
+            if new_files.is_empty() && !linked {
+                return Ok(());
             }
             let before = self.files.clone();
             self.files.append(&mut new_files);
