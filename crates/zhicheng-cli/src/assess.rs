@@ -49,7 +49,8 @@ pub fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
 
 /// The text of an input file: a regular file (a pipe would block forever), not too large, UTF-8.
 pub fn read_text(path: &Path) -> Result<String, CoreError> {
-    let meta = std::fs::metadata(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
+    let meta =
+        std::fs::metadata(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
     if !meta.is_file() {
         return Err(CoreError::InvalidFile {
             path: Some(path.into()),

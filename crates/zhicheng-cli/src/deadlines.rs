@@ -76,15 +76,15 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
     }
     outln!(
         "单位公示（不少于{}个工作日）最迟开始：{}（含当日）〔{}〕",
-        o.plan.items[0].workdays, o.plan.latest_publicity_start, o.publicity_start.clause
+        o.plan.items[0].workdays,
+        o.plan.latest_publicity_start,
+        o.publicity_start.clause
     );
     if let Some(u) = o.plan.unknown_from {
         errln!("警告：计划用到 {u} 起的日期，该年份法定节假日安排未知，按周一至周五估算。");
     }
     if o.round_over {
-        outln!(
-            "本轮已截止。新一年度的通知发布后，请在桌面程序“截止日期”页添加新轮次（本程序不会推测下一年的日期）。"
-        );
+        outln!("本轮已截止。新一年度的通知发布后，请在桌面程序“截止日期”页添加新轮次（本程序不会推测下一年的日期）。");
     }
     Ok(())
 }

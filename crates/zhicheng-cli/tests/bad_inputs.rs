@@ -165,12 +165,8 @@ fn input(case: &Value, tmp: &Path, ws: &Path) -> PathBuf {
 fn run(mut cmd: Command) -> Option<(Option<i32>, String)> {
     let out = tempfile::NamedTempFile::new().unwrap();
     let err = tempfile::NamedTempFile::new().unwrap();
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(out.reopen().unwrap())
-        .stderr(err.reopen().unwrap())
-        .spawn()
-        .unwrap();
+    let mut child =
+        cmd.stdin(Stdio::null()).stdout(out.reopen().unwrap()).stderr(err.reopen().unwrap()).spawn().unwrap();
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -216,7 +212,8 @@ fn every_bad_input_is_refused_with_its_code_and_place() {
         assert!(o.status.success(), "setup import");
         let pass = tmp.join("pass.txt");
         std::fs::write(&pass, format!("{PASS}\n")).unwrap();
-        let args: Vec<String> = case["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+        let args: Vec<String> =
+            case["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
         if args.first().is_some_and(|a| a == "evidence") {
             let doc = tmp.join("学历.pdf");
             std::fs::write(&doc, "%PDF-1.4\n% 学历\n").unwrap();

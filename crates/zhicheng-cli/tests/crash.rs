@@ -65,7 +65,8 @@ fn killed_imports_and_evidence_adds_leave_old_or_new_never_half_never_clear() {
     let ws = t.path().join("ws");
     let pass = t.path().join("pass.txt");
     std::fs::write(&pass, format!("{PASS}\n")).unwrap();
-    let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/applicant.json")).unwrap();
+    let example =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/applicant.json")).unwrap();
     let versions: Vec<PathBuf> = ["李明", "王芳"]
         .iter()
         .enumerate()
@@ -80,7 +81,9 @@ fn killed_imports_and_evidence_adds_leave_old_or_new_never_half_never_clear() {
     std::fs::create_dir_all(&scans).unwrap();
     let first = scans.join("学历.pdf");
     std::fs::write(&first, "%PDF-1.4\n% 学历\n").unwrap();
-    assert!(bin(&ws).args(["evidence", "add"]).arg(&first).arg("--passphrase-file").arg(&pass).status().unwrap().success());
+    assert!(
+        bin(&ws).args(["evidence", "add"]).arg(&first).arg("--passphrase-file").arg(&pass).status().unwrap().success()
+    );
     assert!(bin(&ws).args(["profile", "import"]).arg(&versions[0]).status().unwrap().success());
 
     let mut rng = Lcg(2026);

@@ -81,26 +81,31 @@ fn a_rule_pack_with_absurd_numbers_is_refused_naming_the_field() {
     let t = tempfile::tempdir().unwrap();
     let pack: serde_json::Value =
         serde_json::from_str(include_str!("../../zhicheng-core/data/rules-2023.json")).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+    type Change = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Change)> = vec![
         ("education[0].years", Box::new(|p| p["routes"][0]["levels"][0]["education"][0]["years"] = 200_000_000.into())),
         ("routes", Box::new(|p| p["routes"] = serde_json::json!([]))),
-        ("sum_revenue_wan", Box::new(|p| {
-            let alts = p["routes"][0]["levels"][0]["conditions"].as_array_mut().unwrap();
-            for c in alts {
-                for a in c["any_of"].as_array_mut().unwrap() {
-                    if a.get("sum_revenue_wan").is_some_and(|x| !x.is_null()) {
-                        a["sum_revenue_wan"] = (-5).into();
+        (
+            "sum_revenue_wan",
+            Box::new(|p| {
+                let alts = p["routes"][0]["levels"][0]["conditions"].as_array_mut().unwrap();
+                for c in alts {
+                    for a in c["any_of"].as_array_mut().unwrap() {
+                        if a.get("sum_revenue_wan").is_some_and(|x| !x.is_null()) {
+                            a["sum_revenue_wan"] = (-5).into();
+                        }
                     }
                 }
-            }
-        })),
+            }),
+        ),
     ];
     for (field, change) in cases {
         let mut p = pack.clone();
         change(&mut p);
         let f = t.path().join("pack.json");
         std::fs::write(&f, p.to_string()).unwrap();
-        let o = zhicheng(&t.path().join("ws"), &["assess", example().to_str().unwrap(), "--rules", f.to_str().unwrap()]);
+        let o =
+            zhicheng(&t.path().join("ws"), &["assess", example().to_str().unwrap(), "--rules", f.to_str().unwrap()]);
         no_panic(&o);
         assert_eq!(o.status.code(), Some(1), "{field}: {}", text(&o));
         assert!(text(&o).contains(field), "{field}: {}", text(&o));

@@ -84,7 +84,11 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
     if text.len() > MAX_FILE_BYTES {
         return Err(invalid(
             "（整个文件）".into(),
-            format!("文件有 {} MB，超过上限 {} MB；申报人文件不会这么大", text.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576),
+            format!(
+                "文件有 {} MB，超过上限 {} MB；申报人文件不会这么大",
+                text.len() / 1_048_576,
+                MAX_FILE_BYTES / 1_048_576
+            ),
         ));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
@@ -148,14 +152,21 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
                 }
                 // serde would take a number for the n-th kind.
                 if let Some(i) = a.iter().position(|x| x.get("kind").is_some_and(|k| !k.is_string())) {
-                    return Err(invalid(format!("{key}[{i}].kind"), "应为业绩类别的名称（如 \"invention_patent\"）".into()));
+                    return Err(invalid(
+                        format!("{key}[{i}].kind"),
+                        "应为业绩类别的名称（如 \"invention_patent\"）".into(),
+                    ));
                 }
             }
             Some(Value::Object(_)) if !want_list => {}
             Some(_) => {
                 return Err(invalid(
                     key.into(),
-                    if want_list { "应为一个列表（[…]）".into() } else { "应为一个 JSON 对象（{…}）".into() },
+                    if want_list {
+                        "应为一个列表（[…]）".into()
+                    } else {
+                        "应为一个 JSON 对象（{…}）".into()
+                    },
                 ));
             }
         }
@@ -217,7 +228,8 @@ fn achievement_field(list: Option<&Value>, location: &str, msg: &str) -> Option<
         (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
         (a, b) => a == b,
     };
-    let hits: Vec<&String> = obj.iter().filter(|(k, v)| *k != "id" && *k != "title" && same(v)).map(|(k, _)| k).collect();
+    let hits: Vec<&String> =
+        obj.iter().filter(|(k, v)| *k != "id" && *k != "title" && same(v)).map(|(k, _)| k).collect();
     if hits.len() <= 1 {
         return hits.first().map(|k| (*k).clone());
     }
@@ -240,12 +252,8 @@ fn achievement_field(list: Option<&Value>, location: &str, msg: &str) -> Option<
 /// `profile import`): the profile's values (an ID number whose check character is wrong, a month in
 /// the future, graduation before birth…) and no achievement dated after `now`.
 pub fn check_for_use(file: &ApplicantFile, now: crate::YearMonth) -> Result<()> {
-    let invalid: Vec<_> = file
-        .profile
-        .validate(now)
-        .into_iter()
-        .filter(|i| i.kind == crate::profile::IssueKind::Invalid)
-        .collect();
+    let invalid: Vec<_> =
+        file.profile.validate(now).into_iter().filter(|i| i.kind == crate::profile::IssueKind::Invalid).collect();
     if !invalid.is_empty() {
         return Err(CoreError::InvalidProfile { issues: invalid });
     }
@@ -292,9 +300,9 @@ fn check_strings(v: &Value, at: String) -> Option<(String, String)> {
             (n > MAX_TEXT_CHARS).then(|| (at, format!("文字过长：{n} 个字符，上限 {MAX_TEXT_CHARS}")))
         }
         Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| check_strings(x, format!("{at}[{i}]"))),
-        Value::Object(o) => o.iter().find_map(|(k, x)| {
-            check_strings(x, if at.is_empty() { k.clone() } else { format!("{at}.{k}") })
-        }),
+        Value::Object(o) => {
+            o.iter().find_map(|(k, x)| check_strings(x, if at.is_empty() { k.clone() } else { format!("{at}.{k}") }))
+        }
         _ => None,
     }
 }
@@ -411,7 +419,10 @@ pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
                 return Some((at(name), format!("应为不小于0的数，收到 {x}")));
             }
             if let Some(x) = v.filter(|x| *x > MAX_AMOUNT_WAN) {
-                return Some((at(name), format!("数额过大：{x}（单位是万元/万字，上限 {MAX_AMOUNT_WAN}）；是否把元填成了万元？")));
+                return Some((
+                    at(name),
+                    format!("数额过大：{x}（单位是万元/万字，上限 {MAX_AMOUNT_WAN}）；是否把元填成了万元？"),
+                ));
             }
         }
     }

@@ -64,7 +64,8 @@ impl DeadlineSettings {
         for (i, r) in s.rounds.iter().enumerate() {
             r.check(None, &format!("rounds[{i}]."))?;
         }
-        let bad = |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
+        let bad =
+            |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
         if s.step_days.len() > MAX_STEPS {
             return Err(bad("step_days", format!("审核环节最多{MAX_STEPS}个，收到{}个", s.step_days.len())));
         }

@@ -181,15 +181,15 @@ pub fn serde_zh(msg: &str) -> String {
             other => other.to_string(),
         }
     };
-    if let Some(rest) = msg.strip_prefix("invalid type: ").or_else(|| msg.strip_prefix("invalid value: ")) {
-        if let Some((f, e)) = rest.split_once(", expected ") {
-            return format!("应为{}，收到{}", expected(e), found(f));
-        }
+    if let Some(rest) = msg.strip_prefix("invalid type: ").or_else(|| msg.strip_prefix("invalid value: "))
+        && let Some((f, e)) = rest.split_once(", expected ")
+    {
+        return format!("应为{}，收到{}", expected(e), found(f));
     }
-    if let Some(rest) = msg.strip_prefix("invalid length ") {
-        if let Some((n, e)) = rest.split_once(", expected ") {
-            return format!("数量不对：收到 {n} 项，应为{}", e.trim());
-        }
+    if let Some(rest) = msg.strip_prefix("invalid length ")
+        && let Some((n, e)) = rest.split_once(", expected ")
+    {
+        return format!("数量不对：收到 {n} 项，应为{}", e.trim());
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return format!("缺少字段“{}”", rest.trim_matches('`'));
@@ -218,7 +218,9 @@ pub fn serde_zh(msg: &str) -> String {
         "input is not enough for unique date and time" => "日期时间不完整",
         "no possible date and time matching input" => "没有这样的日期时间",
         "recursion limit exceeded" => "嵌套层数过多",
-        "EOF while parsing a value" | "EOF while parsing an object" | "EOF while parsing a list" => "文件不完整（JSON 提前结束）",
+        "EOF while parsing a value" | "EOF while parsing an object" | "EOF while parsing a list" => {
+            "文件不完整（JSON 提前结束）"
+        }
         "expected value" => "此处应为一个值（JSON 不允许注释、单引号或多余的逗号）",
         "trailing comma" => "多了一个逗号",
         "key must be a string" => "字段名应用双引号括起",
@@ -250,12 +252,12 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std:
     serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
         let inner = e.inner();
         // A syntax error has no JSON path yet: say where in the text it is.
-        let location = if matches!(inner.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof)
-        {
-            format!("第{}行第{}列", inner.line(), inner.column())
-        } else {
-            e.path().to_string()
-        };
+        let location =
+            if matches!(inner.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof) {
+                format!("第{}行第{}列", inner.line(), inner.column())
+            } else {
+                e.path().to_string()
+            };
         CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
             location,

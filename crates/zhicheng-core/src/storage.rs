@@ -157,7 +157,7 @@ impl Workspace {
         let _guard = self.lock()?;
         for e in entries.filter_map(|e| e.ok()) {
             let p = e.path();
-            if !p.extension().is_some_and(|x| x == "json") {
+            if p.extension().is_none_or(|x| x != "json") {
                 continue;
             }
             let Ok(text) = fs::read_to_string(&p) else { continue };
@@ -555,7 +555,13 @@ fn make_private(dir: &Path) {
         let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
         for e in entries.filter_map(|e| e.ok()) {
             let Ok(meta) = e.path().symlink_metadata() else { continue };
-            let want = if meta.is_dir() { 0o700 } else if meta.is_file() { 0o600 } else { continue };
+            let want = if meta.is_dir() {
+                0o700
+            } else if meta.is_file() {
+                0o600
+            } else {
+                continue;
+            };
             if meta.permissions().mode() & 0o777 != want {
                 let _ = fs::set_permissions(e.path(), fs::Permissions::from_mode(want));
             }
@@ -862,7 +868,13 @@ mod tests {
         fs::set_permissions(ws.applicant_path(), fs::Permissions::from_mode(0o644)).unwrap();
         let ws = Workspace::open(ws.root()).unwrap();
         assert!(!ws.root().join(".applicant.json.tmp").exists());
-        assert!(fs::read_dir(ws.root().join(BACKUP_DIR)).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+        assert!(
+            fs::read_dir(ws.root().join(BACKUP_DIR)).unwrap().all(|e| !e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp"))
+        );
         assert_eq!(mode(&ws.applicant_path()), 0o600);
     }
 

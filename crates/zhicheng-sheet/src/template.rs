@@ -208,8 +208,10 @@ impl Template {
                     if columns.len() > MAX_COLUMNS {
                         return Err(bad(format!("blocks[{b}].columns"), format!("表格最多 {MAX_COLUMNS} 列")));
                     }
-                    if let Some((c, col)) =
-                        columns.iter().enumerate().find(|(_, c)| !(c.width_mm.is_finite() && c.width_mm >= MIN_COLUMN_MM))
+                    if let Some((c, col)) = columns
+                        .iter()
+                        .enumerate()
+                        .find(|(_, c)| !(c.width_mm.is_finite() && c.width_mm >= MIN_COLUMN_MM))
                     {
                         return Err(bad(
                             format!("blocks[{b}].columns[{c}].width_mm"),

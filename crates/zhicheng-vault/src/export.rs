@@ -201,9 +201,8 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
                 let mut rows = vec![];
                 for (i, (f, cat, proves, n)) in named.iter().enumerate() {
                     let p = tmp.join(n);
-                    let mut w = BufWriter::new(
-                        zhicheng_core::storage::private_file(&p).map_err(CoreError::io("写入", &p))?,
-                    );
+                    let mut w =
+                        BufWriter::new(zhicheng_core::storage::private_file(&p).map_err(CoreError::io("写入", &p))?);
                     let hash = vault.export_file(f, &mut w)?;
                     w.into_inner().map_err(|e| CoreError::io("写入", &p)(e.into_error()))?;
                     rows.push(row(i, f, cat, proves, n, hash));

@@ -174,7 +174,11 @@ fn education_result(p: &Profile, rules: &[super::pack::EducationRule], cutoff: Y
                 years: r.years,
                 qualified,
                 met: qualified && years_ok,
-                months_short: if years_ok || months.is_none() { 0 } else { u32::try_from(need.saturating_sub(have)).unwrap_or(0) },
+                months_short: if years_ok || months.is_none() {
+                    0
+                } else {
+                    u32::try_from(need.saturating_sub(have)).unwrap_or(0)
+                },
             }
         })
         .collect();
