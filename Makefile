@@ -7,12 +7,13 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings
+.PHONY: bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
 	@echo "make test  — install what is missing, then fmt, clippy, Rust tests, UI type check + Vitest, end-to-end tests"
 	@echo "make bench — batch assessment throughput; publicity sheet vs headless Chromium"
+	@echo "make fuzz  — each parser of user-given files under cargo fuzz (FUZZ_SECONDS each, default 600)"
 
 bootstrap-run:
 	@scripts/bootstrap.sh run
@@ -68,3 +69,14 @@ bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-core bindings
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-sheet bindings
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-vault bindings
+
+# The parsers of files a user can hand us, under libFuzzer (nightly + cargo-fuzz): FUZZ_SECONDS each.
+# The corpus in fuzz/corpus/ grows with what the runs find; crashes land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := applicant_file rule_pack round holidays sheet_template deadline_settings
+fuzz:
+	@scripts/bootstrap.sh fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		echo "== $$t ($(FUZZ_SECONDS) s)"; \
+		cargo +nightly fuzz run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 2>&1 | grep -E "^(#[0-9]+ *DONE|Done|==[0-9]+==|SUMMARY|thread .* panicked)" || exit 1; \
+	done

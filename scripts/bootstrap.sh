@@ -45,6 +45,15 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+if [ "$mode" = "fuzz" ]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    echo "bootstrap: make fuzz needs the nightly toolchain (rustup toolchain install nightly)" >&2
+    exit 1
+  fi
+  command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+  exit 0
+fi
+
 if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt || true
   if ! command -v tauri-driver >/dev/null 2>&1; then

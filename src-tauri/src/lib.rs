@@ -2,9 +2,11 @@
 
 mod commands;
 mod error;
+mod logging;
+pub mod picker;
 mod state;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 use zhicheng_core::storage::{self, Workspace};
 
 pub use state::{AppState, Clock};
@@ -52,23 +54,38 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
     ])
 }
 
+/// What the page hears when files are dropped on the window: a token for `evidence_import` and how
+/// many paths it stands for (never the paths).
+#[derive(Clone, serde::Serialize)]
+struct DropEvent {
+    token: String,
+    count: usize,
+}
+
 pub fn run() {
+    let log = logging::init();
     let mut workspace = match storage::default_dir().and_then(Workspace::open) {
         Ok(ws) => ws,
         Err(e) => {
-            eprintln!("zhicheng: {e}");
+            logging::fatal(&format!("无法打开工作区：{e}"), log.as_deref());
             std::process::exit(1);
         }
     };
+    tracing::info!(target: "zhicheng", "started; workspace opened");
     // The vault key seals the ID number and phone at rest. With a usable OS key store it is opened
     // (or, on first start, created) here, before any window; a passphrase-protected vault is opened
     // on the 佐证材料 page, and until then those two values stay sealed.
     // Until then the vault's public half seals them, so a save never writes them in clear.
     let (vault, cipher) = zhicheng_vault::access::cipher_for(workspace.root(), None, true, None);
+    if let Some(v) = &vault
+        && v.reclaimed.files > 0
+    {
+        tracing::info!(target: "zhicheng", "reclaimed {} orphan evidence objects ({} bytes)", v.reclaimed.files, v.reclaimed.bytes);
+    }
     if let Some(c) = cipher
         && let Err(e) = workspace.set_cipher(c)
     {
-        eprintln!("zhicheng: {e}");
+        tracing::error!(target: "zhicheng", "sealing the applicant file: {e}");
     }
     let builder = tauri::Builder::default()
         // Two windows must never write one workspace: a second start focuses the first window.
@@ -81,8 +98,24 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
-        .manage(AppState::new(workspace, state::Clock::from_env()).with_vault(vault));
-    with_commands(builder).run(tauri::generate_context!()).expect("error while running the application");
+        .manage(AppState::new(workspace, state::Clock::from_env()).with_vault(vault))
+        .setup(|app| {
+            // Paths reach commands only from dialogs this side opens, or drops this side received.
+            app.state::<AppState>().set_picker(std::sync::Arc::new(picker::DialogPicker(app.handle().clone())));
+            Ok(())
+        })
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event
+                && !paths.is_empty()
+            {
+                let token = webview.state::<AppState>().add_drop(paths.clone());
+                let _ = webview.emit("evidence-drop", DropEvent { token, count: paths.len() });
+            }
+        });
+    if let Err(e) = with_commands(builder).run(tauri::generate_context!()) {
+        logging::fatal(&format!("程序无法启动：{e}"), log.as_deref());
+        std::process::exit(1);
+    }
 }
 
 #[cfg(test)]

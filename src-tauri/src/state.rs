@@ -43,6 +43,10 @@ pub struct AppState {
     pub import_cancel: Arc<AtomicBool>,
     /// The key store; `None`: the OS one (tests put keyring-core's mock here).
     pub key_store: Option<Arc<dyn zhicheng_vault::SecretStore>>,
+    /// The file dialogs (set up once the app runs; tests put a scripted one here).
+    picker: Mutex<Arc<dyn crate::picker::Picker>>,
+    /// Paths dropped on the window, by the token the page got.
+    drops: Mutex<crate::picker::Drops>,
 }
 
 impl AppState {
@@ -53,7 +57,31 @@ impl AppState {
             vault: Mutex::new(None),
             import_cancel: Arc::new(AtomicBool::new(false)),
             key_store: None,
+            picker: Mutex::new(Arc::new(crate::picker::NoPicker)),
+            drops: Mutex::new(Default::default()),
         }
+    }
+
+    pub fn with_picker(self, picker: Arc<dyn crate::picker::Picker>) -> Self {
+        self.set_picker(picker);
+        self
+    }
+
+    pub fn set_picker(&self, picker: Arc<dyn crate::picker::Picker>) {
+        *self.picker.lock().unwrap_or_else(|p| p.into_inner()) = picker;
+    }
+
+    pub fn picker(&self) -> Arc<dyn crate::picker::Picker> {
+        self.picker.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Keeps the paths of a drop the Rust side received; the page gets only the token.
+    pub fn add_drop(&self, paths: Vec<std::path::PathBuf>) -> String {
+        self.drops.lock().unwrap_or_else(|p| p.into_inner()).add(paths)
+    }
+
+    pub fn take_drop(&self, token: &str) -> Option<Vec<std::path::PathBuf>> {
+        self.drops.lock().unwrap_or_else(|p| p.into_inner()).take(token)
     }
 
     pub fn with_vault(self, vault: Option<zhicheng_vault::Vault>) -> Self {

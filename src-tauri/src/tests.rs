@@ -4,26 +4,30 @@ use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 use zhicheng_core::storage::Workspace;
 
+use std::sync::Arc;
+
+use crate::picker::{Pick, ScriptedPicker};
 use crate::{AppState, Clock, with_commands};
 
-fn app(dir: &std::path::Path) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
-    app_at(dir, Clock::default())
+type Mock = (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>);
+
+fn app(dir: &std::path::Path) -> Mock {
+    app_at(dir, Clock::default()).0
 }
 
-fn app_at(
-    dir: &std::path::Path,
-    clock: Clock,
-) -> (App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
+/// The app with a scripted file dialog: the test says in advance what the user picks.
+fn app_at(dir: &std::path::Path, clock: Clock) -> (Mock, Arc<ScriptedPicker>) {
+    let picker = Arc::new(ScriptedPicker::default());
     let app = with_commands(mock_builder())
         .plugin(tauri_plugin_notification::init())
-        .manage(AppState::new(Workspace::open(dir).unwrap(), clock))
+        .manage(AppState::new(Workspace::open(dir).unwrap(), clock).with_picker(picker.clone()))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    (app, window)
+    ((app, window), picker)
 }
 
 fn invoke(w: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -129,7 +133,7 @@ fn deadlines_overview_and_preferences_through_ipc() {
 #[test]
 fn rounds_can_be_added_but_never_replace_the_built_in_one() {
     let dir = tempfile::tempdir().unwrap();
-    let (_app, w) = app(dir.path());
+    let ((_app, w), picker) = app_at(dir.path(), Clock::default());
     let builtin = invoke(&w, "deadlines_round_json", json!({ "id": "cq-lvse-2023" })).unwrap();
     let text = builtin.as_str().unwrap().to_string();
     let err = invoke(&w, "deadlines_save_round", json!({ "roundJson": text, "activate": true })).unwrap_err();
@@ -143,6 +147,8 @@ fn rounds_can_be_added_but_never_replace_the_built_in_one() {
 
     let file = dir.path().join("round.json");
     std::fs::write(&file, "{ broken").unwrap();
+    // The page cannot name a file; the dialog this side opens does.
+    picker.answer(Some(vec![file.clone()]));
     let err = invoke(&w, "deadlines_import_round", json!({ "path": file })).unwrap_err();
     assert_eq!(err["code"], "invalid_file");
     assert!(err["message"].as_str().unwrap().contains("round.json"), "{err}");
@@ -152,16 +158,34 @@ fn rounds_can_be_added_but_never_replace_the_built_in_one() {
 }
 
 #[test]
-fn ics_export_writes_only_ics_files() {
+fn ics_export_writes_only_ics_files_where_the_save_dialog_said() {
     let dir = tempfile::tempdir().unwrap();
-    let (_app, w) = app(dir.path());
+    let ((_app, w), picker) = app_at(dir.path(), Clock::default());
     let bad = dir.path().join("notes.txt");
-    let err = invoke(&w, "deadlines_export_ics", json!({ "path": bad })).unwrap_err();
+    picker.answer(Some(vec![bad.clone()]));
+    let err = invoke(&w, "deadlines_export_ics", json!({})).unwrap_err();
     assert_eq!(err["code"], "invalid_file");
     assert!(!bad.exists());
     let good = dir.path().join("deadlines.ics");
-    invoke(&w, "deadlines_export_ics", json!({ "path": good })).unwrap();
-    assert!(std::fs::read_to_string(good).unwrap().contains("BEGIN:VEVENT"));
+    picker.answer(Some(vec![good.clone()]));
+    let r = invoke(&w, "deadlines_export_ics", json!({})).unwrap();
+    assert_eq!(r, json!(good.display().to_string()));
+    assert!(std::fs::read_to_string(&good).unwrap().contains("BEGIN:VEVENT"));
+    // Cancelled: nothing written, nothing said.
+    picker.answer(None);
+    assert_eq!(invoke(&w, "deadlines_export_ics", json!({})).unwrap(), Value::Null);
+    assert!(matches!(&picker.asked.lock().unwrap()[0], Pick::SaveFile { name, .. } if name.ends_with(".ics")));
+    // A symlink planted where the dialog answered is not followed.
+    #[cfg(unix)]
+    {
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "keep").unwrap();
+        let link = dir.path().join("link.ics");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        picker.answer(Some(vec![link]));
+        assert_eq!(invoke(&w, "deadlines_export_ics", json!({})).unwrap_err()["code"], "invalid_file");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    }
 }
 
 #[test]
@@ -193,10 +217,11 @@ fn eligibility_through_ipc_keeps_the_profile_and_refuses_bad_lists() {
 #[test]
 fn a_bad_rule_pack_is_refused_and_a_good_one_is_used() {
     let dir = tempfile::tempdir().unwrap();
-    let (_app, w) = app(dir.path());
+    let ((_app, w), picker) = app_at(dir.path(), Clock::default());
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{}").unwrap();
-    let err = invoke(&w, "eligibility_load_pack", json!({ "path": bad, "extend": true })).unwrap_err();
+    picker.answer(Some(vec![bad]));
+    let err = invoke(&w, "eligibility_load_pack", json!({ "extend": true })).unwrap_err();
     assert_eq!(err["code"], "invalid_file");
     assert!(err["message"].as_str().unwrap().contains("bad.json"), "{err}");
 
@@ -205,7 +230,8 @@ fn a_bad_rule_pack_is_refused_and_a_good_one_is_used() {
     pack["routes"][0]["route"] = "regular".into();
     let good = dir.path().join("regular.json");
     std::fs::write(&good, pack.to_string()).unwrap();
-    let rules = invoke(&w, "eligibility_load_pack", json!({ "path": good, "extend": true })).unwrap();
+    picker.answer(Some(vec![good]));
+    let rules = invoke(&w, "eligibility_load_pack", json!({ "extend": true })).unwrap();
     assert_eq!(rules["routes"].as_array().unwrap().len(), 2);
     let rules = invoke(&w, "eligibility_reset_pack", json!({})).unwrap();
     assert_eq!(rules["routes"].as_array().unwrap().len(), 1);
@@ -215,7 +241,7 @@ fn a_bad_rule_pack_is_refused_and_a_good_one_is_used() {
 fn the_sheet_through_ipc_previews_saves_the_publicity_and_exports_the_clis_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let at = chrono::DateTime::parse_from_rfc3339("2023-11-18T10:00:00+08:00").unwrap().to_utc();
-    let (_app, w) = app_at(dir.path(), Clock::frozen(at));
+    let ((_app, w), picker) = app_at(dir.path(), Clock::frozen(at));
     invoke(&w, "profile_save", json!({ "profile": example_profile() })).unwrap();
     let p = invoke(&w, "sheet_preview", json!({})).unwrap();
     assert_eq!(p["pages"].as_array().unwrap().len(), 1);
@@ -236,7 +262,9 @@ fn the_sheet_through_ipc_previews_saves_the_publicity_and_exports_the_clis_bytes
     assert_eq!(invoke(&w, "sheet_preview", json!({})).unwrap()["period"]["end"], "2023-11-24");
 
     let out = dir.path().join("公示表.pdf");
-    invoke(&w, "sheet_export", json!({ "path": out })).unwrap();
+    picker.answer(Some(vec![out.clone()]));
+    invoke(&w, "sheet_export", json!({})).unwrap();
+    assert!(matches!(&picker.asked.lock().unwrap()[0], Pick::SaveFile { name, .. } if name.starts_with("公示表")));
     let app_bytes = std::fs::read(&out).unwrap();
     // The CLI's path: the same file, the same workspace data, the same instant.
     let ws = Workspace::open(dir.path()).unwrap();
@@ -255,11 +283,15 @@ fn the_sheet_through_ipc_previews_saves_the_publicity_and_exports_the_clis_bytes
 
 #[test]
 fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
-    use std::sync::Arc;
     let dir = tempfile::tempdir().unwrap();
     let store: Arc<dyn zhicheng_vault::SecretStore> = Arc::new(zhicheng_vault::KeyringStore::mock());
+    let picker = Arc::new(ScriptedPicker::default());
     let app = with_commands(mock_builder())
-        .manage(AppState::new(Workspace::open(dir.path()).unwrap(), Clock::default()).with_key_store(store.clone()))
+        .manage(
+            AppState::new(Workspace::open(dir.path()).unwrap(), Clock::default())
+                .with_key_store(store.clone())
+                .with_picker(picker.clone()),
+        )
         .build(mock_context(noop_assets()))
         .unwrap();
     let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
@@ -287,10 +319,18 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
     std::fs::create_dir_all(&src).unwrap();
     std::fs::write(src.join("专利证书.pdf"), "%PDF-1.4\n% 专利\n").unwrap();
     std::fs::write(src.join("setup.exe"), b"MZ\x90\x00").unwrap();
+    // A path from the page is not accepted: only a dialog's answer or a drop's token.
+    let refused = invoke(
+        &w,
+        "evidence_import",
+        json!({ "paths": [src], "links": [], "followSymlinks": false, "onProgress": "__CHANNEL__:6" }),
+    );
+    assert!(refused.is_err());
+    picker.answer(Some(vec![src.clone()]));
     let out = invoke(
         &w,
         "evidence_import",
-        json!({ "paths": [src], "links": ["achievement:a1"], "followSymlinks": false, "onProgress": "__CHANNEL__:7" }),
+        json!({ "source": {"from": "pick_folders"}, "links": ["achievement:a1"], "followSymlinks": false, "onProgress": "__CHANNEL__:7" }),
     )
     .unwrap();
     assert_eq!(out["report"]["added"].as_array().unwrap().len(), 1);
@@ -307,8 +347,21 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
     let d = invoke(&w, "evidence_set_title", json!({ "id": id, "title": "ZL 专利证书" })).unwrap();
     assert_eq!(d["files"][0]["title"], "ZL 专利证书");
 
+    // A drop: the page knows a token, the paths stay on this side; a token works once.
+    let dropped = dir.path().join("证书.pdf");
+    std::fs::write(&dropped, "%PDF-1.4\n% 证书\n").unwrap();
+    let token = app.state::<AppState>().add_drop(vec![dropped]);
+    let args = |t: &str| json!({ "source": {"from": "drop", "token": t}, "links": [], "followSymlinks": false, "onProgress": "__CHANNEL__:8" });
+    let out = invoke(&w, "evidence_import", args(&token)).unwrap();
+    assert_eq!(out["report"]["added"].as_array().unwrap().len(), 1);
+    assert_eq!(invoke(&w, "evidence_import", args(&token)).unwrap(), Value::Null);
+    assert_eq!(invoke(&w, "evidence_import", args("drop-999")).unwrap(), Value::Null);
+    let d = invoke(&w, "evidence_remove", json!({ "id": out["report"]["added"][0] })).unwrap();
+    assert_eq!(d["files"].as_array().unwrap().len(), 1);
+
     let zip = dir.path().join("out.zip");
-    let r = invoke(&w, "evidence_export", json!({ "path": zip, "zip": true })).unwrap();
+    picker.answer(Some(vec![zip.clone()]));
+    let r = invoke(&w, "evidence_export", json!({ "zip": true })).unwrap();
     assert_eq!(r["rows"][0]["file_name"], "01_其他_ZL 专利证书.pdf");
     assert!(zip.is_file());
 
@@ -324,4 +377,24 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
     let d = invoke(&w, "evidence_remove", json!({ "id": id })).unwrap();
     assert!(d["files"].as_array().unwrap().is_empty());
     assert!(src.join("专利证书.pdf").is_file(), "the original is untouched");
+}
+
+#[test]
+fn a_panic_in_a_command_is_an_internal_error_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _w) = app(dir.path());
+    let r: crate::error::AppResult<()> = tauri::async_runtime::block_on(crate::commands::blocking(
+        app.handle().clone(),
+        |_, _| -> crate::error::AppResult<()> { panic!("boom") },
+    ));
+    let e = r.unwrap_err();
+    let payload = serde_json::to_value(&e).unwrap();
+    assert_eq!(payload["code"], "internal");
+    assert!(payload["message"].as_str().unwrap().contains("boom"));
+    // The app goes on: the next command works.
+    let r: crate::error::AppResult<String> =
+        tauri::async_runtime::block_on(crate::commands::blocking(app.handle().clone(), |_, state| {
+            Ok(state.workspace().root().display().to_string())
+        }));
+    assert!(r.is_ok());
 }

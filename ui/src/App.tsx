@@ -1,4 +1,3 @@
-import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { App as AntApp, Alert, Button, Card, Result, Space, Spin, Steps } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -104,10 +103,10 @@ export function App() {
   };
 
   const loadPack = async (extend: boolean) => {
-    const path = await openDialog({ multiple: false, filters: [{ name: "JSON", extensions: ["json"] }] });
-    if (typeof path !== "string") return;
     try {
-      setRules(await api.loadPack(path, extend));
+      const pack = await api.loadPack(extend);
+      if (!pack) return; // the dialog was cancelled
+      setRules(pack);
       message.success(t("el.packLoaded"));
       await refreshAssessment();
     } catch (e) {

@@ -380,7 +380,7 @@ personal_locked: boolean, };
 
 export type WorkspaceInfo = { root: string, backups: Array<BackupInfo>, };
 
-export type ErrorCode = "io" | "invalid_file" | "unsupported_version" | "corrupt_file" | "invalid_profile" | "no_backup" | "already_exists" | "workspace" | "fonts" | "missing_glyph" | "vault" | "vault_locked" | "wrong_passphrase" | "tampered" | "cancelled" | "not_found" | "busy";
+export type ErrorCode = "io" | "invalid_file" | "unsupported_version" | "corrupt_file" | "invalid_profile" | "no_backup" | "already_exists" | "workspace" | "fonts" | "missing_glyph" | "vault" | "vault_locked" | "wrong_passphrase" | "tampered" | "cancelled" | "not_found" | "busy" | "internal";
 
 export type Cited<T> = { value: T, 
 /**

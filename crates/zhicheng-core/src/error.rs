@@ -48,6 +48,8 @@ pub enum ErrorCode {
     NotFound,
     /// Another program is writing to the workspace; nothing was changed.
     Busy,
+    /// A bug: the operation stopped unexpectedly (logged); the app goes on.
+    Internal,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +98,8 @@ pub enum CoreError {
     NotFound(String),
     #[error("工作区正被另一个程序使用{}，未作任何修改；请关闭它或稍后再试", pid.map(|p| format!("（PID {p}）")).unwrap_or_default())]
     Busy { pid: Option<u32> },
+    #[error("程序内部错误（{0}）；操作已中止，程序可继续使用。如再次出现，请把日志文件发给我们")]
+    Internal(String),
 }
 
 fn backup_hint(b: &Option<BackupInfo>) -> String {
@@ -125,6 +129,7 @@ impl CoreError {
             Self::Cancelled => ErrorCode::Cancelled,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Busy { .. } => ErrorCode::Busy,
+            Self::Internal(_) => ErrorCode::Internal,
         }
     }
 

@@ -1,13 +1,13 @@
-use std::path::PathBuf;
-
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use zhicheng_core::CoreError;
 use zhicheng_core::deadlines::{DeadlineOverview, DeadlinePreferences, overview_with_pack};
 use zhicheng_core::round::Round;
 use zhicheng_core::storage::{Workspace, atomic_write};
 
+use super::blocking;
 use crate::error::AppResult;
+use crate::picker::Pick;
 use crate::state::AppState;
 
 fn compute(ws: &Workspace, state: &AppState) -> AppResult<DeadlineOverview> {
@@ -18,117 +18,155 @@ fn compute(ws: &Workspace, state: &AppState) -> AppResult<DeadlineOverview> {
     Ok(overview_with_pack(&settings, profile.as_ref(), &ws.effective_pack()?, state.clock.now()))
 }
 
-#[tauri::command(async)]
-pub fn deadlines_overview(state: State<'_, AppState>) -> AppResult<DeadlineOverview> {
-    compute(&state.workspace(), &state)
+#[tauri::command]
+pub async fn deadlines_overview<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
+    blocking(app, |_, state| compute(&state.workspace(), state)).await
 }
 
-#[tauri::command(async)]
-pub fn deadlines_set_preferences(
-    state: State<'_, AppState>,
+#[tauri::command]
+pub async fn deadlines_set_preferences<R: Runtime>(
+    app: AppHandle<R>,
     prefs: DeadlinePreferences,
 ) -> AppResult<DeadlineOverview> {
-    let ws = state.workspace();
-    let mut s = ws.load_deadline_settings()?;
-    s.apply(prefs)?;
-    ws.save_deadline_settings(&s)?;
-    compute(&ws, &state)
+    blocking(app, move |_, state| {
+        let ws = state.workspace();
+        let mut s = ws.load_deadline_settings()?;
+        s.apply(prefs)?;
+        ws.save_deadline_settings(&s)?;
+        compute(&ws, state)
+    })
+    .await
 }
 
 /// Shows the due reminders as desktop notifications and records them, so none is given twice.
-#[tauri::command(async)]
-pub fn deadlines_notify<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> AppResult<DeadlineOverview> {
-    let ws = state.workspace();
-    let mut s = ws.load_deadline_settings()?;
-    let o = compute(&ws, &state)?;
-    for r in &o.reminders {
-        // A desktop without a notification service still gets the in-app banner.
-        let _ = app.notification().builder().title("绿色低碳职称申报助手").body(&r.message).show();
-        s.notified.extend(r.keys.iter().cloned());
-    }
-    if !o.reminders.is_empty() {
-        ws.save_deadline_settings(&s)?;
-    }
-    Ok(o)
+#[tauri::command]
+pub async fn deadlines_notify<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
+    blocking(app, |app, state| {
+        let ws = state.workspace();
+        let mut s = ws.load_deadline_settings()?;
+        let o = compute(&ws, state)?;
+        for r in &o.reminders {
+            // A desktop without a notification service still gets the in-app banner.
+            let _ = app.notification().builder().title("绿色低碳职称申报助手").body(&r.message).show();
+            s.notified.extend(r.keys.iter().cloned());
+        }
+        if !o.reminders.is_empty() {
+            ws.save_deadline_settings(&s)?;
+        }
+        Ok(o)
+    })
+    .await
 }
 
 /// Adds or replaces a user round (a later notice), given as the round JSON.
-#[tauri::command(async)]
-pub fn deadlines_save_round(
-    state: State<'_, AppState>,
+#[tauri::command]
+pub async fn deadlines_save_round<R: Runtime>(
+    app: AppHandle<R>,
     round_json: String,
     activate: bool,
 ) -> AppResult<DeadlineOverview> {
-    let round = Round::parse(&round_json, None)?;
-    let ws = state.workspace();
-    let mut s = ws.load_deadline_settings()?;
-    let id = round.id.clone();
-    s.upsert_round(round)?;
-    if activate {
+    blocking(app, move |_, state| {
+        let round = Round::parse(&round_json, None)?;
+        let ws = state.workspace();
+        let mut s = ws.load_deadline_settings()?;
+        let id = round.id.clone();
+        s.upsert_round(round)?;
+        if activate {
+            s.active_round = id;
+        }
+        ws.save_deadline_settings(&s)?;
+        compute(&ws, state)
+    })
+    .await
+}
+
+/// Asks for a round file in the open dialog and imports it; `None` when the user cancelled.
+#[tauri::command]
+pub async fn deadlines_import_round<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<DeadlineOverview>> {
+    blocking(app, |_, state| {
+        let pick = Pick::OpenFile { title: "导入轮次".into(), filter: ("JSON", &["json"]) };
+        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| CoreError::Io {
+            action: "读取",
+            path: path.clone(),
+            source,
+        })?;
+        let round = Round::parse(&text, Some(&path))?;
+        let ws = state.workspace();
+        let mut s = ws.load_deadline_settings()?;
+        let id = round.id.clone();
+        s.upsert_round(round)?;
         s.active_round = id;
-    }
-    ws.save_deadline_settings(&s)?;
-    compute(&ws, &state)
+        ws.save_deadline_settings(&s)?;
+        Ok(Some(compute(&ws, state)?))
+    })
+    .await
 }
 
-/// Imports a round file the user picked in the open dialog.
-#[tauri::command(async)]
-pub fn deadlines_import_round(state: State<'_, AppState>, path: PathBuf) -> AppResult<DeadlineOverview> {
-    let text = std::fs::read_to_string(&path).map_err(|source| CoreError::Io {
-        action: "读取",
-        path: path.clone(),
-        source,
-    })?;
-    let round = Round::parse(&text, Some(&path))?;
-    let ws = state.workspace();
-    let mut s = ws.load_deadline_settings()?;
-    let id = round.id.clone();
-    s.upsert_round(round)?;
-    s.active_round = id;
-    ws.save_deadline_settings(&s)?;
-    compute(&ws, &state)
-}
-
-#[tauri::command(async)]
-pub fn deadlines_remove_round(state: State<'_, AppState>, id: String) -> AppResult<DeadlineOverview> {
-    let ws = state.workspace();
-    let mut s = ws.load_deadline_settings()?;
-    s.remove_round(&id);
-    ws.save_deadline_settings(&s)?;
-    compute(&ws, &state)
+#[tauri::command]
+pub async fn deadlines_remove_round<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<DeadlineOverview> {
+    blocking(app, move |_, state| {
+        let ws = state.workspace();
+        let mut s = ws.load_deadline_settings()?;
+        s.remove_round(&id);
+        ws.save_deadline_settings(&s)?;
+        compute(&ws, state)
+    })
+    .await
 }
 
 /// The active round as JSON (the starting point for editing or for next year's round).
-#[tauri::command(async)]
-pub fn deadlines_round_json(state: State<'_, AppState>, id: String) -> AppResult<String> {
-    let s = state.workspace().load_deadline_settings()?;
-    let round = s.all_rounds().into_iter().find(|r| r.id == id).unwrap_or_else(|| s.active());
-    Ok(round.to_json())
+#[tauri::command]
+pub async fn deadlines_round_json<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<String> {
+    blocking(app, move |_, state| {
+        let s = state.workspace().load_deadline_settings()?;
+        let round = s.all_rounds().into_iter().find(|r| r.id == id).unwrap_or_else(|| s.active());
+        Ok(round.to_json())
+    })
+    .await
 }
 
-/// Writes the deadlines and the plan as an .ics file where the user chose in the save dialog.
-#[tauri::command(async)]
-pub fn deadlines_export_ics(state: State<'_, AppState>, path: PathBuf) -> AppResult<()> {
-    if path.extension().and_then(|e| e.to_str()).map(|e| e.eq_ignore_ascii_case("ics")) != Some(true) {
-        return Err(CoreError::InvalidFile {
-            path: Some(path),
-            location: "文件名".into(),
-            detail: "日历文件应以 .ics 结尾".into(),
+/// Asks where to save in the save dialog and writes the deadlines and the plan as an .ics file;
+/// returns where it went (`None` when the user cancelled).
+#[tauri::command]
+pub async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
+    blocking(app, |_, state| {
+        let pick = Pick::SaveFile {
+            title: "导出日历".into(),
+            name: "职称申报截止日期.ics".into(),
+            filter: ("iCalendar", &["ics"]),
+        };
+        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+            return Ok(None);
+        };
+        if path.extension().and_then(|e| e.to_str()).map(|e| e.eq_ignore_ascii_case("ics")) != Some(true) {
+            return Err(CoreError::InvalidFile {
+                path: Some(path),
+                location: "文件名".into(),
+                detail: "日历文件应以 .ics 结尾".into(),
+            }
+            .into());
         }
-        .into());
-    }
-    let ws = state.workspace();
-    let s = ws.load_deadline_settings()?;
-    let o = compute(&ws, &state)?;
-    let text = zhicheng_core::ics::export(&s.active(), Some(&o.plan), &s.lead_minutes);
-    zhicheng_core::storage::check_output(&path, true)?;
-    Ok(atomic_write(&path, text.as_bytes())?)
+        let ws = state.workspace();
+        let s = ws.load_deadline_settings()?;
+        let o = compute(&ws, state)?;
+        let text = zhicheng_core::ics::export(&s.active(), Some(&o.plan), &s.lead_minutes);
+        zhicheng_core::storage::check_output(&path, true)?;
+        atomic_write(&path, text.as_bytes())?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
 }
 
 /// Moves a damaged deadlines.json aside; the defaults apply again.
-#[tauri::command(async)]
-pub fn deadlines_reset_settings(state: State<'_, AppState>) -> AppResult<DeadlineOverview> {
-    let ws = state.workspace();
-    ws.reset_deadline_settings()?;
-    compute(&ws, &state)
+#[tauri::command]
+pub async fn deadlines_reset_settings<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
+    blocking(app, |_, state| {
+        let ws = state.workspace();
+        ws.reset_deadline_settings()?;
+        compute(&ws, state)
+    })
+    .await
 }

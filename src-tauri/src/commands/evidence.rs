@@ -7,24 +7,17 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use tauri::ipc::{Channel, Response};
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Runtime};
 use zhicheng_core::CoreError;
 use zhicheng_vault::access::{self, EvidenceData, EvidenceState, ImportOutcome};
 use zhicheng_vault::export::{self, Dest, ExportReport};
 use zhicheng_vault::vault::{self, ImportOptions, KeyPlace, Target, Unlock};
 use zhicheng_vault::{KdfParams, Progress, SecretStore, Vault};
 
-use crate::error::{AppError, AppResult};
+use super::blocking;
+use crate::error::AppResult;
+use crate::picker::Pick;
 use crate::state::AppState;
-
-async fn blocking<R: Runtime, T: Send + 'static>(
-    app: AppHandle<R>,
-    f: impl FnOnce(&AppState) -> AppResult<T> + Send + 'static,
-) -> AppResult<T> {
-    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
-        .await
-        .map_err(|e| AppError::Core(CoreError::Vault(format!("内部错误：{e}"))))?
-}
 
 /// The key store in use: the test one, or the OS one when it passes the probe.
 fn store(state: &AppState) -> Result<Arc<dyn SecretStore>, String> {
@@ -62,7 +55,7 @@ fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> Result<T, CoreE
 /// Where the vault stands; a vault whose key is in the OS store is unlocked on the way.
 #[tauri::command]
 pub async fn evidence_status<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceState> {
-    blocking(app, |state| {
+    blocking(app, |_, state| {
         let root = state.workspace().root().to_path_buf();
         if state.vault().is_none()
             && let Ok(meta) = vault::read_meta(&root)
@@ -85,7 +78,7 @@ pub async fn evidence_unlock<R: Runtime>(
     passphrase: Option<String>,
     create: bool,
 ) -> AppResult<EvidenceState> {
-    blocking(app, move |state| {
+    blocking(app, move |_, state| {
         let root = state.workspace().root().to_path_buf();
         let v = access::open(&root, passphrase.as_deref(), create, state.key_store.as_deref())?;
         unlocked(state, v)?;
@@ -96,21 +89,44 @@ pub async fn evidence_unlock<R: Runtime>(
 
 #[tauri::command]
 pub async fn evidence_data<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceData> {
-    blocking(app, data_of).await
+    blocking(app, |_, state| data_of(state)).await
 }
 
-/// Imports files and folders (from the dialog or dropped on the window), reporting progress on
-/// `on_progress`; `evidence_cancel_import` stops it and nothing is kept.
+/// Where the files of an import come from: the open dialog the Rust side shows (files or folders), or
+/// a drop on the window, named by the token the `evidence-drop` event gave the page. The page never
+/// sends a path.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "snake_case", tag = "from")]
+pub enum ImportSource {
+    PickFiles,
+    PickFolders,
+    Drop { token: String },
+}
+
+/// Imports files and folders (picked in the dialog or dropped on the window), reporting progress on
+/// `on_progress`; `evidence_cancel_import` stops it and nothing is kept. `None` when the user
+/// cancelled the dialog or the drop token is spent.
 #[tauri::command]
 pub async fn evidence_import<R: Runtime>(
     app: AppHandle<R>,
-    paths: Vec<PathBuf>,
+    source: ImportSource,
     links: Vec<String>,
     follow_symlinks: bool,
     on_progress: Channel<Progress>,
-) -> AppResult<ImportOutcome> {
-    blocking(app, move |state| {
+) -> AppResult<Option<ImportOutcome>> {
+    blocking(app, move |_, state| {
         let links = links.iter().map(|l| l.parse()).collect::<Result<Vec<Target>, _>>()?;
+        let paths: Vec<PathBuf> = match source {
+            ImportSource::PickFiles => state.picker().pick(&Pick::OpenFiles { title: "导入佐证材料".into() }),
+            ImportSource::PickFolders => {
+                state.picker().pick(&Pick::OpenFolders { title: "导入佐证材料文件夹".into() })
+            }
+            ImportSource::Drop { token } => state.take_drop(&token),
+        }
+        .unwrap_or_default();
+        if paths.is_empty() {
+            return Ok(None);
+        }
         let cancel = state.import_cancel.clone();
         cancel.store(false, Ordering::Relaxed);
         let mut last = std::time::Instant::now();
@@ -127,7 +143,7 @@ pub async fn evidence_import<R: Runtime>(
                 &cancel,
             )
         })?;
-        Ok(ImportOutcome { report, data: data_of(state)? })
+        Ok(Some(ImportOutcome { report, data: data_of(state)? }))
     })
     .await
 }
@@ -145,7 +161,7 @@ pub async fn evidence_link<R: Runtime>(
     target: String,
     linked: bool,
 ) -> AppResult<EvidenceData> {
-    blocking(app, move |state| {
+    blocking(app, move |_, state| {
         let t: Target = target.parse()?;
         let file = state.workspace().load()?.file;
         if linked && !zhicheng_vault::checklist::target_exists(&file, &t) {
@@ -159,7 +175,7 @@ pub async fn evidence_link<R: Runtime>(
 
 #[tauri::command]
 pub async fn evidence_set_title<R: Runtime>(app: AppHandle<R>, id: String, title: String) -> AppResult<EvidenceData> {
-    blocking(app, move |state| {
+    blocking(app, move |_, state| {
         with_vault(state, |v| v.set_title(&id, &title))?;
         data_of(state)
     })
@@ -172,7 +188,7 @@ pub async fn evidence_save_settings<R: Runtime>(
     app: AppHandle<R>,
     settings: zhicheng_vault::vault::VaultSettings,
 ) -> AppResult<EvidenceData> {
-    blocking(app, move |state| {
+    blocking(app, move |_, state| {
         with_vault(state, |v| v.save_settings(settings))?;
         data_of(state)
     })
@@ -182,7 +198,7 @@ pub async fn evidence_save_settings<R: Runtime>(
 /// Removes a file from the vault (the UI asked first; the original elsewhere is untouched).
 #[tauri::command]
 pub async fn evidence_remove<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<EvidenceData> {
-    blocking(app, move |state| {
+    blocking(app, move |_, state| {
         with_vault(state, |v| v.remove(&id).map(|_| ()))?;
         data_of(state)
     })
@@ -192,45 +208,67 @@ pub async fn evidence_remove<R: Runtime>(app: AppHandle<R>, id: String) -> AppRe
 /// A file's bytes, decrypted in memory for the preview (raw bytes, not JSON).
 #[tauri::command]
 pub async fn evidence_read<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<Response> {
-    blocking(app, move |state| Ok(Response::new(with_vault(state, |v| v.read(&id))?))).await
+    blocking(app, move |_, state| Ok(Response::new(with_vault(state, |v| v.read(&id))?))).await
 }
 
-/// Exports for upload: a `.zip` at `path` (the save dialog asked about overwriting), or a new folder
-/// `path` (must not exist or be empty).
+/// Exports for upload, asking where in a dialog: a `.zip` (the save dialog asks about overwriting), or
+/// a new folder `佐证材料_<date>` inside the folder picked. `None` when the user cancelled.
 #[tauri::command]
-pub async fn evidence_export<R: Runtime>(app: AppHandle<R>, path: PathBuf, zip: bool) -> AppResult<ExportReport> {
-    blocking(app, move |state| {
+pub async fn evidence_export<R: Runtime>(app: AppHandle<R>, zip: bool) -> AppResult<Option<ExportReport>> {
+    blocking(app, move |_, state| {
+        let pick = if zip {
+            Pick::SaveFile {
+                title: "导出佐证材料".into(), name: "佐证材料.zip".into(), filter: ("ZIP", &["zip"])
+            }
+        } else {
+            Pick::OpenFolder { title: "导出到文件夹".into() }
+        };
+        let Some(picked) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+            return Ok(None);
+        };
+        let today = zhicheng_core::round::beijing(state.clock.now()).format("%Y-%m-%d");
+        let dest = if zip { Dest::Zip(picked) } else { Dest::Folder(picked.join(format!("佐证材料_{today}"))) };
         let file = state.workspace().load()?.file;
-        let dest = if zip { Dest::Zip(path) } else { Dest::Folder(path) };
-        with_vault(state, |v| export::export(v, &file, dest, zip))
+        Ok(Some(with_vault(state, |v| export::export(v, &file, dest, zip))?))
     })
     .await
 }
 
-/// Writes the recovery file (the key under a passphrase) where the save dialog said.
+/// Writes the recovery file (the key under a passphrase the page asked for twice) where the user says
+/// in the save dialog. Returns where it went; `None` when the user cancelled.
 #[tauri::command]
-pub async fn evidence_write_recovery<R: Runtime>(
-    app: AppHandle<R>,
-    path: PathBuf,
-    passphrase: String,
-) -> AppResult<()> {
-    blocking(app, move |state| with_vault(state, |v| v.write_recovery(&path, &passphrase, KdfParams::default(), true)))
-        .await
+pub async fn evidence_write_recovery<R: Runtime>(app: AppHandle<R>, passphrase: String) -> AppResult<Option<String>> {
+    blocking(app, move |_, state| {
+        // Checked before the dialog: a passphrase the vault would refuse wastes the user's choice.
+        zhicheng_vault::crypto::check_passphrase(&passphrase)?;
+        let pick = Pick::SaveFile {
+            title: "写出恢复文件".into(),
+            name: "佐证材料库恢复文件.json".into(),
+            filter: ("JSON", &["json"]),
+        };
+        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+            return Ok(None);
+        };
+        with_vault(state, |v| v.write_recovery(&path, &passphrase, KdfParams::default(), true))?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
 }
 
-/// Unlocks with a recovery file, putting the key back in the OS store when the vault keeps it there.
+/// Unlocks with a recovery file the user picks in the open dialog, putting the key back in the OS
+/// store when the vault keeps it there. `None` when the user cancelled.
 #[tauri::command]
-pub async fn evidence_recover<R: Runtime>(
-    app: AppHandle<R>,
-    path: PathBuf,
-    passphrase: String,
-) -> AppResult<EvidenceState> {
-    blocking(app, move |state| {
+pub async fn evidence_recover<R: Runtime>(app: AppHandle<R>, passphrase: String) -> AppResult<Option<EvidenceState>> {
+    blocking(app, move |_, state| {
+        let pick = Pick::OpenFile { title: "选择恢复文件".into(), filter: ("JSON", &["json"]) };
+        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+            return Ok(None);
+        };
         let root = state.workspace().root().to_path_buf();
         let s = store(state).ok();
         let v = Vault::recover(&root, &path, &passphrase, s.as_deref())?;
         unlocked(state, v)?;
-        Ok(state_of(state))
+        Ok(Some(state_of(state)))
     })
     .await
 }

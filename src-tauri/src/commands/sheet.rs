@@ -1,9 +1,9 @@
 //! 公示表: preview, the unit's publicity settings, export to a file the user chose, open in the
 //! system viewer. All the work is `zhicheng-sheet`'s; the CLI calls the same functions.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_opener::OpenerExt;
 use zhicheng_core::CoreError;
 use zhicheng_core::calendar::WorkCalendar;
@@ -11,7 +11,9 @@ use zhicheng_core::publicity::Publicity;
 use zhicheng_core::storage::{Workspace, atomic_write};
 use zhicheng_sheet::{Context, Fonts, SheetPreview};
 
+use super::blocking;
 use crate::error::AppResult;
+use crate::picker::Pick;
 use crate::state::AppState;
 
 /// The bundled fonts (resources), else the places the CLI looks.
@@ -42,29 +44,35 @@ fn with_context<R: Runtime, T>(
     Ok(f(&ctx, &source)?)
 }
 
-/// The pages (SVG) and what is still missing.
-#[tauri::command(async)]
-pub fn sheet_preview<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> AppResult<SheetPreview> {
-    let ws = state.workspace();
-    let file = ws.load()?.file;
-    with_context(&app, &ws, |ctx, source| zhicheng_sheet::preview(&file, ctx, source))
+/// The pages (SVG) and what is still missing. Rendered without holding the workspace's lock (a clone
+/// of it is only a path).
+#[tauri::command]
+pub async fn sheet_preview<R: Runtime>(app: AppHandle<R>) -> AppResult<SheetPreview> {
+    blocking(app, |app, state| {
+        let ws = state.workspace().clone();
+        let file = ws.load()?.file;
+        with_context(app, &ws, |ctx, source| zhicheng_sheet::preview(&file, ctx, source))
+    })
+    .await
 }
 
 /// Saves the unit's publicity settings and returns the new preview.
-#[tauri::command(async)]
-pub fn sheet_save_publicity<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    publicity: Publicity,
-) -> AppResult<SheetPreview> {
-    let ws = state.workspace();
-    ws.update(|f| f.publicity = publicity)?;
-    let file = ws.load()?.file;
-    with_context(&app, &ws, |ctx, source| zhicheng_sheet::preview(&file, ctx, source))
+#[tauri::command]
+pub async fn sheet_save_publicity<R: Runtime>(app: AppHandle<R>, publicity: Publicity) -> AppResult<SheetPreview> {
+    blocking(app, move |app, state| {
+        let ws = {
+            let ws = state.workspace();
+            ws.update(|f| f.publicity = publicity)?;
+            ws.clone()
+        };
+        let file = ws.load()?.file;
+        with_context(app, &ws, |ctx, source| zhicheng_sheet::preview(&file, ctx, source))
+    })
+    .await
 }
 
 fn write_pdf<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> AppResult<()> {
-    let ws = state.workspace();
+    let ws = state.workspace().clone();
     let file = ws.load()?.file;
     let now = state.clock.now();
     let bytes = with_context(app, &ws, |ctx, _| zhicheng_sheet::pdf(&file, ctx, now))?;
@@ -72,28 +80,41 @@ fn write_pdf<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> A
     Ok(atomic_write(path, &bytes)?)
 }
 
-/// Writes the PDF to the path the save dialog returned (the dialog asked about overwriting).
-#[tauri::command(async)]
-pub fn sheet_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: PathBuf) -> AppResult<()> {
-    write_pdf(&app, &state, &path)
+/// Asks where to save in the save dialog (which asks about overwriting) and writes the PDF there;
+/// returns where it went, `None` when the user cancelled.
+#[tauri::command]
+pub async fn sheet_export<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
+    blocking(app, |app, state| {
+        let name = zhicheng_sheet::suggested_file_name(&state.workspace().load()?.file);
+        let pick = Pick::SaveFile { title: "导出公示表".into(), name, filter: ("PDF", &["pdf"]) };
+        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+            return Ok(None);
+        };
+        write_pdf(app, state, &path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
 }
 
 /// Writes the PDF into the workspace's `exports/` folder and opens it in the system's PDF viewer,
 /// for printing. Returns the path.
-#[tauri::command(async)]
-pub fn sheet_open<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> AppResult<PathBuf> {
-    let (dir, name) = {
-        let ws = state.workspace();
-        let file = ws.load()?.file;
-        (ws.root().join("exports"), zhicheng_sheet::suggested_file_name(&file))
-    };
-    zhicheng_core::storage::create_private_dir(&dir)?;
-    let path = dir.join(name);
-    write_pdf(&app, &state, &path)?;
-    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| CoreError::Io {
-        action: "打开",
-        path: path.clone(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    Ok(path)
+#[tauri::command]
+pub async fn sheet_open<R: Runtime>(app: AppHandle<R>) -> AppResult<String> {
+    blocking(app, |app, state| {
+        let (dir, name) = {
+            let ws = state.workspace();
+            let file = ws.load()?.file;
+            (ws.root().join("exports"), zhicheng_sheet::suggested_file_name(&file))
+        };
+        zhicheng_core::storage::create_private_dir(&dir)?;
+        let path = dir.join(name);
+        write_pdf(app, state, &path)?;
+        app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| CoreError::Io {
+            action: "打开",
+            path: path.clone(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        Ok(path.display().to_string())
+    })
+    .await
 }

@@ -1,10 +1,10 @@
-use tauri::State;
+use tauri::{AppHandle, Runtime};
 use zhicheng_core::storage::WorkspaceInfo;
 
+use super::blocking;
 use crate::error::AppResult;
-use crate::state::AppState;
 
-#[tauri::command(async)]
-pub fn workspace_info(state: State<'_, AppState>) -> AppResult<WorkspaceInfo> {
-    Ok(state.workspace().info()?)
+#[tauri::command]
+pub async fn workspace_info<R: Runtime>(app: AppHandle<R>) -> AppResult<WorkspaceInfo> {
+    blocking(app, |_, state| Ok(state.workspace().info()?)).await
 }

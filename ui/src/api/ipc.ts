@@ -18,6 +18,12 @@ import type { T } from "../i18n/I18n";
 import type { EvidenceData, EvidenceState, ExportReport, ImportOutcome, Progress, VaultSettings } from "../evidenceBindings";
 import type { SheetPreview } from "../sheetBindings";
 
+/** Where an import's files come from: a dialog the Rust side opens, or a drop it received (by token). */
+export type ImportSource = { from: "pick_files" } | { from: "pick_folders" } | { from: "drop"; token: string };
+
+/** The `evidence-drop` event: files were dropped on the window; the paths stay on the Rust side. */
+export type DropEvent = { token: string; count: number };
+
 const CODES: ErrorCode[] = [
   "io",
   "invalid_file",
@@ -36,6 +42,7 @@ const CODES: ErrorCode[] = [
   "cancelled",
   "not_found",
   "busy",
+  "internal",
 ];
 
 /** Any rejection, turned into the `{code, message}` shape the commands send. */
@@ -72,33 +79,35 @@ export const api = {
   setDeadlinePreferences: (prefs: DeadlinePreferences) => call<DeadlineOverview>("deadlines_set_preferences", { prefs }),
   notifyDue: () => call<DeadlineOverview>("deadlines_notify"),
   saveRound: (roundJson: string, activate: boolean) => call<DeadlineOverview>("deadlines_save_round", { roundJson, activate }),
-  importRound: (path: string) => call<DeadlineOverview>("deadlines_import_round", { path }),
+  // The Rust side opens the file dialogs and keeps dropped paths: the page never sends a path; each of
+  // these resolves to null when the user cancelled.
+  importRound: () => call<DeadlineOverview | null>("deadlines_import_round"),
   removeRound: (id: string) => call<DeadlineOverview>("deadlines_remove_round", { id }),
   roundJson: (id: string) => call<string>("deadlines_round_json", { id }),
-  exportIcs: (path: string) => call<null>("deadlines_export_ics", { path }),
+  exportIcs: () => call<string | null>("deadlines_export_ics"),
   resetDeadlineSettings: () => call<DeadlineOverview>("deadlines_reset_settings"),
   rules: () => call<RulePack>("eligibility_rules"),
   assess: () => call<Assessment>("eligibility_assess"),
   saveScreening: (screening: Screening) => call<Assessment>("eligibility_save_screening", { screening }),
   saveAchievements: (achievements: Achievement[]) => call<Assessment>("eligibility_save_achievements", { achievements }),
-  loadPack: (path: string, extend: boolean) => call<RulePack>("eligibility_load_pack", { path, extend }),
+  loadPack: (extend: boolean) => call<RulePack | null>("eligibility_load_pack", { extend }),
   resetPack: () => call<RulePack>("eligibility_reset_pack"),
   sheetPreview: () => call<SheetPreview>("sheet_preview"),
   saveSheetPublicity: (publicity: Publicity) => call<SheetPreview>("sheet_save_publicity", { publicity }),
-  sheetExport: (path: string) => call<null>("sheet_export", { path }),
+  sheetExport: () => call<string | null>("sheet_export"),
   evidenceStatus: () => call<EvidenceState>("evidence_status"),
   evidenceUnlock: (passphrase: string | null, create: boolean) => call<EvidenceState>("evidence_unlock", { passphrase, create }),
-  evidenceRecover: (path: string, passphrase: string) => call<EvidenceState>("evidence_recover", { path, passphrase }),
-  evidenceWriteRecovery: (path: string, passphrase: string) => call<null>("evidence_write_recovery", { path, passphrase }),
+  evidenceRecover: (passphrase: string) => call<EvidenceState | null>("evidence_recover", { passphrase }),
+  evidenceWriteRecovery: (passphrase: string) => call<string | null>("evidence_write_recovery", { passphrase }),
   evidenceData: () => call<EvidenceData>("evidence_data"),
-  evidenceImport: (paths: string[], links: string[], followSymlinks: boolean, onProgress: Channel<Progress>) =>
-    call<ImportOutcome>("evidence_import", { paths, links, followSymlinks, onProgress }),
+  evidenceImport: (source: ImportSource, links: string[], followSymlinks: boolean, onProgress: Channel<Progress>) =>
+    call<ImportOutcome | null>("evidence_import", { source, links, followSymlinks, onProgress }),
   evidenceCancelImport: () => call<null>("evidence_cancel_import"),
   evidenceLink: (id: string, target: string, linked: boolean) => call<EvidenceData>("evidence_link", { id, target, linked }),
   evidenceSetTitle: (id: string, title: string) => call<EvidenceData>("evidence_set_title", { id, title }),
   evidenceRemove: (id: string) => call<EvidenceData>("evidence_remove", { id }),
   evidenceSaveSettings: (settings: VaultSettings) => call<EvidenceData>("evidence_save_settings", { settings }),
   evidenceRead: (id: string) => call<ArrayBuffer>("evidence_read", { id }),
-  evidenceExport: (path: string, zip: boolean) => call<ExportReport>("evidence_export", { path, zip }),
+  evidenceExport: (zip: boolean) => call<ExportReport | null>("evidence_export", { zip }),
   sheetOpen: () => call<string>("sheet_open"),
 };

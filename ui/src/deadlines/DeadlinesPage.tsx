@@ -1,6 +1,5 @@
 // 截止日期: live countdowns in Beijing time, the backward plan, reminders, rounds and .ics export.
 import { BellOutlined, CalendarOutlined, ExportOutlined, ImportOutlined } from "@ant-design/icons";
-import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import {
   App as AntApp,
   Alert,
@@ -243,15 +242,17 @@ export function DeadlinesPage() {
 
   const latest = plan.latest_publicity_start;
   const importRound = async () => {
-    const path = await openDialog({ multiple: false, filters: [{ name: "JSON", extensions: ["json"] }] });
-    if (typeof path === "string") await run(() => api.importRound(path));
+    try {
+      const o = await api.importRound();
+      if (o) accept(o);
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    }
   };
   const exportIcs = async () => {
-    const path = await saveDialog({ defaultPath: `${overview.round.id}.ics`, filters: [{ name: "iCalendar", extensions: ["ics"] }] });
-    if (!path) return;
     try {
-      await api.exportIcs(path);
-      message.success(t("dl.exported", { path }));
+      const path = await api.exportIcs();
+      if (path) message.success(t("dl.exported", { path }));
     } catch (e) {
       message.error(errorText(t, e as ErrorPayload));
     }

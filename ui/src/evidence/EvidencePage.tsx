@@ -16,7 +16,7 @@ import {
 } from "@ant-design/icons";
 import { Channel } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import { listen } from "@tauri-apps/api/event";
 import {
   Alert,
   App as AntApp,
@@ -42,6 +42,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorPayload } from "../bindings";
 import { api, errorText, toErrorPayload } from "../api/ipc";
+import type { DropEvent, ImportSource } from "../api/ipc";
 import type {
   ChecklistItem,
   EvidenceData,
@@ -156,37 +157,44 @@ function Gate({ state, onState }: { state: EvidenceState; onState: (s: EvidenceS
         open={recoverOpen}
         title={t("ev.recover.title")}
         hint={t("ev.recover.hint")}
-        pick={async () => {
-          const p = await openDialog({ multiple: false, filters: [{ name: "JSON", extensions: ["json"] }] });
-          return typeof p === "string" ? p : null;
-        }}
         onClose={() => setRecoverOpen(false)}
-        run={async (path, passphrase) => onState(await api.evidenceRecover(path, passphrase))}
+        run={async (passphrase) => {
+          const s = await api.evidenceRecover(passphrase);
+          if (!s) return false; // the file dialog was cancelled
+          onState(s);
+          return true;
+        }}
       />
     </Card>
   );
 }
 
-/** A dialog that picks a file and asks for a passphrase (recovery file: write or use). */
+/**
+ * Asks for a passphrase (typed twice when `confirm`), then runs: the Rust side opens the file dialog
+ * (recovery file: write or use). `run` returns false when that dialog was cancelled.
+ */
 function PassphraseFile(props: {
   open: boolean;
   title: string;
   hint: string;
-  pick: () => Promise<string | null>;
+  confirm?: boolean;
   onClose: () => void;
-  run: (path: string, passphrase: string) => Promise<void>;
+  run: (passphrase: string) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [pass, setPass] = useState("");
+  const [again, setAgain] = useState("");
   const [busy, setBusy] = useState(false);
+  const mismatch = props.confirm === true && again.length > 0 && again !== pass;
+  const ready = pass.length >= 8 && (props.confirm !== true || again === pass);
   const ok = async () => {
-    const path = await props.pick();
-    if (!path) return;
+    if (!ready) return;
     setBusy(true);
     try {
-      await props.run(path, pass);
+      if (!(await props.run(pass))) return;
       setPass("");
+      setAgain("");
       props.onClose();
     } catch (e) {
       message.error(errorText(t, toErrorPayload(e)));
@@ -200,11 +208,30 @@ function PassphraseFile(props: {
       title={props.title}
       onCancel={props.onClose}
       onOk={ok}
-      okButtonProps={{ disabled: pass.length < 8, loading: busy }}
+      okButtonProps={{ disabled: !ready, loading: busy }}
       destroyOnHidden
     >
       <Typography.Paragraph>{props.hint}</Typography.Paragraph>
-      <Input.Password placeholder={t("ev.passphrase")} value={pass} onChange={(e) => setPass(e.target.value)} onPressEnter={ok} />
+      <Space orientation="vertical" style={{ width: "100%" }}>
+        <Input.Password
+          aria-label={t("ev.passphrase")}
+          placeholder={t("ev.passphrase")}
+          value={pass}
+          onChange={(e) => setPass(e.target.value)}
+          onPressEnter={ok}
+        />
+        {props.confirm && (
+          <Input.Password
+            aria-label={t("ev.passphraseAgain")}
+            placeholder={t("ev.passphraseAgain")}
+            status={mismatch ? "error" : undefined}
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+            onPressEnter={ok}
+          />
+        )}
+        {mismatch && <Typography.Text type="danger">{t("ev.passphraseMismatch")}</Typography.Text>}
+      </Space>
     </Modal>
   );
 }
@@ -239,8 +266,8 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
   }, [load]);
 
   const runImport = useCallback(
-    async (paths: string[], links: string[] = []) => {
-      if (paths.length === 0 || importing.current) return;
+    async (source: ImportSource, links: string[] = []) => {
+      if (importing.current) return;
       importing.current = true;
       started.current = Date.now();
       setReport(null);
@@ -248,7 +275,8 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       const channel = new Channel<Progress>();
       channel.onmessage = (p) => setProgress(p);
       try {
-        const out = await api.evidenceImport(paths, links, follow, channel);
+        const out = await api.evidenceImport(source, links, follow, channel);
+        if (!out) return; // the dialog was cancelled
         setData(out.data);
         setReport(out.report);
         message.success(t("ev.imported", { added: out.report.added.length }));
@@ -262,8 +290,27 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
     [follow, message, t],
   );
 
-  // Files and folders dropped anywhere on the window (real paths, unlike an HTML drop).
+  // Files and folders dropped anywhere on the window: the webview event only shows the drop zone;
+  // the Rust side receives the paths and tells us a token (`evidence-drop`) to import them by.
   const unlocked = state?.unlocked ?? false;
+  useEffect(() => {
+    if (!unlocked) return;
+    let unlisten: (() => void) | undefined;
+    let alive = true;
+    listen<DropEvent>("evidence-drop", (ev) => {
+      setDragging(false);
+      void runImport({ from: "drop", token: ev.payload.token });
+    })
+      .then((u) => {
+        if (alive) unlisten = u;
+        else u();
+      })
+      .catch(() => undefined); // not inside the app's window (tests): the buttons still import
+    return () => {
+      alive = false;
+      unlisten?.();
+    };
+  }, [unlocked, runImport]);
   useEffect(() => {
     if (!unlocked) return;
     let unlisten: (() => void) | undefined;
@@ -278,11 +325,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       .onDragDropEvent((ev) => {
         const p = ev.payload;
         if (p.type === "enter" || p.type === "over") setDragging(true);
-        else if (p.type === "leave") setDragging(false);
-        else if (p.type === "drop") {
-          setDragging(false);
-          void runImport(p.paths);
-        }
+        else setDragging(false);
       })
       .then((u) => {
         if (alive) unlisten = u;
@@ -293,12 +336,10 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       alive = false;
       unlisten?.();
     };
-  }, [unlocked, runImport]);
+  }, [unlocked]);
 
   const pick = async (directory: boolean, links: string[] = []) => {
-    const p = await openDialog({ multiple: true, directory });
-    const paths = p === null ? [] : Array.isArray(p) ? p : [p];
-    await runImport(paths, links);
+    await runImport({ from: directory ? "pick_folders" : "pick_files" }, links);
   };
 
   const act = async (f: () => Promise<EvidenceData>, ok?: string) => {
@@ -333,16 +374,9 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
   };
 
   const exportTo = async (zip: boolean) => {
-    let path: string | null;
-    if (zip) {
-      path = await saveDialog({ defaultPath: "佐证材料.zip", filters: [{ name: "ZIP", extensions: ["zip"] }] });
-    } else {
-      const dir = await openDialog({ directory: true, multiple: false });
-      path = typeof dir === "string" ? `${dir}/佐证材料_${new Date().toISOString().slice(0, 10)}` : null;
-    }
-    if (!path) return;
     try {
-      const r = await api.evidenceExport(path, zip);
+      const r = await api.evidenceExport(zip);
+      if (!r) return; // the dialog was cancelled
       message.success(t("ev.exported", { count: r.rows.length, dest: r.dest }));
       if (r.blocking.length > 0) message.warning(t("ev.exportMissing", { items: r.blocking.join(t("list.sep")) }));
     } catch (e) {
@@ -637,11 +671,13 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
         open={recoveryOpen}
         title={t("ev.recovery.title")}
         hint={t("ev.recovery.hint")}
-        pick={() => saveDialog({ defaultPath: "佐证材料库恢复文件.json", filters: [{ name: "JSON", extensions: ["json"] }] })}
+        confirm
         onClose={() => setRecoveryOpen(false)}
-        run={async (path, passphrase) => {
-          await api.evidenceWriteRecovery(path, passphrase);
+        run={async (passphrase) => {
+          const path = await api.evidenceWriteRecovery(passphrase);
+          if (!path) return false;
           message.success(t("ev.recovery.done"));
+          return true;
         }}
       />
     </Space>

@@ -2,7 +2,6 @@
 // they will print, export to PDF and open for printing. The pages are the Rust layout itself (SVG),
 // so what shows here is what the PDF holds.
 import { FilePdfOutlined, PrinterOutlined } from "@ant-design/icons";
-import { save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { Alert, App as AntApp, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -73,12 +72,10 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
 
   const exportPdf = async () => {
     if (!preview) return;
-    const path = await saveDialog({ defaultPath: preview.file_name, filters: [{ name: "PDF", extensions: ["pdf"] }] });
-    if (!path) return;
     setBusy("export");
     try {
-      await api.sheetExport(path);
-      message.success(t("sheet.exported", { path }));
+      const path = await api.sheetExport();
+      if (path) message.success(t("sheet.exported", { path }));
     } catch (e) {
       message.error(errorText(t, toErrorPayload(e)));
     } finally {
