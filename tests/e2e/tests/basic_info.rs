@@ -78,4 +78,15 @@ async fn basic_info_survives_a_restart() {
     text_until(&c, "[data-testid=progress-text]", "已填写").await;
     c.close().await.unwrap();
     drop(driver);
+
+    // The app's log: there (two starts recorded), and nothing personal in it.
+    let logs = data.join("cn.zhicheng.lowcarbon/logs");
+    let text: String = std::fs::read_dir(&logs)
+        .unwrap_or_else(|e| panic!("no log folder {}: {e}", logs.display()))
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(text.matches("started").count() >= 2, "the log records both starts: {text}");
+    for personal in ["500103198506151236", "13812345678", "李明", "重庆某某环保科技有限公司"] {
+        assert!(!text.contains(personal), "the log holds {personal}: {text}");
+    }
 }
