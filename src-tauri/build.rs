@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "evidence_save_settings",
 ];
 
+#[allow(clippy::expect_used, reason = "a build script reports failure by panicking")]
 fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -7,7 +7,10 @@ fn main() {
     #[cfg(target_os = "linux")]
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
         // SAFETY: first statement of main, before any other thread exists.
-        unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
+        #[allow(unsafe_code, reason = "set_var before any thread exists; the only unsafe in the project")]
+        unsafe {
+            std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        };
     }
     zhicheng_app_lib::run()
 }

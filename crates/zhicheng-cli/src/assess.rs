@@ -102,7 +102,7 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
     };
     let a = assess(&file.profile, &file.screening, &file.achievements, month, &pack);
     if o.json {
-        outln!("{}", serde_json::to_string_pretty(&to_json(&a)).expect("serialises"));
+        outln!("{}", crate::json_pretty(&to_json(&a)));
     } else {
         out!("{}", report(&file, &a));
     }
@@ -116,11 +116,13 @@ pub fn to_json(a: &Assessment) -> Value {
     for l in &a.levels {
         let mut conditions = Map::new();
         for c in &l.conditions {
-            conditions.insert(c.clause.clone(), serde_json::to_value(c).expect("serialises"));
+            conditions.insert(c.clause.clone(), crate::json_value(c));
         }
-        let mut v = serde_json::to_value(l).expect("serialises");
-        v["conditions"] = Value::Object(conditions);
-        levels.insert(serde_json::to_value(l.level).expect("serialises").as_str().unwrap_or_default().into(), v);
+        let mut v = crate::json_value(l);
+        if let Some(o) = v.as_object_mut() {
+            o.insert("conditions".into(), Value::Object(conditions));
+        }
+        levels.insert(crate::json_value(&l.level).as_str().unwrap_or_default().into(), v);
     }
     json!({
         "pack": a.pack_id,

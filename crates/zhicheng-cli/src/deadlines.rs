@@ -66,7 +66,7 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
             "plan": o.plan,
             "holidays_known_until": o.holidays_known_until,
         });
-        outln!("{}", serde_json::to_string_pretty(&out).expect("serialises"));
+        outln!("{}", crate::json_pretty(&out));
         return Ok(());
     }
     outln!("{} · {}", o.round.notice, o.round.title);
@@ -76,7 +76,7 @@ pub fn run(ws: &Workspace, at: Option<&str>, json: bool, ics: Option<&Path>, for
     }
     outln!(
         "单位公示（不少于{}个工作日）最迟开始：{}（含当日）〔{}〕",
-        o.plan.items[0].workdays,
+        o.plan.items.first().map_or(0, |i| i.workdays),
         o.plan.latest_publicity_start,
         o.publicity_start.clause
     );

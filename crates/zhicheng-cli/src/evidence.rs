@@ -178,7 +178,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
         EvidenceCmd::List { json } => {
             let v = open(ws, s, false)?;
             if json {
-                outln!("{}", serde_json::to_string_pretty(v.files()).expect("serialises"));
+                outln!("{}", crate::json_pretty(v.files()));
             } else if v.files().is_empty() {
                 outln!("材料库是空的");
             } else {
@@ -202,7 +202,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                 if zhicheng_vault::vault::exists(ws.root()) { open(ws, s, false)?.files().to_vec() } else { vec![] };
             let c = zhicheng_vault::checklist(&file, &files);
             if json {
-                outln!("{}", serde_json::to_string_pretty(&c).expect("serialises"));
+                outln!("{}", crate::json_pretty(&c));
             } else {
                 outln!("佐证材料：{}/{} 项已备齐{}", c.done, c.required, if c.complete { "，可以提交" } else { "" });
                 for i in c.items.iter().chain(&c.achievements) {

@@ -21,6 +21,17 @@ macro_rules! errln {
     ($($t:tt)*) => { $crate::stderr_write(format_args!($($t)*), true) };
 }
 
+/// Pretty JSON of the app's own data types.
+#[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
+pub(crate) fn json_pretty<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string_pretty(v).expect("serialises")
+}
+
+#[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
+pub(crate) fn json_value<T: serde::Serialize + ?Sized>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).expect("serialises")
+}
+
 pub(crate) fn stdout_write(args: std::fmt::Arguments<'_>, newline: bool) -> Result<(), CoreError> {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
@@ -318,9 +329,11 @@ fn mask(s: &str, keep_start: usize, keep_end: usize) -> String {
     if chars.len() <= keep_start + keep_end {
         return "*".repeat(chars.len());
     }
-    let mut out: String = chars[..keep_start].iter().collect();
+    let head = chars.iter().take(keep_start);
+    let tail = chars.iter().skip(chars.len() - keep_end);
+    let mut out: String = head.collect();
     out.push_str(&"*".repeat(chars.len() - keep_start - keep_end));
-    out.extend(&chars[chars.len() - keep_end..]);
+    out.extend(tail);
     out
 }
 

@@ -1,5 +1,7 @@
 //! `zhicheng assess`: the JSON contract, the readable report, batches with bad files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::process::{Command, Output};
 
 fn root() -> String {

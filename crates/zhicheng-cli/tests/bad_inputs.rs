@@ -3,6 +3,8 @@
 //! expected error code (`错误[code]`) and a message naming the field at fault — never a panic, never
 //! longer than 10 s, never serde's English, and never a changed workspace.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

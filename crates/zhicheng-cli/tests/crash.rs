@@ -3,6 +3,7 @@
 //! next open leaves no temp file and no orphan object, and nothing personal is in clear anywhere in
 //! the workspace.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,7 @@
 //! `zhicheng deadlines` and `zhicheng workdays`, with fixed instants and under several time zones.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::process::{Command, Output};
 
 fn zhicheng(ws: &std::path::Path, tz: &str, args: &[&str]) -> Output {

@@ -2,6 +2,8 @@
 //! nothing personal in clear in a sealed workspace, one writer per workspace, output paths that are
 //! never a device or a symlink, private file modes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,5 +1,7 @@
 //! The `zhicheng profile` commands, run as a user runs them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

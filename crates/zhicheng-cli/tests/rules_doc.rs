@@ -1,5 +1,7 @@
 //! Every example row of docs/rules.md, run through `zhicheng assess --json`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::process::Command;
 
 fn levels_zh(v: &serde_json::Value) -> String {

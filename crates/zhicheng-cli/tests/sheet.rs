@@ -1,5 +1,7 @@
 //! `zhicheng sheet`: one PDF, a unit's batch, and the same bytes as the app's code path.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::process::{Command, Output};
 
 use chrono::{DateTime, Utc};

@@ -2,6 +2,13 @@
 //! for parse + assess (what `zhicheng assess --batch` does per applicant), and their ratio to the
 //! product goal of 10,000 applicants per second. Nothing is asserted: figures, not a pass/fail.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark: a failure is a panic"
+)]
+
 use std::hint::black_box;
 use std::time::Instant;
 

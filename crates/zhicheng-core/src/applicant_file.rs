@@ -60,6 +60,7 @@ impl ApplicantFile {
 
     /// Pretty JSON with a trailing newline, as written to disk.
     pub fn to_json(&self) -> String {
+        #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let mut s = serde_json::to_string_pretty(self).expect("the model always serialises");
         s.push('\n');
         s
@@ -135,7 +136,10 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
     }
     let mut version = source_version;
     while version < CURRENT_VERSION {
-        obj = MIGRATIONS[version as usize](obj).map_err(|(loc, detail)| invalid(loc, detail))?;
+        let migrate = MIGRATIONS
+            .get(version as usize)
+            .ok_or_else(|| invalid("version".into(), format!("不认识的版本 {version}")))?;
+        obj = migrate(obj).map_err(|(loc, detail)| invalid(loc, detail))?;
         version += 1;
     }
     // Sections are objects and the achievements a list: serde would take `"profile": []` for an empty

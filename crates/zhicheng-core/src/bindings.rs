@@ -3,6 +3,11 @@
 //! `cargo test` fails when the committed files drift; `UPDATE_BINDINGS=1 cargo test -p zhicheng-core
 //! bindings` rewrites them.
 
+#![allow(
+    clippy::expect_used,
+    reason = "generators of checked-in files (make bindings) and their drift tests; never run by the app"
+)]
+
 use ts_rs::{Config, TS};
 
 use crate::applicant_file::ApplicantFile;

@@ -80,6 +80,7 @@ impl WorkCalendar {
     /// The calendar built into the app (2023–2026).
     pub fn builtin() -> &'static WorkCalendar {
         static CAL: OnceLock<WorkCalendar> = OnceLock::new();
+        #[allow(clippy::expect_used, reason = "the built-in table is data compiled in, and tested to parse")]
         CAL.get_or_init(|| WorkCalendar::from_json(BUILTIN).expect("the built-in holiday table is valid (tested)"))
     }
 

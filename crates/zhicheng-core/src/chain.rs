@@ -34,6 +34,7 @@ pub struct SubmissionChain {
 
 /// The chain for an employer kind and archive location, from the built-in rule pack.
 pub fn chain_for(kind: EmployerKind, archive: ArchiveLocation) -> SubmissionChain {
+    #[allow(clippy::expect_used, reason = "the built-in pack has a chain for every employer kind (tested)")]
     crate::eligibility::RulePack::builtin_ref()
         .chain_for(kind, archive)
         .cloned()

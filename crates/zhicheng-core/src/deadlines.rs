@@ -88,7 +88,7 @@ impl DeadlineSettings {
 
     pub fn active(&self) -> Round {
         let all = self.all_rounds();
-        all.iter().find(|r| r.id == self.active_round).cloned().unwrap_or_else(|| all[0].clone())
+        all.iter().find(|r| r.id == self.active_round).or_else(|| all.first()).cloned().unwrap_or_else(Round::builtin)
     }
 
     /// Adds a round or replaces the user's round with the same id; the built-in one cannot be replaced.
@@ -208,7 +208,10 @@ pub struct DeadlineOverview {
 /// receives the materials).
 pub fn review_steps(chain: &SubmissionChain, days: &[u32]) -> Vec<StepInput> {
     let n = chain.nodes.len();
-    chain.nodes[1..n - 1]
+    chain
+        .nodes
+        .get(1..n.saturating_sub(1))
+        .unwrap_or_default()
         .iter()
         .enumerate()
         .map(|(i, name)| StepInput { name: format!("{name}审核"), workdays: days.get(i).copied().unwrap_or(0) })

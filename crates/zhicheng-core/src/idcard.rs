@@ -39,8 +39,8 @@ impl IdNumberError {
 
 /// The check character that the first 17 digits call for.
 pub fn check_char(first17: &[u8; 17]) -> char {
-    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
-    CHECK[(sum % 11) as usize]
+    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d.wrapping_sub(b'0')) * w).sum();
+    CHECK.get((sum % 11) as usize).copied().unwrap_or('?')
 }
 
 /// Checks an 18-character ID number. A lowercase `x` is read as `X`.
@@ -49,24 +49,26 @@ pub fn validate(id: &str) -> Result<IdInfo, IdNumberError> {
     if chars != 18 {
         return Err(IdNumberError::Length(chars));
     }
-    let b = id.as_bytes();
-    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
+    let Ok::<&[u8; 18], _>(b) = id.as_bytes().try_into() else {
+        return Err(IdNumberError::Characters);
+    };
+    let (first17, [last]) = b.split_at(17) else { return Err(IdNumberError::Characters) };
+    let Ok::<[u8; 17], _>(first17) = first17.try_into() else { return Err(IdNumberError::Characters) };
+    if !first17.iter().all(u8::is_ascii_digit) {
         return Err(IdNumberError::Characters);
     }
-    let last = (b[17] as char).to_ascii_uppercase();
+    let last = (*last as char).to_ascii_uppercase();
     if !(last.is_ascii_digit() || last == 'X') {
         return Err(IdNumberError::Characters);
     }
-    let num = |r: std::ops::Range<usize>| id[r].parse::<u32>().unwrap_or(0);
+    let num = |r: std::ops::Range<usize>| id.get(r).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
     let birth_date =
         NaiveDate::from_ymd_opt(num(6..10) as i32, num(10..12), num(12..14)).ok_or(IdNumberError::BirthDate)?;
-    let mut first17 = [0u8; 17];
-    first17.copy_from_slice(&b[..17]);
     let expected = check_char(&first17);
     if expected != last {
         return Err(IdNumberError::Checksum { expected });
     }
-    Ok(IdInfo { birth_date, male: (b[16] - b'0') % 2 == 1 })
+    Ok(IdInfo { birth_date, male: first17[16].wrapping_sub(b'0') % 2 == 1 })
 }
 
 #[cfg(test)]

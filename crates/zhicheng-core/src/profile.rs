@@ -224,7 +224,7 @@ pub fn field_label_zh(field: &str) -> &'static str {
 /// Mainland mobile numbers: 11 digits starting with 13–19.
 pub fn is_mobile_number(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b.iter().all(u8::is_ascii_digit)
+    b.len() == 11 && matches!(b, [b'1', b'3'..=b'9', ..]) && b.iter().all(u8::is_ascii_digit)
 }
 
 struct Issues(Vec<FieldIssue>);

@@ -93,11 +93,16 @@ pub fn beijing(t: DateTime<Utc>) -> DateTime<FixedOffset> {
 
 /// Midnight at the start of a Beijing calendar day.
 pub fn beijing_midnight(d: NaiveDate) -> DateTime<FixedOffset> {
+    let midnight = d.and_time(chrono::NaiveTime::MIN);
+    // Asia/Shanghai has had no gap at midnight; +08:00 is the answer for every day since 1991.
     Shanghai
-        .from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
-        .single()
-        .expect("Asia/Shanghai has no gaps since 1991")
-        .fixed_offset()
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.fixed_offset())
+        .or_else(|| {
+            FixedOffset::east_opt(8 * 3600).map(|o| o.from_utc_datetime(&(midnight - chrono::Duration::hours(8))))
+        })
+        .unwrap_or_else(|| Utc.from_utc_datetime(&midnight).fixed_offset())
 }
 
 impl Window {
@@ -130,6 +135,7 @@ impl Round {
     /// 渝经信发〔2023〕89号 (parsed once per process).
     pub fn builtin() -> Round {
         static ROUND: std::sync::OnceLock<Round> = std::sync::OnceLock::new();
+        #[allow(clippy::expect_used, reason = "the built-in round is data compiled in, and tested to parse")]
         ROUND.get_or_init(|| Round::parse(BUILTIN, None).expect("the built-in round is valid (tested)")).clone()
     }
 
@@ -162,7 +168,7 @@ impl Round {
             return Err(invalid("windows".into(), "缺少网上申报时间（id 为 submission 的时间段）".into()));
         }
         for (i, w) in round.windows.iter().enumerate() {
-            if round.windows[..i].iter().any(|o| o.id == w.id) {
+            if round.windows.iter().take(i).any(|o| o.id == w.id) {
                 return Err(invalid(format!("windows[{i}].id"), format!("时间段编号“{}”重复", w.id)));
             }
             for (key, t) in [("opens_at", w.opens_at), ("closes_at", w.closes_at)] {
@@ -187,6 +193,7 @@ impl Round {
     }
 
     pub fn to_json(&self) -> String {
+        #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let mut s = serde_json::to_string_pretty(self).expect("serialises");
         s.push('\n');
         s
@@ -197,6 +204,10 @@ impl Round {
     }
 
     pub fn submission(&self) -> &Window {
+        #[allow(
+            clippy::expect_used,
+            reason = "Round::parse (and DeadlineSettings::parse for saved rounds) refuse a round without it"
+        )]
         self.window("submission").expect("parse guarantees a submission window")
     }
 

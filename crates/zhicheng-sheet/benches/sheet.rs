@@ -3,6 +3,13 @@
 //! Prints both times and sizes and their ratios, measured in the same run. Goals: ≥ 50× faster
 //! (fonts cached), ≤ 0.9× the size. Chromium is only ever used here.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark: a failure is a panic"
+)]
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 

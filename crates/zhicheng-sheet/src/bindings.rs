@@ -2,6 +2,12 @@
 //! core's types it refers to come from `./bindings`). Drift-tested like the core's bindings;
 //! `UPDATE_BINDINGS=1 cargo test -p zhicheng-sheet bindings` rewrites it.
 
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "generators of checked-in files (make bindings) and their drift tests; never run by the app"
+)]
+
 use ts_rs::{Config, TS};
 
 pub fn typescript() -> String {

@@ -148,7 +148,12 @@ pub struct Fonts {
 
 impl Fonts {
     pub fn face(&self, f: Face) -> &LoadedFace {
-        &self.faces[f as usize]
+        let [serif, sans, fallback] = &self.faces;
+        match f {
+            Face::Serif => serif,
+            Face::SansBold => sans,
+            Face::Fallback => fallback,
+        }
     }
 
     /// The face that draws `ch` for text set in `preferred`: the preferred face, the body face, then

@@ -4,6 +4,12 @@
 //! words and numbers stay whole; rows grow to fit; tables continue on the next page with their
 //! caption and header row repeated. Both the PDF and the in-app preview draw these pages.
 
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "line breaking and pagination: each expect follows the check it names, and spans and columns index a grid Template::parse validated (spans add up to the columns, at least one column); fuzzed through Template::parse and covered by the sheet tests"
+)]
+
 use crate::data::SheetData;
 use crate::fonts::{Face, Fonts};
 use crate::template::{Align, Block, Cell, Column, PageSpec, RowField, TableSource, Template, fill};

@@ -119,6 +119,7 @@ const MIN_COLUMN_MM: f32 = 3.0;
 
 impl Template {
     pub fn builtin() -> Template {
+        #[allow(clippy::expect_used, reason = "the built-in template is data compiled in, and tested to parse")]
         Template::parse(BUILTIN, None).expect("the built-in template is valid (tested)")
     }
 

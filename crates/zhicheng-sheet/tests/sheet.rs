@@ -1,5 +1,7 @@
 //! The publicity sheet as a user gets it: the PDF's text, fonts, pages, and its look.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 mod common;
 
 use std::process::Command;

@@ -11,6 +11,13 @@
 //!   encryption. Goal ≥ 0.9× cp.
 //! - import: `Vault::import` itself (sniff, hash, age-encrypt, fsync, index). Goal ≥ 0.5× cp.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark: a failure is a panic"
+)]
+
 use std::fs::{self, File};
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};

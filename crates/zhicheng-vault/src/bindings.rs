@@ -2,6 +2,12 @@
 //! a real `EvidenceData` of the example applicant for the UI tests
 //! (`ui/src/generated/evidence-example.json`). Drift-tested; `make bindings` rewrites them.
 
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "generators of checked-in files (make bindings) and their drift tests; never run by the app"
+)]
+
 use ts_rs::{Config, TS};
 
 use crate::vault::{EvidenceFile, Target};

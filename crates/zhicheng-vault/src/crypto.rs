@@ -193,6 +193,10 @@ fn derive(passphrase: &str, salt: &[u8], p: KdfParams) -> Result<[u8; 32]> {
 
 fn random<const N: usize>() -> [u8; N] {
     let mut b = [0u8; N];
+    #[allow(
+        clippy::expect_used,
+        reason = "the OS random source does not fail on supported systems; no key without it"
+    )]
     getrandom::fill(&mut b).expect("the OS random source works");
     b
 }

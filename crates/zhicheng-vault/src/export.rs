@@ -160,6 +160,10 @@ pub fn human_size(n: u64) -> String {
 fn sibling_temp(dest: &Path) -> PathBuf {
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
     let mut b = [0u8; 4];
+    #[allow(
+        clippy::expect_used,
+        reason = "the OS random source does not fail on supported systems; no key without it"
+    )]
     getrandom::fill(&mut b).expect("the OS random source works");
     dest.with_file_name(format!(".{name}.partial-{:02x}{:02x}{:02x}{:02x}", b[0], b[1], b[2], b[3]))
 }

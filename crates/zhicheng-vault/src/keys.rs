@@ -25,6 +25,7 @@ pub trait SecretStore: Send + Sync {
     /// back and delete a test entry before trusting it with the vault key.
     fn probe(&self) -> Result<()> {
         let mut b = [0u8; 8];
+        #[allow(clippy::expect_used, reason = "the OS random source does not fail on supported systems")]
         getrandom::fill(&mut b).expect("the OS random source works");
         let account = format!("probe-{}", b.iter().map(|x| format!("{x:02x}")).collect::<String>());
         self.set(&account, "probe")?;
@@ -68,6 +69,7 @@ impl KeyringStore {
 
     /// An in-memory store (keyring-core's mock) for tests.
     pub fn mock() -> Self {
+        #[allow(clippy::expect_used, reason = "test support: keyring-core's in-memory store")]
         let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().expect("mock store");
         Self { store, label: "测试密钥存储".into() }
     }

@@ -115,8 +115,8 @@ pub fn sniff(path: &Path) -> Result<FileKind, Refusal> {
     let mut f = File::open(path).map_err(unreadable)?;
     let mut head = vec![0u8; 1024];
     let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..]).map_err(unreadable)? {
+    while let Some(rest) = head.get_mut(n..).filter(|r| !r.is_empty()) {
+        match f.read(rest).map_err(unreadable)? {
             0 => break,
             k => n += k,
         }

@@ -257,6 +257,10 @@ fn io(action: &'static str, p: &Path) -> impl FnOnce(std::io::Error) -> CoreErro
 
 fn random_hex(n: usize) -> String {
     let mut b = vec![0u8; n];
+    #[allow(
+        clippy::expect_used,
+        reason = "the OS random source does not fail on supported systems; no key without it"
+    )]
     getrandom::fill(&mut b).expect("the OS random source works");
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
@@ -333,6 +337,7 @@ impl Vault {
             reclaimed: Reclaimed::default(),
         };
         v.save_index()?;
+        #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let text = serde_json::to_string_pretty(&v.meta).expect("meta serialises");
         atomic_write(&v.dir.join(META), text.as_bytes())?;
         Ok(v)
@@ -395,6 +400,7 @@ impl Vault {
                 return Err(CoreError::Vault(format!("{what}的大小提示阈值应在 0 到 2048 MB 之间，现为 {v}")));
             }
         }
+        #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let text = serde_json::to_string_pretty(&settings).expect("settings serialise");
         let _guard = self.lock()?;
         atomic_write(&self.dir.join(SETTINGS), text.as_bytes())?;
@@ -406,7 +412,9 @@ impl Vault {
     pub fn write_recovery(&self, path: &Path, passphrase: &str, params: KdfParams, overwrite: bool) -> Result<()> {
         zhicheng_core::storage::check_output(path, overwrite)?;
         let w = crypto::wrap(&self.key, passphrase, params)?;
-        atomic_write(path, serde_json::to_string_pretty(&w).expect("serialises").as_bytes())
+        #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
+        let text = serde_json::to_string_pretty(&w).expect("serialises");
+        atomic_write(path, text.as_bytes())
     }
 
     /// Opens the vault with a recovery file and, for a vault kept in the OS store, puts the key back
@@ -434,6 +442,7 @@ impl Vault {
 
     /// The vault key as the workspace's cipher for the ID number and phone in the applicant file.
     pub fn field_cipher(&self) -> std::sync::Arc<dyn zhicheng_core::storage::FieldCipher> {
+        #[allow(clippy::expect_used, reason = "a key's own secret, just written by it, parses")]
         let key = VaultKey::from_secret(self.key.secret().expose()).expect("the key's own secret parses");
         std::sync::Arc::new(crate::crypto::KeyCipher(key))
     }
@@ -456,7 +465,9 @@ impl Vault {
 
     fn save_index(&self) -> Result<()> {
         let index = Index { format: INDEX_FORMAT.into(), version: 1, files: self.files.clone() };
-        let sealed = self.key.seal(&serde_json::to_vec(&index).expect("index serialises"))?;
+        #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
+        let plain = serde_json::to_vec(&index).expect("index serialises");
+        let sealed = self.key.seal(&plain)?;
         atomic_write(&self.dir.join(INDEX), &sealed)
     }
 
@@ -511,7 +522,9 @@ impl Vault {
     pub fn link(&mut self, id: &str, target: Target) -> Result<()> {
         self.file(id)?;
         self.change(|files| {
-            let f = files.iter_mut().find(|f| f.id == id).expect("checked");
+            let Some(f) = files.iter_mut().find(|f| f.id == id) else {
+                return Err(CoreError::NotFound(format!("材料 {id}")));
+            };
             if !f.links.contains(&target) {
                 f.links.push(target);
             }
@@ -522,7 +535,9 @@ impl Vault {
     pub fn unlink(&mut self, id: &str, target: &Target) -> Result<()> {
         self.file(id)?;
         self.change(|files| {
-            files.iter_mut().find(|f| f.id == id).expect("checked").links.retain(|t| t != target);
+            if let Some(f) = files.iter_mut().find(|f| f.id == id) {
+                f.links.retain(|t| t != target);
+            }
             Ok(())
         })
     }
@@ -534,7 +549,9 @@ impl Vault {
         }
         self.file(id)?;
         self.change(|files| {
-            files.iter_mut().find(|f| f.id == id).expect("checked").title = title.to_string();
+            if let Some(f) = files.iter_mut().find(|f| f.id == id) {
+                f.title = title.to_string();
+            }
             Ok(())
         })
     }
@@ -573,9 +590,9 @@ impl Vault {
             if n == 0 {
                 break;
             }
-            keyed.update(&buf[..n]);
-            plain.update(&buf[..n]);
-            w.write_all(&buf[..n]).map_err(|e| CoreError::Vault(format!("写出失败：{e}")))?;
+            keyed.update(buf.get(..n).unwrap_or_default());
+            plain.update(buf.get(..n).unwrap_or_default());
+            w.write_all(buf.get(..n).unwrap_or_default()).map_err(|e| CoreError::Vault(format!("写出失败：{e}")))?;
         }
         if keyed.finalize().to_hex().as_str() != f.hash {
             return Err(CoreError::Tampered { what });
@@ -622,9 +639,10 @@ impl Vault {
             }
             for ((path, _), r) in candidates.iter().zip(stored) {
                 let (name, name_note) = names::display_name(path.file_name().unwrap_or(path.as_os_str()));
-                let Stored { kind, hash, size: real_size, .. } = match r.expect("checked above") {
-                    Ok(s) => s,
-                    Err(reason) => {
+                let Stored { kind, hash, size: real_size, .. } = match r {
+                    None => return Err(CoreError::Cancelled),
+                    Some(Ok(s)) => s,
+                    Some(Err(reason)) => {
                         report.refused.push(RefusedFile { path: path.display().to_string(), reason });
                         continue;
                     }
@@ -725,7 +743,7 @@ impl Vault {
                         if i >= candidates.len() || cancel.load(Ordering::Relaxed) {
                             break;
                         }
-                        let path = &candidates[i].0;
+                        let Some((path, _)) = candidates.get(i) else { break };
                         let r = match sniff::sniff(path) {
                             Err(refusal) => Err(refusal.to_string()),
                             Ok(kind) => {
@@ -756,10 +774,13 @@ impl Vault {
                     Msg::Bytes(n) => bytes_done += n,
                     Msg::Done(i, r) => {
                         p.files_done += 1;
-                        sized_done += candidates[i].1;
-                        p.current =
-                            candidates[i].0.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                        results[i] = Some(r);
+                        if let Some((path, size)) = candidates.get(i) {
+                            sized_done += size;
+                            p.current = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        }
+                        if let Some(slot) = results.get_mut(i) {
+                            *slot = Some(r);
+                        }
                     }
                 }
                 // Files that were refused or changed size still count their listed size when done.
@@ -794,8 +815,8 @@ impl Vault {
                 if n == 0 {
                     break;
                 }
-                hasher.update(&buf[..n]);
-                w.write_all(&buf[..n]).map_err(io("写入", &tmp))?;
+                hasher.update(buf.get(..n).unwrap_or_default());
+                w.write_all(buf.get(..n).unwrap_or_default()).map_err(io("写入", &tmp))?;
                 total += n as u64;
                 on_bytes(total);
             }

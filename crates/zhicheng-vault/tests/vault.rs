@@ -1,5 +1,7 @@
 //! The vault as a user meets it: drop a folder, link, check, export, reopen; what is on disk.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};

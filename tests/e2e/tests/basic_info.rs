@@ -5,6 +5,8 @@
 //! Needs: DISPLAY (the Makefile runs this under xvfb-run), `tauri-driver` on PATH, WebKitWebDriver,
 //! and the debug app built (`cargo build -p zhicheng-app`, or ZHICHENG_APP_BIN).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 mod common;
 
 use common::*;

@@ -2,6 +2,8 @@
 //! ZHICHENG_NOW), under a computer time zone far from Beijing. A screenshot goes to
 //! docs/screenshots/deadlines.png.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 mod common;
 
 use common::*;

@@ -4,6 +4,8 @@
 //! UI, and after the app closes the vault on disk still holds the link and no readable personal data.
 //! A screenshot goes to docs/screenshots/evidence.png.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 mod common;
 
 use std::sync::atomic::AtomicBool;

@@ -2,6 +2,8 @@
 //! them, the 5th working day, and an edit that reaches the pages. A screenshot goes to
 //! docs/screenshots/sheet.png.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
 mod common;
 
 use common::*;

@@ -447,7 +447,7 @@ fn education_gap(p: &Profile, e: &EducationResult, cutoff: YearMonth) -> Vec<Str
     if e.months_counted.is_none() {
         return vec!["请在基本情况中填写从事本领域工作起始年月".into()];
     }
-    let best = qualified.iter().min_by_key(|r| r.months_short).expect("non-empty");
+    let Some(best) = qualified.iter().min_by_key(|r| r.months_short) else { return vec![] };
     vec![format!(
         "从事本领域工作年限还差{}个月（{}，需满{}年，按对年对月计算至{}）",
         best.months_short,

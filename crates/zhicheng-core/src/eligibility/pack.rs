@@ -260,6 +260,7 @@ impl RulePack {
     /// The built-in pack (渝经信发〔2023〕89号), parsed once per process.
     pub fn builtin_ref() -> &'static RulePack {
         static PACK: std::sync::OnceLock<RulePack> = std::sync::OnceLock::new();
+        #[allow(clippy::expect_used, reason = "the built-in pack is data compiled in, and tested to parse")]
         PACK.get_or_init(|| RulePack::parse(BUILTIN, None).expect("the built-in rule pack is valid (tested)"))
     }
 
@@ -323,7 +324,7 @@ impl RulePack {
                     if cond.any_of.is_empty() {
                         return Err(invalid(at(format!("conditions[{c}].any_of")), "条件至少需要一种满足方式".into()));
                     }
-                    if level.conditions[..c].iter().any(|o| o.clause == cond.clause) {
+                    if level.conditions.iter().take(c).any(|o| o.clause == cond.clause) {
                         return Err(invalid(
                             at(format!("conditions[{c}].clause")),
                             format!("条款“{}”重复", cond.clause),
