@@ -398,3 +398,23 @@ fn a_panic_in_a_command_is_an_internal_error_not_a_crash() {
         }));
     assert!(r.is_ok());
 }
+
+#[test]
+fn the_one_command_list_has_a_permission_and_a_handler_for_each() {
+    let list: Vec<String> = serde_json::from_str(include_str!("../commands.json")).unwrap();
+    let cap: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+    let perms: Vec<&str> = cap["permissions"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    for name in &list {
+        let perm = format!("allow-{}", name.replace('_', "-"));
+        assert!(perms.contains(&perm.as_str()), "capabilities/main.json lacks {perm}");
+        // A registered handler answers (maybe with an argument error); an unknown one says "not found".
+        if let Err(e) = invoke(&w, name, json!({})) {
+            assert!(!e.to_string().contains("not found"), "{name}: {e}");
+        }
+    }
+    let own: Vec<&&str> = perms.iter().filter(|p| p.starts_with("allow-")).collect();
+    assert_eq!(own.len(), list.len(), "a permission without a command in commands.json");
+    assert!(invoke(&w, "no_such_command", json!({})).unwrap_err().to_string().contains("not found"));
+}

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { mockCommands } from "../test/ipc";
 import { App as AntApp } from "antd";
 import { describe, expect, it } from "vitest";
 import type { DeadlineOverview, DeadlinePreferences } from "../bindings";
@@ -22,7 +22,7 @@ function renderPage(lang: Lang) {
 
 describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, not the computer's)", () => {
   it("counts down to the submission close and the payment opening", async () => {
-    mockIPC((cmd) => (cmd.startsWith("deadlines_") ? overview : null));
+    mockCommands((cmd) => (cmd.startsWith("deadlines_") ? overview : null));
     renderPage("zh");
     expect((await screen.findByTestId("state-submission")).textContent).toBe("即将截止");
     expect(screen.getByTestId("remaining-submission").textContent).toMatch(/^(1天 00:00:00|0天 23:59:5\d)$/);
@@ -34,7 +34,7 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
   });
 
   it("speaks English too", async () => {
-    mockIPC((cmd) => (cmd.startsWith("deadlines_") ? overview : null));
+    mockCommands((cmd) => (cmd.startsWith("deadlines_") ? overview : null));
     renderPage("en");
     expect((await screen.findByTestId("state-submission")).textContent).toBe("Closing soon");
     expect(screen.getByText("Closes: Friday 1 Dec 2023, 12:00")).toBeTruthy();
@@ -47,7 +47,7 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
       round_over: true,
       windows: overview.windows.map((w) => ({ ...w, state: "closed", seconds_to_open: 0, seconds_to_close: 0, closing_soon: false })),
     };
-    mockIPC((cmd) => (cmd.startsWith("deadlines_") ? over : null));
+    mockCommands((cmd) => (cmd.startsWith("deadlines_") ? over : null));
     renderPage("zh");
     expect((await screen.findByTestId("round-over")).textContent).toContain("本轮已截止");
     expect(screen.queryByTestId("remaining-submission")).toBeNull();
@@ -68,7 +68,7 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
       ],
     };
     const calls: string[] = [];
-    mockIPC((cmd) => {
+    mockCommands((cmd) => {
       calls.push(cmd);
       if (cmd === "deadlines_overview") return due;
       if (cmd === "deadlines_notify") return { ...overview, reminders: due.reminders };
@@ -81,7 +81,7 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
 
   it("saves the review days the user enters", async () => {
     const sent: DeadlinePreferences[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === "deadlines_overview" || cmd === "deadlines_notify") return overview;
       if (cmd === "deadlines_set_preferences") {
         sent.push((args as { prefs: DeadlinePreferences }).prefs);
@@ -99,7 +99,7 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
   });
 
   it("offers to reset a damaged settings file", async () => {
-    mockIPC((cmd) => {
+    mockCommands((cmd) => {
       if (cmd === "deadlines_overview") throw { code: "corrupt_file", message: "deadlines.json 已损坏", backup: null, issues: [] };
       return null;
     });

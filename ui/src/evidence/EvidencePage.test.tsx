@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { mockWindows } from "@tauri-apps/api/mocks";
+import { mockCommands } from "../test/ipc";
 import { App as AntApp } from "antd";
 import { describe, expect, it } from "vitest";
 import type { EvidenceData, EvidenceState } from "../evidenceBindings";
@@ -17,7 +18,7 @@ const open: EvidenceState = {
 function setup(state: EvidenceState, lang: Lang = "zh") {
   const calls: { cmd: string; args: unknown }[] = [];
   mockWindows("main");
-  mockIPC((cmd, args) => {
+  mockCommands((cmd, args) => {
     calls.push({ cmd, args });
     if (cmd === "evidence_status") return state;
     if (cmd === "evidence_unlock") return open;

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { mockCommands } from "../test/ipc";
 import { App as AntApp, ConfigProvider } from "antd";
 import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
@@ -39,7 +39,7 @@ async function type(id: string, value: string) {
 
 describe("基本情况 validation messages", () => {
   it("explain a wrong ID number and phone in Chinese", async () => {
-    mockIPC(() => null);
+    mockCommands(() => null);
     renderForm("zh");
     await type("id_number", "500103198506151235");
     await type("phone", "1381234567");
@@ -50,7 +50,7 @@ describe("基本情况 validation messages", () => {
   });
 
   it("explain the same problems in English", async () => {
-    mockIPC(() => null);
+    mockCommands(() => null);
     renderForm("en");
     await type("id_number", "500103198506151235");
     await type("phone", "1381234567");
@@ -59,7 +59,7 @@ describe("基本情况 validation messages", () => {
   });
 
   it("ask for a cleared required field by its name", async () => {
-    mockIPC(() => null);
+    mockCommands(() => null);
     renderForm("zh", example.profile as Profile);
     await type("name", "");
     expect(await screen.findByText("请填写姓名")).toBeTruthy();
@@ -68,13 +68,13 @@ describe("基本情况 validation messages", () => {
   });
 
   it("flag an ID number whose birth month disagrees with the form", async () => {
-    mockIPC(() => null);
+    mockCommands(() => null);
     renderForm("zh", { ...(example.profile as Profile), birth_month: "1985-07" });
     expect(await screen.findByText("身份证号中的出生年月为1985-06，与填写的出生年月不一致")).toBeTruthy();
   });
 
   it("refuse a month after this month", async () => {
-    mockIPC(() => null);
+    mockCommands(() => null);
     renderForm("en", { ...(example.profile as Profile), field_start_month: "2027-01" });
     expect(await screen.findByText("Started working in this field cannot be later than this month")).toBeTruthy();
   });
@@ -82,7 +82,7 @@ describe("基本情况 validation messages", () => {
 
 describe("cross-field checks", () => {
   it("re-check a filled ID number when the birth month changes, without flagging untouched fields", async () => {
-    mockIPC(() => null);
+    mockCommands(() => null);
     renderForm("zh");
     await type("id_number", "500103198506151236");
     const birth = input("birth_month");
@@ -101,7 +101,7 @@ describe("cross-field checks", () => {
 describe("autosave through IPC", () => {
   it("saves the edited profile to the workspace", async () => {
     const saved: Profile[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === "profile_save") saved.push((args as { profile: Profile }).profile);
       return null;
     });
@@ -116,7 +116,7 @@ describe("autosave through IPC", () => {
   });
 
   it("shows the reason when saving fails, in the user's language", async () => {
-    mockIPC((cmd) => {
+    mockCommands((cmd) => {
       if (cmd === "profile_save") throw { code: "io", message: "磁盘已满", backup: null, issues: [] };
       return null;
     });
@@ -138,7 +138,7 @@ describe("app start", () => {
   }
 
   it("loads the saved profile into the form", async () => {
-    mockIPC((cmd) => {
+    mockCommands((cmd) => {
       if (cmd === "profile_load") return { file: example, exists: true, migrated_from: null };
       if (cmd === "workspace_info") return { root: "/home/u/.local/share/zhicheng", backups: [] };
       return null;
@@ -151,7 +151,7 @@ describe("app start", () => {
 
   it("offers the newest good backup when the file is corrupt", async () => {
     const calls: string[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       calls.push(cmd);
       if (cmd === "profile_load")
         throw {
@@ -182,7 +182,7 @@ describe("app start", () => {
     const sealedPhone = "sealed:0a1b2c";
     const file = { ...example, profile: { ...example.profile, id_number: sealedId, phone: sealedPhone } };
     const saved: Profile[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === "profile_load") return { file, exists: true, migrated_from: null, personal_locked: true };
       if (cmd === "profile_save") saved.push((args as { profile: Profile }).profile);
       if (cmd === "workspace_info") return { root: "/ws", backups: [] };

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { mockCommands } from "../test/ipc";
 import { App as AntApp } from "antd";
 import { describe, expect, it, vi } from "vitest";
 import type { Publicity } from "../bindings";
@@ -23,7 +23,10 @@ const publicity: Publicity = {
 
 function setup(lang: Lang = "zh") {
   const saved: Publicity[] = [];
-  mockIPC((cmd, args) => {
+  const calls: string[] = [];
+  mockCommands((cmd, args) => {
+    calls.push(cmd);
+    if (cmd === "sheet_export") return "/home/u/公示表_李明.pdf";
     if (cmd === "profile_load") return { exists: true, migrated_from: null, file: { publicity } };
     if (cmd === "sheet_preview") return preview;
     if (cmd === "sheet_save_publicity") {
@@ -33,14 +36,14 @@ function setup(lang: Lang = "zh") {
     return null;
   });
   const onGoTo = vi.fn<(m: MissingField) => void>();
-  render(
+  const view = render(
     <I18nProvider lang={lang}>
       <AntApp>
         <SheetPage onGoTo={onGoTo} />
       </AntApp>
     </I18nProvider>,
   );
-  return { saved, onGoTo };
+  return { saved, onGoTo, calls, view };
 }
 
 describe("公示表 page", () => {
@@ -65,6 +68,25 @@ describe("公示表 page", () => {
     expect(saved[0].superior_name).toBe("重庆市渝北区经济和信息化委员会");
     expect(saved[0].superior_phone).toBe("023-67805678");
     expect(saved[0].start).toBe("2023-11-20");
+  });
+
+  it("leaving the page saves what was typed at once, not after the pause", async () => {
+    const { saved, view } = setup();
+    const input = (await screen.findByTestId("pub-superior_name")) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: "重庆市经济和信息化委员会" } });
+    view.unmount();
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 200 });
+    expect(saved[0].superior_name).toBe("重庆市经济和信息化委员会");
+  });
+
+  it("export saves the pending edit first, then exports", async () => {
+    const { saved, calls } = setup();
+    const input = (await screen.findByTestId("pub-place"));
+    fireEvent.change(input, { target: { value: "公司公告栏" } });
+    fireEvent.click(screen.getByTestId("sheet-export"));
+    await waitFor(() => expect(calls).toContain("sheet_export"), { timeout: 300 });
+    expect(saved.map((p) => p.place)).toEqual(["公司公告栏"]);
+    expect(calls.indexOf("sheet_save_publicity")).toBeLessThan(calls.indexOf("sheet_export"));
   });
 
   it("a missing publicity field focuses this page's own form", async () => {

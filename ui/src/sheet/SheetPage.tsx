@@ -34,7 +34,19 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState<"export" | "open" | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The edit waiting for the pause: saved at once when the page closes or before export/open.
+  const pending = useRef<Publicity | null>(null);
   const formRef = useRef<HTMLDivElement>(null);
+
+  /** Saves the waiting edit now (if any); resolves to the new preview, or null when nothing waited. */
+  const flush = useCallback(async (): Promise<SheetPreview | null> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = pending.current;
+    pending.current = null;
+    if (!next) return null;
+    return api.saveSheetPublicity(next);
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -49,21 +61,22 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
   useEffect(() => {
     void load();
     return () => {
-      if (timer.current) clearTimeout(timer.current);
+      // Leaving the page never drops what was typed.
+      void flush().catch(() => undefined);
     };
-  }, [load]);
+  }, [load, flush]);
 
   const change = (patch: Partial<Publicity>) => {
     if (!publicity) return;
     const next = { ...publicity, ...patch };
     setPublicity(next);
+    pending.current = next;
     if (timer.current) clearTimeout(timer.current);
     // Typing (or composing Chinese with an IME) saves after a pause, not on every key.
     timer.current = setTimeout(() => {
-      api
-        .saveSheetPublicity(next)
+      flush()
         .then((p) => {
-          setPreview(p);
+          if (p) setPreview(p);
           setError(null);
         })
         .catch((e) => setError(toErrorPayload(e)));
@@ -74,6 +87,8 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
     if (!preview) return;
     setBusy("export");
     try {
+      const saved = await flush();
+      if (saved) setPreview(saved);
       const path = await api.sheetExport();
       if (path) message.success(t("sheet.exported", { path }));
     } catch (e) {
@@ -86,6 +101,8 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
   const openPdf = async () => {
     setBusy("open");
     try {
+      const saved = await flush();
+      if (saved) setPreview(saved);
       const path = await api.sheetOpen();
       message.success(t("sheet.opened", { path }));
     } catch (e) {
