@@ -48,7 +48,7 @@ ui-test:
 # driven by tauri-driver.
 e2e: app
 	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
-		$(CARGO) test -p zhicheng-e2e -- --test-threads=1
+		bash -c '$(CARGO) test -p zhicheng-e2e -- --test-threads=1 && ZHICHENG_APP_BIN="$(APP_BIN)" tests/no-network.sh'
 
 # Everything, with one closing line that adds up every runner's counts.
 test: bootstrap-test
