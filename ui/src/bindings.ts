@@ -651,9 +651,14 @@ export type EducationResult = { met: boolean,
  */
 used_row: EducationRow | null, 
 /**
- * Whole months in the field up to the cutoff (对年对月), when the start month is known.
+ * Whole months in the field up to the cutoff (对年对月), when the start month is known and not
+ * after the application month.
  */
-months_counted: number | null, cutoff: YearMonth, rows: Array<RowResult>, };
+months_counted: number | null, 
+/**
+ * The field start lies after the application month: an impossible timeline, never 0 years.
+ */
+field_start_late: boolean, cutoff: YearMonth, rows: Array<RowResult>, };
 
 export type Rejection = { id: string, title: string, 
 /**

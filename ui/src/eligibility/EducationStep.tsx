@@ -23,7 +23,9 @@ export function EducationStep({ profile, assessment, onEditProfile }: { profile:
             {t("el.editProfile")}
           </Button>
         </Space>
-        {months === null ? (
+        {first?.field_start_late ? (
+          <Alert type="error" showIcon data-testid="start-late" message={t("el.startLate", { start: profile.field_start_month ?? "—" })} />
+        ) : months === null ? (
           <Alert type="warning" showIcon message={t("el.noStart")} />
         ) : (
           <Alert

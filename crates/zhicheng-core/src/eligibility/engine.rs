@@ -53,8 +53,11 @@ pub struct EducationResult {
     pub met: bool,
     /// The most favourable row that is met.
     pub used_row: Option<EducationRow>,
-    /// Whole months in the field up to the cutoff (对年对月), when the start month is known.
+    /// Whole months in the field up to the cutoff (对年对月), when the start month is known and not
+    /// after the application month.
     pub months_counted: Option<i32>,
+    /// The field start lies after the application month: an impossible timeline, never 0 years.
+    pub field_start_late: bool,
     pub cutoff: YearMonth,
     pub rows: Vec<RowResult>,
 }
@@ -136,8 +139,10 @@ fn ym_words(m: YearMonth) -> String {
     format!("{}年{}月", m.year(), m.month())
 }
 
+/// An amount as written: up to 分 (six places of 万元), trailing zeros dropped — never rounded up
+/// into a threshold (2499.995 is shown as such, not as 2500).
 fn wan(x: f64) -> String {
-    let s = format!("{x:.2}");
+    let s = format!("{x:.6}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
@@ -159,8 +164,16 @@ fn qualifies(row: EducationRow, education: Option<Education>, degree: Option<Deg
     }
 }
 
-fn education_result(p: &Profile, rules: &[super::pack::EducationRule], cutoff: YearMonth) -> EducationResult {
-    let months = p.field_start_month.map(|s| s.months_until(cutoff));
+fn education_result(
+    p: &Profile,
+    rules: &[super::pack::EducationRule],
+    cutoff: YearMonth,
+    apply: YearMonth,
+) -> EducationResult {
+    // A start after the application month cannot be counted (五（三）): no row is met, not even one
+    // that needs no years.
+    let late = p.field_start_month.is_some_and(|s| s > apply);
+    let months = p.field_start_month.filter(|_| !late).map(|s| s.months_until(cutoff));
     let rows: Vec<RowResult> = rules
         .iter()
         .map(|r| {
@@ -173,7 +186,7 @@ fn education_result(p: &Profile, rules: &[super::pack::EducationRule], cutoff: Y
                 label: row_label(r.row).to_string(),
                 years: r.years,
                 qualified,
-                met: qualified && years_ok,
+                met: qualified && years_ok && !late,
                 months_short: if years_ok || months.is_none() {
                     0
                 } else {
@@ -183,7 +196,14 @@ fn education_result(p: &Profile, rules: &[super::pack::EducationRule], cutoff: Y
         })
         .collect();
     let used = rows.iter().find(|r| r.met).map(|r| r.row);
-    EducationResult { met: used.is_some(), used_row: used, months_counted: months, cutoff, rows }
+    EducationResult {
+        met: used.is_some(),
+        used_row: used,
+        months_counted: months,
+        field_start_late: late,
+        cutoff,
+        rows,
+    }
 }
 
 /// Why `facts` fail `req` (empty when they pass).
@@ -194,7 +214,8 @@ fn failures(f: &Facts, req: &Require) -> Vec<String> {
             out.push(no.to_string());
         }
     };
-    if req.led == Some(true) && !f.led {
+    // 主持 = 项目负责人 / 主编 / 第一 (the product's reading): rank 1 leads too.
+    if req.led == Some(true) && !(f.led || f.rank == Some(1)) {
         out.push("非本人主持".into());
     }
     if let Some(max) = req.max_rank {
@@ -221,7 +242,9 @@ fn failures(f: &Facts, req: &Require) -> Vec<String> {
     if let Some(min) = req.min_investment_wan {
         match f.investment_wan {
             None => out.push(format!("未填固定资产投资（需{}万元以上）", wan(min))),
-            Some(x) if x < min => out.push(format!("固定资产投资{}万元，需{}万元以上", wan(x), wan(min))),
+            Some(x) if to_fen(x) < to_fen(min) => {
+                out.push(format!("固定资产投资{}万元，需{}万元以上", wan(x), wan(min)))
+            }
             _ => {}
         }
     }
@@ -236,7 +259,7 @@ fn failures(f: &Facts, req: &Require) -> Vec<String> {
     if let Some(min) = req.min_own_words_wan {
         match f.own_words_wan {
             None => out.push(format!("未填本人撰写字数（需{}万字以上）", wan(min))),
-            Some(x) if x < min => out.push(format!("本人撰写{}万字，需不少于{}万字", wan(x), wan(min))),
+            Some(x) if to_fen(x) < to_fen(min) => out.push(format!("本人撰写{}万字，需不少于{}万字", wan(x), wan(min))),
             _ => {}
         }
     }
@@ -264,7 +287,8 @@ fn in_window(a: &Achievement, start: YearMonth, end: YearMonth) -> Option<String
 fn eval_alt(alt: &Alternative, achievements: &[Achievement], start: YearMonth, end: YearMonth) -> AltResult {
     let mut counted = Vec::new();
     let mut rejected = Vec::new();
-    let mut revenue = 0.0;
+    // Summed exactly, in 分 (0.01 元 = 0.000001 万元): 2499.995 万元 stays below 2500.
+    let mut revenue_fen: i64 = 0;
     for a in achievements.iter().filter(|a| alt.kinds.contains(&a.kind.tag())) {
         let mut reasons: Vec<String> = in_window(a, start, end).into_iter().collect();
         let facts = a.kind.facts();
@@ -274,15 +298,14 @@ fn eval_alt(alt: &Alternative, achievements: &[Achievement], start: YearMonth, e
         }
         if reasons.is_empty() {
             counted.push(a.id.clone());
-            revenue += facts.revenue_wan.unwrap_or(0.0);
+            revenue_fen += to_fen(facts.revenue_wan.unwrap_or(0.0));
         } else {
             rejected.push(Rejection { id: a.id.clone(), title: a.title.clone(), reasons });
         }
     }
     let also = alt.also.as_ref().map(|x| Box::new(eval_alt(x, achievements, start, end)));
     let main_met = match alt.sum_revenue_wan {
-        // Compare in 0.01 万元 steps so 2499.999… never rounds into a pass.
-        Some(need) => !counted.is_empty() && (revenue * 100.0).round() >= (need * 100.0).round(),
+        Some(need) => !counted.is_empty() && revenue_fen >= to_fen(need),
         None => counted.len() as u32 >= alt.count,
     };
     let met = main_met && also.as_ref().is_none_or(|x| x.met);
@@ -292,7 +315,7 @@ fn eval_alt(alt: &Alternative, achievements: &[Achievement], start: YearMonth, e
         met,
         counted,
         rejected,
-        revenue_wan: alt.sum_revenue_wan.map(|_| revenue),
+        revenue_wan: alt.sum_revenue_wan.map(|_| revenue_fen as f64 / FEN_PER_WAN),
         revenue_needed_wan: alt.sum_revenue_wan,
         also,
     }
@@ -305,9 +328,10 @@ fn alt_gap(r: &AltResult, start: YearMonth) -> (u32, Vec<String>) {
     let mut n = 0;
     match (r.revenue_wan, r.revenue_needed_wan) {
         (Some(have), Some(need)) => {
-            if (have * 100.0).round() < (need * 100.0).round() {
+            if to_fen(have) < to_fen(need) {
                 n += 1;
-                lines.push(format!("{}累计还差{}万元{since}", r.need, wan(need - have)));
+                let short = (to_fen(need) - to_fen(have)) as f64 / FEN_PER_WAN;
+                lines.push(format!("{}累计还差{}万元{since}", r.need, wan(short)));
             }
         }
         _ => {
@@ -358,7 +382,7 @@ pub fn assess(
     let mut levels = Vec::new();
     if let Some(rr) = route_rules {
         for lr in &rr.levels {
-            let education = education_result(profile, &lr.education, pack.work_time_cutoff);
+            let education = education_result(profile, &lr.education, pack.work_time_cutoff, apply);
             let conditions: Vec<ConditionResult> = lr
                 .conditions
                 .iter()
@@ -377,7 +401,7 @@ pub fn assess(
             let eligible = excluded.is_none() && education.met && any_condition;
             let mut gap = Vec::new();
             if excluded.is_none() && !eligible {
-                gap.extend(education_gap(profile, &education, pack.work_time_cutoff));
+                gap.extend(education_gap(profile, &education, pack.work_time_cutoff, apply));
                 if !any_condition {
                     let best = conditions
                         .iter()
@@ -427,14 +451,29 @@ pub fn assess(
     }
 }
 
+/// 分 in one 万元.
+const FEN_PER_WAN: f64 = 1_000_000.0;
+
+/// An amount in 万元 as whole 分: amounts are decimals written with at most 6 places (分), which this
+/// recovers exactly from the nearest f64; comparisons and sums then have no rounding at all.
+fn to_fen(wan: f64) -> i64 {
+    // Amounts are checked to lie in 0 … 1e8 万元 (1e14 分, exact in f64 and i64).
+    (wan * FEN_PER_WAN).round() as i64
+}
+
 /// How many qualifying achievements an alternative already has (its own and its `also`).
 fn progress(a: &AltResult) -> usize {
     a.counted.len() + a.also.as_ref().map_or(0, |x| progress(x))
 }
 
-fn education_gap(p: &Profile, e: &EducationResult, cutoff: YearMonth) -> Vec<String> {
+fn education_gap(p: &Profile, e: &EducationResult, cutoff: YearMonth, apply: YearMonth) -> Vec<String> {
     if e.met {
         return vec![];
+    }
+    if let Some(start) = p.field_start_month.filter(|_| e.field_start_late) {
+        return vec![format!(
+            "从事本领域工作起始年月 {start} 晚于申报月份 {apply}，无法计算年限；请在基本情况中核对（五（三））"
+        )];
     }
     if p.education.is_none() || p.degree.is_none() {
         return vec!["请在基本情况中填写学历和学位".into()];

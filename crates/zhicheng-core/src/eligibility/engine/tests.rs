@@ -132,10 +132,27 @@ fn degree_rows_need_the_degree_and_the_bachelor_row_takes_either() {
     assert!(!s.education.met);
     assert!(s.gap[0].starts_with("学历学位不符"), "{:?}", s.gap);
 
-    // 工程师 with a doctorate needs no years.
+    // 工程师 with a doctorate needs no years: a start in the application month itself is enough.
     p.degree = Some(Degree::Doctor);
-    p.field_start_month = Some(ym("2023-12"));
+    p.field_start_month = Some(ym("2023-11"));
     assert!(level(&assess(&p, &screening(), &[], None, &pack()), TitleLevel::Intermediate).education.met);
+}
+
+#[test]
+fn a_field_start_after_the_application_month_is_never_counted_as_zero_years() {
+    let mut p = complete();
+    p.degree = Some(Degree::Doctor);
+    p.field_start_month = Some(ym("2024-01")); // after the application month 2023-11
+    let a = assess(&p, &screening(), &[], None, &pack());
+    let i = level(&a, TitleLevel::Intermediate);
+    assert!(!i.eligible && !i.education.met, "a doctorate needs no years, but not a start in the future");
+    assert!(i.education.field_start_late);
+    assert_eq!(i.education.months_counted, None, "no negative month count is ever shown");
+    assert!(i.gap[0].contains("2024-01 晚于申报月份 2023-11"), "{:?}", i.gap);
+    // One month earlier, in the application month: counted (0 months) and met.
+    p.field_start_month = Some(ym("2023-11"));
+    let a = assess(&p, &screening(), &[], None, &pack());
+    assert!(!level(&a, TitleLevel::Intermediate).education.field_start_late);
 }
 
 // ---- exclusions ----
@@ -205,6 +222,49 @@ fn professor_3_investment_2500_at_the_limit() {
     let r = &cond(&a, "二（二）1（3）").alternatives[0].rejected[0];
     assert_eq!(r.reasons, ["固定资产投资2499万元，需2500万元以上"]);
     assert!(!met(&[project("a", Level::Enterprise, false, 2, false, 3000.0)], "二（二）1（3）"), "主持");
+}
+
+#[test]
+fn amounts_are_compared_exactly_with_no_rounding_into_a_pass() {
+    // 正高(3): one project at or above 2500 万元.
+    assert!(!met(&[project("a", Level::Enterprise, true, 1, false, 2499.995)], "二（二）1（3）"));
+    assert!(!met(&[project("a", Level::Enterprise, true, 1, false, 2499.999999)], "二（二）1（3）"));
+    assert!(met(&[project("a", Level::Enterprise, true, 1, false, 2500.0)], "二（二）1（3）"));
+    let a = run(&[project("a", Level::Enterprise, true, 1, false, 2499.995)]);
+    let r = &cond(&a, "二（二）1（3）").alternatives[0].rejected[0];
+    assert_eq!(r.reasons, ["固定资产投资2499.995万元，需2500万元以上"], "shown as entered, not rounded to 2500");
+    // 正高(4) and 高级(4): the revenue summed exactly.
+    let sum = |a: f64, b: f64| vec![revenue("a", true, 1, a), revenue("b", true, 1, b)];
+    assert!(!met(&sum(1500.0, 999.995), "二（二）1（4）"));
+    assert!(met(&sum(1000.1, 1499.9), "二（二）1（4）"), "0.1 + 0.9 is exactly 1 in 分");
+    assert!(!met(&[revenue("a", true, 1, 1499.996)], "二（二）2（4）"));
+    assert!(met(&[revenue("a", true, 1, 1500.0)], "二（二）2（4）"));
+    let a = run(&sum(1500.0, 999.995));
+    let gap = &level(&a, TitleLevel::Professor).gap;
+    assert!(gap.iter().all(|g| !g.contains("还差0万元")), "{gap:?}");
+}
+
+#[test]
+fn rank_one_is_zhuchi_without_the_flag() {
+    // 主持 = 项目负责人 / 主编 / 第一: two provincial accepted projects ranked first, flag not ticked.
+    let p = |id| project(id, Level::Provincial, false, 1, true, 10.0);
+    assert!(met(&[p("a"), p("b")], "二（二）1（1）"));
+    let second = project("c", Level::Provincial, false, 2, true, 10.0);
+    let a = run(&[p("a"), second]);
+    let c = cond(&a, "二（二）1（1）");
+    assert!(!c.met);
+    assert_eq!(c.alternatives[0].rejected[0].reasons, ["非本人主持"]);
+}
+
+#[test]
+fn intermediate_4_second_half_names_no_level() {
+    // 编制已实施的企业技术指南、企业技术标准、技术手册, rank ≤ 3: no level entered, none required.
+    let s = |rank| ach("s", "2022-05", K::Standard { level: None, led: false, rank: Some(rank), implemented: true });
+    assert!(met(&[s(3)], "二（二）3（4）"));
+    assert!(!met(&[s(4)], "二（二）3（4）"));
+    let not_implemented =
+        ach("t", "2022-05", K::Standard { level: None, led: false, rank: Some(1), implemented: false });
+    assert!(!met(&[not_implemented], "二（二）3（4）"));
 }
 
 fn revenue(id: &str, led: bool, rank: u32, wan: f64) -> Achievement {
