@@ -569,6 +569,26 @@ mod tests {
     }
 
     #[test]
+    fn absent_booleans_are_false_and_absent_numbers_and_levels_null_as_documented() {
+        // What unit HR writes by hand: only what is true.
+        let text = r#"{"format":"zhicheng/applicant","version":3,"profile":{},"achievements":[
+            {"id":"a","title":"专利","kind":"invention_patent","rank":1},
+            {"id":"b","title":"项目","kind":"engineering_project","led":true},
+            {"id":"c","title":"白皮书","kind":"white_paper"}]}"#;
+        let f = parse(text, None).unwrap().file;
+        use crate::eligibility::AchievementKind as K;
+        assert_eq!(f.achievements[0].kind, K::InventionPatent { granted: false, rank: Some(1), green_related: false });
+        assert_eq!(
+            f.achievements[1].kind,
+            K::EngineeringProject { level: None, led: true, rank: None, accepted: false, investment_wan: None }
+        );
+        assert_eq!(f.achievements[2].kind, K::WhitePaper { led: false, rank: None });
+        // A wrong type is still refused, naming the field, in Chinese.
+        let e = parse(&text.replace("\"rank\":1", "\"rank\":\"1\""), None).unwrap_err().to_string();
+        assert!(e.contains("achievements[0].rank") && e.contains("应为非负整数"), "{e}");
+    }
+
+    #[test]
     fn a_v1_file_gains_empty_screening_and_achievements() {
         let v1 = r#"{"format":"zhicheng/applicant","version":1,"profile":{"name":"李明"}}"#;
         let p = parse(v1, None).unwrap();

@@ -58,10 +58,12 @@ pub enum AchievementKind {
     EngineeringProject {
         level: Option<Level>,
         /// 主持（项目负责人）
+        #[serde(default)]
         led: bool,
         /// 个人排名（1 = 第一）
         rank: Option<u32>,
         /// 通过行业主管部门认定或验收合格 / 项目实施并通过验收
+        #[serde(default)]
         accepted: bool,
         /// 固定资产投资（万元）
         investment_wan: Option<f64>,
@@ -69,19 +71,25 @@ pub enum AchievementKind {
     /// 绿色低碳领域新技术、新材料、新工艺、新方法、新产品项目
     NewTechProject {
         level: Option<Level>,
+        #[serde(default)]
         led: bool,
         rank: Option<u32>,
         /// 被认定为绿色设计产品
+        #[serde(default)]
         green_design_product: bool,
         /// 被认定为省（部）级（或国家级）重大新产品
+        #[serde(default)]
         major_new_product: bool,
         /// 取得较好经济效益和社会效益
+        #[serde(default)]
         good_benefit: bool,
         /// 投入生产或应用
+        #[serde(default)]
         in_use: bool,
     },
     /// 绿色低碳领域产品、技术服务的营收
     ProductRevenue {
+        #[serde(default)]
         led: bool,
         rank: Option<u32>,
         /// 累计实现营收（万元）
@@ -90,24 +98,30 @@ pub enum AchievementKind {
     /// 发明专利
     InventionPatent {
         /// 已授权
+        #[serde(default)]
         granted: bool,
         rank: Option<u32>,
         /// 绿色低碳相关
+        #[serde(default)]
         green_related: bool,
     },
     /// 技术标准、导则、规程、规范；企业技术指南、企业技术标准、技术手册
     Standard {
         level: Option<Level>,
+        #[serde(default)]
         led: bool,
         rank: Option<u32>,
         /// 已实施
+        #[serde(default)]
         implemented: bool,
     },
     /// 学术、技术著作
     Book {
         /// 公开出版
+        #[serde(default)]
         published: bool,
         /// 主编
+        #[serde(default)]
         chief_editor: bool,
         /// 本人撰写字数（万字）
         own_words_wan: Option<f64>,
@@ -115,11 +129,13 @@ pub enum AchievementKind {
     /// 学术论文
     Paper {
         /// 中文核心期刊
+        #[serde(default)]
         core_journal: bool,
         authorship: Option<Authorship>,
     },
     /// 本专业培训教材、技术手册
     TrainingMaterial {
+        #[serde(default)]
         led: bool,
         own_words_wan: Option<f64>,
         /// 推广应用的主管部门或行业组织的级别
@@ -128,15 +144,25 @@ pub enum AchievementKind {
     /// 课题、项目技术报告
     ResearchReport {
         level: Option<Level>,
+        #[serde(default)]
         led: bool,
         rank: Option<u32>,
         /// 推广应用或实施
+        #[serde(default)]
         applied: bool,
     },
     /// 行业白皮书、产业发展规划、可行性研究报告
-    WhitePaper { led: bool, rank: Option<u32> },
+    WhitePaper {
+        #[serde(default)]
+        led: bool,
+        rank: Option<u32>,
+    },
     /// 节能降碳、清洁生产、绿色制造等设备设施的设计、安装、运维、咨询服务
-    EquipmentService { led: bool, rank: Option<u32> },
+    EquipmentService {
+        #[serde(default)]
+        led: bool,
+        rank: Option<u32>,
+    },
 }
 
 /// The kind's tag, for the rule pack and the UI.
