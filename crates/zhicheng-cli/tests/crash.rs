@@ -99,6 +99,39 @@ fn killed_imports_and_evidence_adds_leave_old_or_new_never_half_never_clear() {
         no_clear_personal_data(&ws, &format!("import kill {round}"));
     }
 
+    // At each syscall boundary of a save: strace kills the import at the n-th write, fsync, rename,
+    // open or unlink (where strace is installed; the bootstrap installs it for tests).
+    let strace = Command::new("strace").arg("-V").stdout(Stdio::null()).status().is_ok_and(|s| s.success());
+    let mut injected = 0;
+    if strace {
+        for syscall in ["openat", "write", "fsync", "rename", "unlink"] {
+            for when in 1..=6 {
+                let to = &versions[(injected + 1) % 2];
+                let mut c = Command::new("strace");
+                c.args(["-qq", "-f", "-o", "/dev/null", "-e"])
+                    .arg(format!("inject={syscall}:signal=KILL:when={when}"))
+                    .arg(env!("CARGO_BIN_EXE_zhicheng"))
+                    .arg("--workspace")
+                    .arg(&ws)
+                    .args(["profile", "import"])
+                    .arg(to)
+                    .env_remove("ZHICHENG_WORKSPACE")
+                    .env_remove("ZHICHENG_VAULT_PASSPHRASE")
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null());
+                let _ = c.status();
+                injected += 1;
+                kills += 1;
+                let text = std::fs::read_to_string(ws.join("applicant.json")).unwrap();
+                let f = zhicheng_core::applicant_file::parse(&text, None)
+                    .unwrap_or_else(|e| panic!("killed at {syscall} #{when}: {e}"));
+                assert!(["李明", "王芳"].contains(&f.file.profile.name.as_str()));
+                no_clear_personal_data(&ws, &format!("killed at {syscall} #{when}"));
+            }
+        }
+    }
+
     // Evidence: a few files per import, different each time so there is work to kill.
     for round in 0..40 {
         let dir = scans.join(format!("batch{round}"));
@@ -146,7 +179,7 @@ fn killed_imports_and_evidence_adds_leave_old_or_new_never_half_never_clear() {
     assert!(temps.is_empty(), "{temps:?}");
     no_clear_personal_data(&ws, "at the end");
     eprintln!(
-        "crash injection: {kills} kills; {} evidence files kept; {} leftover objects and temp files reclaimed at the next open; 0 left",
+        "crash injection: {kills} kills ({injected} at syscall boundaries by strace); {} evidence files kept; {} leftover objects and temp files reclaimed at the next open; 0 left",
         hashes.len(),
         on_disk_before - objects.len()
     );
