@@ -34,6 +34,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::eligibility::eligibility_save_achievements,
         commands::eligibility::eligibility_load_pack,
         commands::eligibility::eligibility_reset_pack,
+        commands::eligibility::eligibility_prereview,
         commands::sheet::sheet_preview,
         commands::sheet::sheet_save_publicity,
         commands::sheet::sheet_export,

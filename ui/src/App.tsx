@@ -1,7 +1,7 @@
 import { App as AntApp, Alert, Button, Card, Result, Space, Spin, Steps } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Achievement, Assessment, ErrorPayload, Loaded, RulePack, Screening } from "./bindings";
+import type { Achievement, Assessment, ErrorPayload, Finding, Loaded, RulePack, Screening } from "./bindings";
 import { api, errorText, toErrorPayload } from "./api/ipc";
 import { DeadlinesPage } from "./deadlines/DeadlinesPage";
 import { AchievementsStep } from "./eligibility/AchievementsStep";
@@ -28,6 +28,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [page, setPage] = useState<Page>("assessment");
   const [step, setStep] = useState(0);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
   const [rules, setRules] = useState<RulePack | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [screening, setScreening] = useState<Screening | null>(null);
@@ -69,6 +70,14 @@ export function App() {
     await flushProfile.current?.();
     setStep(n);
     if (n > 0) await refreshAssessment();
+    if (n === 4) setFindings(await api.prereview().catch(() => null));
+  };
+
+  // A 预审 finding's field: the page and step where it is filled in.
+  const jumpTo = (field: string) => {
+    if (field.startsWith("publicity.")) setPage("sheet");
+    else if (field === "evidence") setPage("evidence");
+    else void goTo(field.startsWith("achievements") ? 3 : field.startsWith("screening.") ? 1 : 0);
   };
 
   const act = async (f: () => Promise<Loaded>) => {
@@ -236,7 +245,7 @@ export function App() {
           <EducationStep profile={currentProfile.current?.() ?? loaded.file.profile} assessment={assessment} onEditProfile={() => void goTo(0)} />
         )}
         {step === 3 && ready && <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={saveAchievements} />}
-        {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} />}
+        {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={jumpTo} />}
         <Space>
           {step > 0 && <Button onClick={() => void goTo(step - 1)}>{t("wizard.prev")}</Button>}
           {step < STEP_KEYS.length - 1 && (

@@ -277,6 +277,23 @@ penalty_period: boolean | null,
  */
 apply_month: YearMonth | null, };
 
+export type Severity = "info" | "warning";
+
+export type Finding = { 
+/**
+ * Stable code (`field_start_before_graduation`, …).
+ */
+code: string, severity: Severity, message: string, 
+/**
+ * The fields involved, as paths of the applicant file (`profile.graduation_month`,
+ * `achievements[2].month`, `evidence`): the app jumps to the first.
+ */
+fields: Array<string>, 
+/**
+ * Why it matters: a clause of the notice, or "评审常见退回原因".
+ */
+reason: string, };
+
 export type Publicity = { 
 /**
  * 申报级别 (when empty: the highest level the assessment finds eligible).

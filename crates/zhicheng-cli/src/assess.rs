@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{self, ApplicantFile};
 use zhicheng_core::eligibility::engine::{AltResult, Assessment};
+use zhicheng_core::eligibility::prereview::{EvidenceLinks, Finding, Severity, prereview};
 use zhicheng_core::eligibility::{RulePack, TitleLevel, assess};
 use zhicheng_core::storage::{Workspace, atomic_write};
 use zhicheng_core::yearmonth::YearMonth;
@@ -101,12 +102,74 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
         None => ws.load()?.file,
     };
     let a = assess(&file.profile, &file.screening, &file.achievements, month, &pack);
+    let evidence = if o.file.is_none() { evidence_links(ws) } else { None };
+    let findings = prereview(&file, evidence.as_ref());
     if o.json {
-        outln!("{}", crate::json_pretty(&to_json(&a)));
+        let mut v = to_json(&a);
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("prereview".into(), crate::json_value(&findings));
+        }
+        outln!("{}", crate::json_pretty(&v));
     } else {
         out!("{}", report(&file, &a));
+        if !findings.is_empty() {
+            outln!("\n预审（{}项，不影响上面的结论）：\n{}", findings.len(), prereview_lines(&findings));
+        }
     }
     Ok(())
+}
+
+/// The vault's links, when it opens here (OS key store or ZHICHENG_VAULT_PASSPHRASE); else `None`.
+pub fn evidence_links(ws: &Workspace) -> Option<EvidenceLinks> {
+    if !zhicheng_vault::vault::exists(ws.root()) {
+        return Some(EvidenceLinks::default());
+    }
+    let pass = std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok();
+    let v = zhicheng_vault::access::open(ws.root(), pass.as_deref(), false, None).ok()?;
+    Some(EvidenceLinks {
+        files: v
+            .files()
+            .iter()
+            .map(|f| (f.id.clone(), f.title.clone(), f.links.iter().map(|l| l.to_string()).collect()))
+            .collect(),
+    })
+}
+
+pub fn prereview_lines(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            let mark = match f.severity {
+                Severity::Warning => "⚠",
+                Severity::Info => "ℹ",
+            };
+            format!("  {mark} {}〔{}〕  [{}]", f.message, f.reason, f.fields.join("、"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `zhicheng prereview [FILE] [--json]`: the cross-checks alone; exit 3 when a warning fired.
+pub fn run_prereview(ws: &Workspace, file: Option<&Path>, json: bool) -> Result<u8, CoreError> {
+    let (f, evidence) = match file {
+        Some(p) => (read_applicant(p)?, None),
+        None => (ws.load()?.file, evidence_links(ws)),
+    };
+    let findings = prereview(&f, evidence.as_ref());
+    if json {
+        outln!("{}", crate::json_pretty(&findings));
+    } else if findings.is_empty() {
+        outln!(
+            "预审：未发现前后矛盾之处{}",
+            if evidence.is_none() { "（佐证材料库未解锁，未检查材料关联）" } else { "" }
+        );
+    } else {
+        outln!("预审（{}项，不影响评估结论）：\n{}", findings.len(), prereview_lines(&findings));
+        if evidence.is_none() {
+            outln!("（佐证材料库未解锁，未检查材料关联）");
+        }
+    }
+    Ok(if findings.iter().any(|f| f.severity == Severity::Warning) { 3 } else { 0 })
 }
 
 /// The JSON contract: `excluded` (null or a reason code), `eligible_levels`, and `levels` keyed by level

@@ -139,6 +139,14 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 预审：提交前检查前后矛盾之处（日期、主持与排名、金额单位、单位名称、材料关联）；有警告时退出码 3
+    Prereview {
+        /// 申报人文件（缺省为工作区中的申报人；此时也检查佐证材料的关联）
+        file: Option<PathBuf>,
+        /// 输出 JSON（[{code, severity, message, fields, reason}]）
+        #[arg(long)]
+        json: bool,
+    },
     /// 工作日计算（按国务院办公厅节假日与调休安排）
     #[command(subcommand)]
     Workdays(WorkdaysCmd),
@@ -288,6 +296,7 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
                 force,
             },
         ),
+        Command::Prereview { file, json } => return assess::run_prereview(&ws, file.as_deref(), json),
         Command::Profile(ProfileCmd::Show { json }) => show(&ws, json),
         Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file),
         Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),

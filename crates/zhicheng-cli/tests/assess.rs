@@ -144,3 +144,38 @@ fn a_supplied_pack_is_evaluated_for_regular_applications() {
     assert_eq!(v["route_missing"], serde_json::Value::Null);
     assert_eq!(v["eligible_levels"], serde_json::json!(["intermediate"]));
 }
+
+#[test]
+fn prereview_lists_the_contradictions_and_exits_3_on_a_warning() {
+    let t = tempfile::tempdir().unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/../../examples/applicant.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+    )
+    .unwrap();
+    let f = t.path().join("a.json");
+    std::fs::write(&f, v.to_string()).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_zhicheng"))
+            .arg("--workspace")
+            .arg(t.path().join("ws"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // A file on its own: no vault to check; the example holds an intermediate title (info only).
+    let o = run(&["prereview", f.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(found[0]["code"], "level_already_held");
+    // 主持 ticked with rank 2: a warning, exit 3, naming the fields.
+    v["achievements"][1]["rank"] = 2.into();
+    std::fs::write(&f, v.to_string()).unwrap();
+    let o = run(&["prereview", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("勾选了“本人主持”，但个人排名为第2") && text.contains("achievements[1].rank"), "{text}");
+    // assess --json carries the same list; the verdict is unchanged by it.
+    let o = run(&["assess", f.to_str().unwrap(), "--json"]);
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(a["prereview"].as_array().unwrap().iter().any(|x| x["code"] == "led_but_not_first"));
+}

@@ -38,6 +38,8 @@ pub fn typescript() -> String {
         crate::eligibility::TitleLevel::decl(&cfg),
         crate::eligibility::Route::decl(&cfg),
         crate::eligibility::Screening::decl(&cfg),
+        crate::eligibility::prereview::Severity::decl(&cfg),
+        crate::eligibility::prereview::Finding::decl(&cfg),
         crate::publicity::Publicity::decl(&cfg),
         crate::publicity::EndSource::decl(&cfg),
         crate::publicity::PublicityPeriod::decl(&cfg),

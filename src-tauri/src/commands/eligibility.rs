@@ -2,6 +2,7 @@ use tauri::{AppHandle, Runtime};
 use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{check_achievements, future_achievement};
 use zhicheng_core::eligibility::engine::Assessment;
+use zhicheng_core::eligibility::prereview::{EvidenceLinks, Finding, prereview};
 use zhicheng_core::eligibility::{Achievement, RulePack, Screening, assess};
 use zhicheng_core::storage::Workspace;
 
@@ -55,6 +56,23 @@ pub async fn eligibility_load_pack<R: Runtime>(app: AppHandle<R>, extend: bool) 
         let ws = state.workspace();
         ws.install_pack(&text, &path, extend)?;
         Ok(Some(ws.effective_pack()?))
+    })
+    .await
+}
+
+/// 预审: the cross-checks of the saved applicant file, with the vault's links when it is unlocked.
+#[tauri::command]
+pub async fn eligibility_prereview<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<Finding>> {
+    blocking(app, |_, state| {
+        let file = state.workspace().load()?.file;
+        let evidence = state.vault().as_ref().map(|v| EvidenceLinks {
+            files: v
+                .files()
+                .iter()
+                .map(|f| (f.id.clone(), f.title.clone(), f.links.iter().map(|l| l.to_string()).collect()))
+                .collect(),
+        });
+        Ok(prereview(&file, evidence.as_ref()))
     })
     .await
 }

@@ -1,8 +1,8 @@
 // 评估结果: a card per level — eligible or not, each condition ✓/✗ with its clause and the notice's words,
 // what counts and why the rest does not, the gap, the fee; then the submission chain.
-import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
-import { Alert, Card, List, Space, Steps, Tag, Typography } from "antd";
-import type { Achievement, AltResult, Assessment } from "../bindings";
+import { CheckCircleFilled, CloseCircleFilled, InfoCircleOutlined, WarningOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, List, Space, Steps, Tag, Typography } from "antd";
+import type { Achievement, AltResult, Assessment, Finding } from "../bindings";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 
@@ -35,7 +35,60 @@ function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }
   );
 }
 
-export function ResultStep({ assessment, achievements }: { assessment: Assessment; achievements: Achievement[] }) {
+/** 预审: answers that contradict each other, each with a button to the field at fault. */
+function Prereview({ findings, onJump }: { findings: Finding[]; onJump: (field: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t("el.prereview.title")} data-testid="prereview">
+      {findings.length === 0 ? (
+        <Typography.Text type="success">{t("el.prereview.none")}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={findings}
+          renderItem={(f, i) => (
+            <List.Item
+              data-testid={`finding-${f.code}`}
+              key={i}
+              actions={
+                f.fields.length > 0
+                  ? [
+                      <Button key="go" size="small" onClick={() => onJump(f.fields[0])}>
+                        {t("el.prereview.jump")}
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <Space align="start">
+                {f.severity === "warning" ? <WarningOutlined style={{ color: "#d97706" }} /> : <InfoCircleOutlined style={{ color: "#2563eb" }} />}
+                <span>
+                  {f.message}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {" "}
+                    〔{f.reason}〕
+                  </Typography.Text>
+                </span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+export function ResultStep({
+  assessment,
+  achievements,
+  findings = null,
+  onJump = () => undefined,
+}: {
+  assessment: Assessment;
+  achievements: Achievement[];
+  findings?: Finding[] | null;
+  onJump?: (field: string) => void;
+}) {
   const { t } = useI18n();
   const titles = (id: string) => achievements.find((a) => a.id === id)?.title ?? id;
   const eligible = assessment.eligible_levels.map((l) => t(`el.level.${l}` as MessageKey));
@@ -116,6 +169,7 @@ export function ResultStep({ assessment, achievements }: { assessment: Assessmen
           )}
         </Card>
       ))}
+      {findings && <Prereview findings={findings} onJump={onJump} />}
       <Card size="small" title={assessment.chain ? t("el.result.chain", { clause: assessment.chain.clause }) : undefined}>
         {assessment.chain ? (
           <Space orientation="vertical" style={{ width: "100%" }}>

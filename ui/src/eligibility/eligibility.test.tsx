@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App as AntApp } from "antd";
 import { describe, expect, it, vi } from "vitest";
 import example from "../../../examples/applicant.json";
-import type { Achievement, Assessment, RulePack } from "../bindings";
+import type { Achievement, Assessment, Finding, RulePack } from "../bindings";
 import assessmentFixture from "../generated/assessment-example.json";
 import type { Lang } from "../i18n/catalog";
 import { I18nProvider } from "../i18n/I18n";
@@ -34,6 +34,30 @@ describe("评估结果", () => {
     expect(screen.getByText(/不计入 某工业园区分布式光伏及储能改造项目：固定资产投资1800万元，需2500万元以上/)).toBeTruthy();
     expect(screen.getAllByText("评审费 420 元/人（五（六））").length).toBe(2);
     expect(screen.getByText("评审费 240 元/人（五（六））")).toBeTruthy();
+  });
+
+  it("lists the 预审 findings and jumps to the field at fault", () => {
+    const onJump = vi.fn<(field: string) => void>();
+    const findings: Finding[] = [
+      {
+        code: "led_but_not_first",
+        severity: "warning",
+        message: "业绩“某工业园区分布式光伏及储能改造项目”勾选了“本人主持”，但个人排名为第2",
+        fields: ["achievements[1].led", "achievements[1].rank"],
+        reason: "评审常见退回原因",
+      },
+    ];
+    wrap("zh", <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={onJump} />);
+    const row = screen.getByTestId("finding-led_but_not_first");
+    expect(row.textContent).toContain("个人排名为第2");
+    expect(row.textContent).toContain("评审常见退回原因");
+    fireEvent.click(within(row).getByRole("button", { name: "去修改" }));
+    expect(onJump).toHaveBeenCalledWith("achievements[1].led");
+  });
+
+  it("says so when 预审 finds nothing", () => {
+    wrap("zh", <ResultStep assessment={assessment} achievements={achievements} findings={[]} />);
+    expect(screen.getByTestId("prereview").textContent).toContain("未发现前后矛盾之处");
   });
 
   it("labels the levels in English", () => {

@@ -229,6 +229,14 @@ impl AchievementKind {
         }
     }
 
+    /// Whether the kind asks "本人主持" at all (patents, books and papers do not).
+    pub fn has_led(&self) -> bool {
+        !matches!(
+            self,
+            AchievementKind::InventionPatent { .. } | AchievementKind::Book { .. } | AchievementKind::Paper { .. }
+        )
+    }
+
     /// The facts a predicate can ask about, uniformly (absent facts are `None`).
     pub fn facts(&self) -> Facts {
         let mut f = Facts::default();

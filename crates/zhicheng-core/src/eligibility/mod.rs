@@ -4,6 +4,7 @@
 pub mod achievement;
 pub mod engine;
 pub mod pack;
+pub mod prereview;
 
 pub use achievement::{Achievement, AchievementKind, KindTag, Level};
 pub use engine::{Assessment, Screening, assess};
