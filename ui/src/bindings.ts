@@ -91,11 +91,17 @@ current_title_name: string,
 /**
  * 现职称取得时间
  */
-current_title_month: YearMonth | null, };
+current_title_month: YearMonth | null, 
+/**
+ * 社保缴费单位（申报系统自动比对，五（五））; empty when the same as 工作单位 or not entered
+ */
+insurance_employer: string, };
 
-export type Level = "enterprise" | "prefecture" | "industry_or_local" | "provincial" | "national";
+export type Level = "group" | "enterprise" | "prefecture" | "industry_or_local" | "provincial" | "national";
 
 export type Authorship = "sole" | "first" | "other";
+
+export type BookRole = "chief_editor" | "sole_author" | "deputy_editor" | "contributor";
 
 export type AchievementKind = { "kind": "engineering_project", level: Level | null, 
 /**
@@ -151,9 +157,13 @@ implemented: boolean, } | { "kind": "book",
  */
 published: boolean, 
 /**
- * 主编
+ * 主编 (kept for files that predate `role`; `role` decides when given)
  */
 chief_editor: boolean, 
+/**
+ * 主编 / 独著 / 副主编 / 参编
+ */
+role: BookRole | null, 
 /**
  * 本人撰写字数（万字）
  */
@@ -161,7 +171,15 @@ own_words_wan: number | null, } | { "kind": "paper",
 /**
  * 中文核心期刊
  */
-core_journal: boolean, authorship: Authorship | null, } | { "kind": "training_material", led: boolean, own_words_wan: number | null, 
+core_journal: boolean, authorship: Authorship | null, 
+/**
+ * 刊于增刊或论文集（评审通常不计为期刊论文）
+ */
+supplement: boolean, 
+/**
+ * 期刊的国内统一刊号（CN）
+ */
+cn_number: string, } | { "kind": "training_material", led: boolean, own_words_wan: number | null, 
 /**
  * 推广应用的主管部门或行业组织的级别
  */
@@ -235,9 +253,13 @@ implemented: boolean, } | { "kind": "book",
  */
 published: boolean, 
 /**
- * 主编
+ * 主编 (kept for files that predate `role`; `role` decides when given)
  */
 chief_editor: boolean, 
+/**
+ * 主编 / 独著 / 副主编 / 参编
+ */
+role: BookRole | null, 
 /**
  * 本人撰写字数（万字）
  */
@@ -245,7 +267,15 @@ own_words_wan: number | null, } | { "kind": "paper",
 /**
  * 中文核心期刊
  */
-core_journal: boolean, authorship: Authorship | null, } | { "kind": "training_material", led: boolean, own_words_wan: number | null, 
+core_journal: boolean, authorship: Authorship | null, 
+/**
+ * 刊于增刊或论文集（评审通常不计为期刊论文）
+ */
+supplement: boolean, 
+/**
+ * 期刊的国内统一刊号（CN）
+ */
+cn_number: string, } | { "kind": "training_material", led: boolean, own_words_wan: number | null, 
 /**
  * 推广应用的主管部门或行业组织的级别
  */

@@ -126,11 +126,25 @@ fn a_full_or_closed_stdout_is_an_exit_code_not_a_panic() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("标准输出"), "{}", text(&o));
 
-    // `assess --json | head -c100`: the reader goes away after 100 bytes.
+    // `profile show --json | head -c100`: the reader goes away after 100 bytes, and the output is
+    // larger than a pipe holds (450 achievements), so the writer must meet the closed pipe.
+    let mut v = example_json();
+    let one = v["achievements"][0].clone();
+    v["achievements"] = (0..450)
+        .map(|i| {
+            let mut a = one.clone();
+            a["id"] = format!("a{i}").into();
+            a["title"] = format!("{}{i}", "一种工业余热梯级回收装置".repeat(8)).into();
+            a
+        })
+        .collect();
+    let big = ws.parent().unwrap().join("big.json");
+    std::fs::write(&big, v.to_string()).unwrap();
+    assert!(zhicheng(&ws, &["profile", "import", big.to_str().unwrap()]).status.success());
     let mut child = bin()
         .arg("--workspace")
         .arg(&ws)
-        .args(["assess", "--json"])
+        .args(["profile", "show", "--json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -32,6 +32,7 @@ pub fn typescript() -> String {
         Profile::decl(&cfg),
         crate::eligibility::Level::decl(&cfg),
         crate::eligibility::achievement::Authorship::decl(&cfg),
+        crate::eligibility::achievement::BookRole::decl(&cfg),
         crate::eligibility::AchievementKind::decl(&cfg),
         crate::eligibility::KindTag::decl(&cfg),
         crate::eligibility::Achievement::decl(&cfg),

@@ -125,6 +125,8 @@ pub struct Profile {
     pub current_title_name: String,
     /// 现职称取得时间
     pub current_title_month: Option<YearMonth>,
+    /// 社保缴费单位（申报系统自动比对，五（五））; empty when the same as 工作单位 or not entered
+    pub insurance_employer: String,
 }
 
 /// The 区县 of Chongqing and the three development zones the notice names (its salutation).
@@ -447,6 +449,7 @@ pub(crate) mod tests {
             current_title_level: Some(HeldTitle::Intermediate),
             current_title_name: "工程师（环境工程）".into(),
             current_title_month: Some(ym("2015-12")),
+            insurance_employer: String::new(),
         }
     }
 

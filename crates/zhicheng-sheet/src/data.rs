@@ -276,6 +276,15 @@ fn role_text(a: &Achievement) -> String {
             }
             .into(),
         ),
+        AchievementKind::Book { role: Some(r), .. } => parts.push(
+            match r {
+                zhicheng_core::eligibility::achievement::BookRole::ChiefEditor => "主编",
+                zhicheng_core::eligibility::achievement::BookRole::SoleAuthor => "独著",
+                zhicheng_core::eligibility::achievement::BookRole::DeputyEditor => "副主编",
+                zhicheng_core::eligibility::achievement::BookRole::Contributor => "参编",
+            }
+            .into(),
+        ),
         AchievementKind::Book { chief_editor: true, .. } => parts.push("主编".into()),
         _ => {}
     }

@@ -27,6 +27,9 @@ import { useI18n } from "../i18n/I18n";
 import { BLANK, FIELD_TYPES, KINDS, fieldsOf, newId } from "./achievementFields";
 
 const LEVELS = ["national", "provincial", "industry_or_local", "prefecture", "enterprise"] as const;
+/** A 团体标准 is a level of standards only. */
+const STANDARD_LEVELS = [...LEVELS, "group"] as const;
+const BOOK_ROLES = ["chief_editor", "sole_author", "deputy_editor", "contributor"] as const;
 
 type FormValues = Record<string, unknown> & { kind: KindTag; title: string; month: Dayjs | null };
 
@@ -102,6 +105,7 @@ export function AchievementsStep({
         if (v === true) return label;
         if (FIELD_TYPES[f] === "level") return `${label}：${t(`el.level.${v}` as MessageKey)}`;
         if (FIELD_TYPES[f] === "authorship") return t(`el.authorship.${v}` as MessageKey);
+        if (FIELD_TYPES[f] === "role") return t(`el.role.${v}` as MessageKey);
         return `${label}：${v}`;
       })
       .filter(Boolean)
@@ -125,8 +129,23 @@ export function AchievementsStep({
               allowClear
               showSearch={{ optionFilterProp: "label" }}
               id={`ach_${f}`}
-              options={LEVELS.map((l) => ({ value: l, label: t(`el.level.${l}` as MessageKey) }))}
+              options={(kind === "standard" && f === "level" ? STANDARD_LEVELS : LEVELS).map((l) => ({
+                value: l,
+                label: t(`el.level.${l}` as MessageKey),
+              }))}
             />
+          </Form.Item>
+        );
+      case "role":
+        return (
+          <Form.Item key={f} name={f} label={label}>
+            <Select allowClear id={`ach_${f}`} options={BOOK_ROLES.map((x) => ({ value: x, label: t(`el.role.${x}` as MessageKey) }))} />
+          </Form.Item>
+        );
+      case "text":
+        return (
+          <Form.Item key={f} name={f} label={label}>
+            <Input id={`ach_${f}`} maxLength={40} style={{ width: 240 }} />
           </Form.Item>
         );
       case "authorship":
@@ -148,7 +167,8 @@ export function AchievementsStep({
       default:
         return (
           <Form.Item key={f} name={f} label={label}>
-            <InputNumber id={`ach_${f}`} min={0} precision={2} style={{ width: 200 }} />
+            {/* No rounding: amounts are compared exactly, so 2499.995 must stay 2499.995. */}
+            <InputNumber id={`ach_${f}`} min={0} max={100000000} step={0.01} style={{ width: 200 }} />
           </Form.Item>
         );
     }

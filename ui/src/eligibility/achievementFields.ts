@@ -2,7 +2,7 @@
 // crates/zhicheng-core/src/eligibility/achievement.rs (the generated types make a mismatch a type error).
 import type { Achievement, AchievementKind, KindTag } from "../bindings";
 
-export type FieldType = "level" | "bool" | "rank" | "amount" | "authorship";
+export type FieldType = "level" | "bool" | "rank" | "amount" | "authorship" | "role" | "text";
 
 export const FIELD_TYPES: Record<string, FieldType> = {
   level: "level",
@@ -20,6 +20,9 @@ export const FIELD_TYPES: Record<string, FieldType> = {
   implemented: "bool",
   published: "bool",
   chief_editor: "bool",
+  role: "role",
+  supplement: "bool",
+  cn_number: "text",
   own_words_wan: "amount",
   core_journal: "bool",
   authorship: "authorship",
@@ -43,8 +46,8 @@ export const BLANK: { [K in KindTag]: Extract<AchievementKind, { kind: K }> } = 
   product_revenue: { kind: "product_revenue", led: false, rank: null, revenue_wan: null },
   invention_patent: { kind: "invention_patent", granted: false, rank: null, green_related: false },
   standard: { kind: "standard", level: null, led: false, rank: null, implemented: false },
-  book: { kind: "book", published: false, chief_editor: false, own_words_wan: null },
-  paper: { kind: "paper", core_journal: false, authorship: null },
+  book: { kind: "book", published: false, chief_editor: false, role: null, own_words_wan: null },
+  paper: { kind: "paper", core_journal: false, authorship: null, supplement: false, cn_number: "" },
   training_material: { kind: "training_material", led: false, own_words_wan: null, promoted_by: null },
   research_report: { kind: "research_report", level: null, led: false, rank: null, applied: false },
   white_paper: { kind: "white_paper", led: false, rank: null },

@@ -216,6 +216,11 @@ export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
+            <Form.Item name="insurance_employer" label={t("profile.insurance_employer")} extra={t("help.insurance_employer")}>
+              <Input id="profile_insurance_employer" autoComplete="off" maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
             <Form.Item
               name="employer_kind"
               label={t("profile.employer_kind")}

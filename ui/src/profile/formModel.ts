@@ -14,6 +14,7 @@ export const emptyProfile: Profile = {
   id_number: "",
   phone: "",
   employer: "",
+  insurance_employer: "",
   employer_kind: null,
   district: "",
   archive_location: null,

@@ -14,6 +14,9 @@ use crate::yearmonth::YearMonth;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// 团体标准（学会、协会等社会团体发布）: neither 国家级 nor 行业（地方）; lowest in the order, and a
+    /// condition naming a level says so (standards only).
+    Group,
     /// 企业
     Enterprise,
     /// 地（市）级
@@ -29,6 +32,7 @@ pub enum Level {
 impl Level {
     pub fn label_zh(self) -> &'static str {
         match self {
+            Level::Group => "团体",
             Level::Enterprise => "企业",
             Level::Prefecture => "地（市）级",
             Level::IndustryOrLocal => "行业（地方）",
@@ -36,6 +40,20 @@ impl Level {
             Level::National => "国家级",
         }
     }
+}
+
+/// The applicant's part in a book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BookRole {
+    /// 主编
+    ChiefEditor,
+    /// 独著 (the product's reading: the sole author is the book's 主编)
+    SoleAuthor,
+    /// 副主编
+    DeputyEditor,
+    /// 参编
+    Contributor,
 }
 
 /// How the applicant is named on a paper.
@@ -120,9 +138,12 @@ pub enum AchievementKind {
         /// 公开出版
         #[serde(default)]
         published: bool,
-        /// 主编
+        /// 主编 (kept for files that predate `role`; `role` decides when given)
         #[serde(default)]
         chief_editor: bool,
+        /// 主编 / 独著 / 副主编 / 参编
+        #[serde(default)]
+        role: Option<BookRole>,
         /// 本人撰写字数（万字）
         own_words_wan: Option<f64>,
     },
@@ -132,6 +153,12 @@ pub enum AchievementKind {
         #[serde(default)]
         core_journal: bool,
         authorship: Option<Authorship>,
+        /// 刊于增刊或论文集（评审通常不计为期刊论文）
+        #[serde(default)]
+        supplement: bool,
+        /// 期刊的国内统一刊号（CN）
+        #[serde(default)]
+        cn_number: String,
     },
     /// 本专业培训教材、技术手册
     TrainingMaterial {
@@ -280,13 +307,17 @@ impl AchievementKind {
                 f.rank = rank;
                 f.implemented = Some(implemented);
             }
-            AchievementKind::Book { published, chief_editor, own_words_wan } => {
+            AchievementKind::Book { published, chief_editor, role, own_words_wan } => {
+                let chief = match role {
+                    Some(r) => matches!(r, BookRole::ChiefEditor | BookRole::SoleAuthor),
+                    None => chief_editor,
+                };
                 f.published = Some(published);
-                f.led = chief_editor;
-                f.chief_editor = Some(chief_editor);
+                f.led = chief;
+                f.chief_editor = Some(chief);
                 f.own_words_wan = own_words_wan;
             }
-            AchievementKind::Paper { core_journal, authorship } => {
+            AchievementKind::Paper { core_journal, authorship, .. } => {
                 f.core_journal = Some(core_journal);
                 f.first_author = Some(matches!(authorship, Some(Authorship::Sole | Authorship::First)));
             }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::achievement::{Achievement, Facts};
+use super::achievement::{Achievement, Facts, Level};
 use super::pack::{Alternative, EducationRow, Exclusion, Fee, MissingRoute, Require, Route, RulePack, TitleLevel};
 use crate::chain::SubmissionChain;
 use crate::profile::{ArchiveLocation, Degree, Education, Profile};
@@ -234,6 +234,9 @@ fn failures(f: &Facts, req: &Require) -> Vec<String> {
     if let Some(min) = req.min_level {
         match f.level {
             None => out.push(format!("未填级别（需{}以上）", min.label_zh())),
+            Some(Level::Group) if min > Level::Group => {
+                out.push(format!("团体标准既不是国家级、也不是行业（地方）标准，不计为{}以上", min.label_zh()))
+            }
             Some(l) if l < min => out.push(format!("级别为{}，需{}以上", l.label_zh(), min.label_zh())),
             _ => {}
         }

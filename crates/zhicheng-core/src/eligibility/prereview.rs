@@ -194,6 +194,43 @@ pub fn prereview(file: &ApplicantFile, evidence: Option<&EvidenceLinks>) -> Vec<
         ));
     }
 
+    // 社保缴费单位 vs 工作单位: the portal compares them (五（五）); the most common reason for a return.
+    let insurer = normalise_name(&p.insurance_employer);
+    if !insurer.is_empty() && !employer.is_empty() && insurer != employer {
+        out.push(finding(
+            "insurance_employer_differs",
+            Severity::Warning,
+            format!(
+                "社保缴费单位“{}”与工作单位“{}”不一致：申报系统会自动比对，请准备所在单位出具的情况说明（劳动关系、社保代缴等）；非公有制单位和流动人员还须在申报单位（或其上级）缴纳社保或存放档案满1年",
+                p.insurance_employer, p.employer
+            ),
+            &[f("profile.insurance_employer"), f("profile.employer")],
+            "五（五）、三（二）3；评审常见退回原因",
+        ));
+    }
+    for (i, a) in file.achievements.iter().enumerate() {
+        if let crate::eligibility::AchievementKind::Paper { supplement, core_journal, cn_number, .. } = &a.kind {
+            if *supplement {
+                out.push(finding(
+                    "paper_in_supplement",
+                    Severity::Warning,
+                    format!("论文“{}”刊于增刊或论文集：评审通常不计为期刊论文", a.title),
+                    &[format!("achievements[{i}].supplement")],
+                    COMMON,
+                ));
+            }
+            if *core_journal && cn_number.trim().is_empty() {
+                out.push(finding(
+                    "core_journal_without_cn",
+                    Severity::Warning,
+                    format!("论文“{}”标为中文核心期刊，但未填刊号（CN）：请填写，并备好期刊目录页", a.title),
+                    &[format!("achievements[{i}].cn_number")],
+                    COMMON,
+                ));
+            }
+        }
+    }
+
     // Evidence: every achievement proven, every file proving something.
     if let Some(ev) = evidence {
         for (i, a) in file.achievements.iter().enumerate() {
@@ -345,6 +382,42 @@ mod tests {
         f.publicity.unit_name = "重庆另一家公司人力资源部".into();
         assert_eq!(codes(&f, None), ["employer_differs_on_sheet"]);
         assert_eq!(normalise_name("ＡＢＣ　１２３（）"), "ABC123()");
+    }
+
+    #[test]
+    fn the_insurer_and_the_employer() {
+        let mut f = file();
+        f.profile.insurance_employer = f.profile.employer.replace("有限公司", "有限责任公司");
+        assert!(codes(&f, None).is_empty(), "the same unit, written differently");
+        f.profile.insurance_employer = "重庆某人力资源服务有限公司".into();
+        let x = prereview(&f, None);
+        assert_eq!(x[0].code, "insurance_employer_differs");
+        assert_eq!(x[0].fields[0], "profile.insurance_employer");
+        assert!(x[0].reason.contains("五（五）"));
+        f.profile.insurance_employer = String::new();
+        assert!(codes(&f, None).is_empty(), "not entered: nothing to compare");
+    }
+
+    #[test]
+    fn papers_in_supplements_and_core_claims_without_cn() {
+        let mut f = file();
+        let paper = |supplement: bool, core: bool, cn: &str| Achievement {
+            id: "p".into(),
+            title: "论文".into(),
+            month: Some(ym("2022-01")),
+            kind: K::Paper {
+                core_journal: core,
+                authorship: Some(crate::eligibility::achievement::Authorship::First),
+                supplement,
+                cn_number: cn.into(),
+            },
+        };
+        f.achievements = vec![paper(true, false, "")];
+        assert_eq!(codes(&f, None), ["paper_in_supplement"]);
+        f.achievements = vec![paper(false, true, "")];
+        assert_eq!(codes(&f, None), ["core_journal_without_cn"]);
+        f.achievements = vec![paper(false, true, "CN 11-2107/X")];
+        assert!(codes(&f, None).is_empty());
     }
 
     #[test]

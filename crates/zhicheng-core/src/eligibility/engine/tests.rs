@@ -257,6 +257,41 @@ fn rank_one_is_zhuchi_without_the_flag() {
 }
 
 #[test]
+fn a_group_standard_is_neither_national_nor_industry() {
+    let g =
+        |id| ach(id, "2022-05", K::Standard { level: Some(Level::Group), led: true, rank: Some(1), implemented: true });
+    let a = run(&[g("a"), g("b")]);
+    let c = cond(&a, "二（二）1（6）");
+    assert!(!c.met);
+    assert!(c.alternatives[0].rejected[0].reasons[0].starts_with("团体标准既不是国家级、也不是行业（地方）标准"));
+    // The 工程师(4) second half names no level: an implemented group standard at rank ≤ 3 counts there.
+    assert!(met(&[g("a")], "二（二）3（4）"));
+}
+
+#[test]
+fn a_books_role_decides_zhubian() {
+    use crate::eligibility::achievement::BookRole;
+    let b = |role| {
+        ach(
+            "b",
+            "2022-06",
+            K::Book { published: true, chief_editor: false, role: Some(role), own_words_wan: Some(10.0) },
+        )
+    };
+    assert!(met(&[b(BookRole::ChiefEditor)], "二（二）1（7）"));
+    assert!(met(&[b(BookRole::SoleAuthor)], "二（二）1（7）"), "独著 is read as 主编 (docs/rules.md)");
+    assert!(!met(&[b(BookRole::DeputyEditor)], "二（二）1（7）"));
+    assert!(!met(&[b(BookRole::Contributor)], "二（二）1（7）"));
+    // A role given decides over the older flag.
+    let old = ach(
+        "c",
+        "2022-06",
+        K::Book { published: true, chief_editor: true, role: Some(BookRole::Contributor), own_words_wan: Some(10.0) },
+    );
+    assert!(!met(&[old], "二（二）1（7）"));
+}
+
+#[test]
 fn intermediate_4_second_half_names_no_level() {
     // 编制已实施的企业技术指南、企业技术标准、技术手册, rank ≤ 3: no level entered, none required.
     let s = |rank| ach("s", "2022-05", K::Standard { level: None, led: false, rank: Some(rank), implemented: true });
@@ -314,11 +349,15 @@ fn professor_6_one_national_or_two_industry_standards_led() {
 }
 
 fn book(id: &str, chief: bool, words: f64) -> Achievement {
-    ach(id, "2022-06", K::Book { published: true, chief_editor: chief, own_words_wan: Some(words) })
+    ach(id, "2022-06", K::Book { published: true, chief_editor: chief, role: None, own_words_wan: Some(words) })
 }
 
 fn paper(id: &str, core: bool, who: Authorship) -> Achievement {
-    ach(id, "2021-09", K::Paper { core_journal: core, authorship: Some(who) })
+    ach(
+        id,
+        "2021-09",
+        K::Paper { core_journal: core, authorship: Some(who), supplement: false, cn_number: String::new() },
+    )
 }
 
 #[test]
@@ -523,7 +562,12 @@ mod properties {
             (level.clone(), any::<bool>(), rank.clone(), any::<bool>())
                 .prop_map(|(level, led, rank, implemented)| K::Standard { level, led, rank, implemented }),
             (any::<bool>(), prop_oneof![Just(Authorship::Sole), Just(Authorship::First), Just(Authorship::Other)])
-                .prop_map(|(core_journal, a)| K::Paper { core_journal, authorship: Some(a) }),
+                .prop_map(|(core_journal, a)| K::Paper {
+                    core_journal,
+                    authorship: Some(a),
+                    supplement: false,
+                    cn_number: String::new(),
+                }),
             (any::<bool>(), rank).prop_map(|(led, rank)| K::EquipmentService { led, rank }),
         ]
     }
