@@ -79,6 +79,7 @@ pub enum AchievementKind {
         #[serde(default)]
         led: bool,
         /// 个人排名（1 = 第一）
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
         /// 通过行业主管部门认定或验收合格 / 项目实施并通过验收
         #[serde(default)]
@@ -91,6 +92,7 @@ pub enum AchievementKind {
         level: Option<Level>,
         #[serde(default)]
         led: bool,
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
         /// 被认定为绿色设计产品
         #[serde(default)]
@@ -109,6 +111,7 @@ pub enum AchievementKind {
     ProductRevenue {
         #[serde(default)]
         led: bool,
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
         /// 累计实现营收（万元）
         revenue_wan: Option<f64>,
@@ -118,6 +121,7 @@ pub enum AchievementKind {
         /// 已授权
         #[serde(default)]
         granted: bool,
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
         /// 绿色低碳相关
         #[serde(default)]
@@ -128,6 +132,7 @@ pub enum AchievementKind {
         level: Option<Level>,
         #[serde(default)]
         led: bool,
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
         /// 已实施
         #[serde(default)]
@@ -173,6 +178,7 @@ pub enum AchievementKind {
         level: Option<Level>,
         #[serde(default)]
         led: bool,
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
         /// 推广应用或实施
         #[serde(default)]
@@ -182,12 +188,14 @@ pub enum AchievementKind {
     WhitePaper {
         #[serde(default)]
         led: bool,
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
     },
     /// 节能降碳、清洁生产、绿色制造等设备设施的设计、安装、运维、咨询服务
     EquipmentService {
         #[serde(default)]
         led: bool,
+        #[schemars(range(min = 1, max = 100))]
         rank: Option<u32>,
     },
 }
