@@ -85,7 +85,8 @@ describe("业绩成果", () => {
       fireEvent.click(screen.getByTestId("add-achievement"));
     });
     const dialog = await screen.findByRole("dialog");
-    expect(within(dialog).getByText("已授权")).toBeTruthy();
+    // The kind's fields render once the form has its default kind: wait for them (slow under load).
+    expect(await within(dialog).findByText("已授权", {}, { timeout: 5000 })).toBeTruthy();
     expect(within(dialog).getByText("与绿色低碳相关")).toBeTruthy();
     expect(within(dialog).getByText("个人排名")).toBeTruthy();
     expect(within(dialog).queryByText("固定资产投资（万元）")).toBeNull();
