@@ -74,7 +74,7 @@ async fn two_achievements_give_the_expected_verdict_and_gap() {
     type_into(&c, "#ach_title", "某工业园区分布式光伏及储能改造项目").await;
     type_and_enter(&c, "#ach_month", "2022-09").await;
     type_and_enter(&c, "#ach_level", "省（部）").await;
-    tick(&c, "本人主持（项目负责人/主编/第一）").await;
+    tick(&c, "本人主持（项目负责人/主编/第一；个人排名第1即视为主持）").await;
     type_into(&c, "#ach_rank", "1").await;
     tick(&c, "已通过认定或验收").await;
     type_into(&c, "#ach_investment_wan", "1800").await;
@@ -89,8 +89,12 @@ async fn two_achievements_give_the_expected_verdict_and_gap() {
     )
     .await;
     text_until(&c, "[data-testid=level-senior]", "符合条件").await;
+    // 预审 below the verdicts: the achievements have no evidence yet (the vault is empty).
+    text_until(&c, "[data-testid=prereview]", "还没有关联佐证材料").await;
     c.execute("window.scrollTo(0, 0); document.querySelector('main')?.scrollTo(0, 0);", vec![]).await.unwrap();
     screenshot(&c, &repo_root().join("docs/screenshots/assessment.png")).await;
+    c.execute("document.querySelector('[data-testid=prereview]').scrollIntoView();", vec![]).await.unwrap();
+    screenshot(&c, &repo_root().join("docs/screenshots/prereview.png")).await;
 
     // The other steps, as a user sees them (for the README).
     wait_for(&c, "[data-testid=step-2]").await.click().await.unwrap();
