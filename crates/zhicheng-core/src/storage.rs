@@ -392,6 +392,9 @@ impl Workspace {
         file.version = applicant_file::CURRENT_VERSION;
         self.seal_fields(&mut file)?;
         let json = file.to_json();
+        // Never write what the next load would refuse (a 350,000-character title from the app, a
+        // control character): every limit of the importer holds for the app's own saves too.
+        applicant_file::parse(&json, None)?;
         atomic_write(&path, json.as_bytes())?;
         self.record_backup(json.as_bytes())
     }
@@ -831,6 +834,21 @@ mod tests {
         assert!(kept.iter().any(|b| age(b) > chrono::Duration::days(29) && age(b) < chrono::Duration::days(31)));
         assert!(kept.iter().all(|b| age(b) < chrono::Duration::days(KEEP_DAYS)));
         assert!(kept.len() < 100, "bounded: {}", kept.len());
+    }
+
+    #[test]
+    fn a_save_the_next_load_would_refuse_is_refused_and_changes_nothing() {
+        let (_d, ws) = ws();
+        ws.save(&ApplicantFile::new(complete())).unwrap();
+        let before = fs::read_to_string(ws.applicant_path()).unwrap();
+        let mut f = ApplicantFile::new(complete());
+        f.profile.employer = "重".repeat(350_000);
+        let e = ws.save(&f).unwrap_err();
+        assert!(e.to_string().contains("profile.employer"), "{e}");
+        f.profile.employer = "重庆\u{202e}公司".into();
+        assert!(ws.save(&f).is_err());
+        assert_eq!(fs::read_to_string(ws.applicant_path()).unwrap(), before);
+        assert!(ws.load().is_ok(), "the workspace still opens");
     }
 
     #[test]
