@@ -150,6 +150,9 @@ enum Command {
     /// 工作日计算（按国务院办公厅节假日与调休安排）
     #[command(subcommand)]
     Workdays(WorkdaysCmd),
+    /// 申报轮次：从新通知的文字中找出网上申报、缴费的起止时间（每个时间附原句，供核对）
+    #[command(subcommand)]
+    Round(RoundCmd),
     /// 佐证材料：加密材料库的导入、关联、检查清单（缺少时退出码 3）与导出
     Evidence {
         /// 口令所在文件（第一行）：口令保护的材料库、写出或使用恢复文件时需要；也可用环境变量 ZHICHENG_VAULT_PASSPHRASE
@@ -188,6 +191,18 @@ enum WorkdaysCmd {
         from: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum RoundCmd {
+    /// 找出通知文本（UTF-8 纯文本）中带时刻的日期，如“2023年11月3日17:00至2023年12月1日12:00”
+    Extract {
+        /// 通知的文本文件
+        notice: PathBuf,
+        /// 输出 JSON
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -253,6 +268,9 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
     if let Command::Workdays(cmd) = &cli.command {
         return workdays::run(cmd).map(|_| 0);
     }
+    if let Command::Round(RoundCmd::Extract { notice, json }) = &cli.command {
+        return round_extract(notice, *json);
+    }
     let mut ws = open_workspace(cli.workspace)?;
     if let Command::Evidence { passphrase_file, cmd } = cli.command {
         // These open the vault themselves, and its key then seals the ID number and phone.
@@ -271,7 +289,7 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
     match cli.command {
         Command::Evidence { .. } => unreachable!("handled above"),
         Command::Deadlines { at, json, ics, force } => deadlines::run(&ws, at.as_deref(), json, ics.as_deref(), force),
-        Command::Workdays(_) => unreachable!("handled above"),
+        Command::Workdays(_) | Command::Round(_) => unreachable!("handled above"),
         Command::Assess { file, apply_month, rules, extend, json, batch, csv } => assess::run(
             &ws,
             assess::Options {
@@ -302,6 +320,35 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
         Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),
     }
     .map(|_| 0)
+}
+
+/// `zhicheng round extract NOTICE`: the instants found, each with its sentence; exit 3 when none.
+fn round_extract(notice: &Path, json: bool) -> Result<u8, CoreError> {
+    let text = assess::read_text(notice)?;
+    let found = zhicheng_core::notice::extract(&text);
+    if json {
+        outln!("{}", json_pretty(&found));
+    } else if found.is_empty() {
+        outln!("未找到带时刻的日期（如“2023年11月3日17:00”）；请核对文件，或手工填写新一轮的时间");
+    } else {
+        for f in &found {
+            let what = match (f.window, f.edge) {
+                (Some(zhicheng_core::notice::WindowGuess::Submission), Some(e)) => format!("网上申报{}", edge_words(e)),
+                (Some(zhicheng_core::notice::WindowGuess::Payment), Some(e)) => format!("缴费{}", edge_words(e)),
+                _ => "（用途待确认）".into(),
+            };
+            outln!("{}  {what}\n    原文：{}", f.at.format("%Y-%m-%d %H:%M（北京时间）"), f.sentence);
+        }
+        outln!("共 {} 个时刻；请逐一与通知核对后再用于新一轮。", found.len());
+    }
+    Ok(if found.is_empty() { 3 } else { 0 })
+}
+
+fn edge_words(e: zhicheng_core::notice::Edge) -> &'static str {
+    match e {
+        zhicheng_core::notice::Edge::Opens => "开始",
+        zhicheng_core::notice::Edge::Closes => "截止",
+    }
 }
 
 fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {

@@ -116,3 +116,33 @@ fn workdays_examples_and_warnings() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("1900 到 2999"));
 }
+
+#[test]
+fn round_extract_finds_the_notices_four_instants_with_their_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| zhicheng(dir.path(), "Asia/Shanghai", args);
+    let notice = format!("{}/../zhicheng-core/data/notice-yjxf-2023-89.txt", env!("CARGO_MANIFEST_DIR"));
+    let o = run(&["round", "extract", &notice, "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let at: Vec<&str> = found.as_array().unwrap().iter().map(|f| f["at"].as_str().unwrap()).collect();
+    assert_eq!(
+        at,
+        [
+            "2023-11-03T17:00:00+08:00",
+            "2023-12-01T12:00:00+08:00",
+            "2023-12-05T12:00:00+08:00",
+            "2023-12-08T12:00:00+08:00"
+        ]
+    );
+    assert_eq!(found[1]["window"], "submission");
+    assert_eq!(found[1]["edge"], "closes");
+    assert!(found[3]["sentence"].as_str().unwrap().contains("缴纳评审费"));
+    // A text with no instant: said plainly, exit 3.
+    let t = tempfile::tempdir().unwrap();
+    let empty = t.path().join("n.txt");
+    std::fs::write(&empty, "计算截至2023年12月31日。").unwrap();
+    let o = run(&["round", "extract", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("未找到"));
+}

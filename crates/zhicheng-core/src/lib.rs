@@ -15,6 +15,7 @@ pub mod error;
 pub mod ics;
 pub mod idcard;
 pub mod lock;
+pub mod notice;
 pub mod plan;
 pub mod profile;
 pub mod publicity;
