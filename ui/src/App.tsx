@@ -10,7 +10,7 @@ import { ResultStep } from "./eligibility/ResultStep";
 import { ScreeningStep } from "./eligibility/ScreeningStep";
 import { useI18n } from "./i18n/I18n";
 import { ProfileForm } from "./profile/ProfileForm";
-import { fromForm } from "./profile/formModel";
+import { filledCount, fromForm } from "./profile/formModel";
 import { AppShell, type Page } from "./shell/AppShell";
 import { EvidencePage } from "./evidence/EvidencePage";
 import { SheetPage } from "./sheet/SheetPage";
@@ -154,6 +154,28 @@ export function App() {
     }
   };
 
+  // What each step asks, filled in? 基本情况: every required field; 申报资格: the three exclusion
+  // questions; 学历与年限: education, degree and the field start; 业绩成果: at least one achievement.
+  const stepDone = (i: number): boolean => {
+    if (state.kind !== "ready") return false;
+    const p = currentProfile.current?.() ?? state.loaded.file.profile;
+    const s = screening;
+    switch (i) {
+      case 0: {
+        const c = filledCount(p);
+        return c.done === c.total;
+      }
+      case 1:
+        return !!s && s.civil_servant !== null && s.retired !== null && s.penalty_period !== null;
+      case 2:
+        return p.education !== null && p.degree !== null && p.field_start_month !== null;
+      case 3:
+        return achievements.length > 0;
+      default:
+        return false;
+    }
+  };
+
   let body;
   if (state.kind === "loading") {
     body = (
@@ -214,7 +236,11 @@ export function App() {
           size="small"
           current={step}
           onChange={(n) => void goTo(n)}
-          items={STEP_KEYS.map((k, i) => ({ title: <span data-testid={`step-${i}`}>{t(k)}</span> }))}
+          items={STEP_KEYS.map((k, i) => ({
+            title: <span data-testid={`step-${i}`}>{t(k)}</span>,
+            // A step is ticked only when what it asks is filled in, not because it was passed.
+            status: i === step ? "process" : stepDone(i) ? "finish" : "wait",
+          }))}
         />
         {loaded.migrated_from !== null && <Alert type="info" showIcon message={t("load.migrated", { version: loaded.migrated_from })} />}
         {loaded.personal_locked && (

@@ -76,7 +76,16 @@ blocking: Array<string>,
 /**
  * Needed-now items with a file, out of all needed now (auto-verified ones not counted).
  */
-done: number, required: number, complete: boolean, 
+done: number, required: number, 
+/**
+ * Everything needed for the applicant's own submission has a file — never true when nothing is
+ * needed yet (an empty profile): then there is nothing to be complete about.
+ */
+complete: boolean, 
+/**
+ * Nothing is needed yet: fill in 基本情况 and 业绩成果 first.
+ */
+nothing_to_check: boolean, 
 /**
  * Files linked to nothing.
  */

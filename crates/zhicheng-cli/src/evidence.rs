@@ -204,7 +204,20 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
             if json {
                 outln!("{}", crate::json_pretty(&c));
             } else {
-                outln!("佐证材料：{}/{} 项已备齐{}", c.done, c.required, if c.complete { "，可以提交" } else { "" });
+                if c.nothing_to_check {
+                    outln!("佐证材料：还没有需要核对的项目——请先填写基本情况和业绩成果（zhicheng profile import）");
+                } else {
+                    outln!(
+                        "佐证材料：{}/{} 项已备齐{}",
+                        c.done,
+                        c.required,
+                        if c.complete {
+                            "；个人提交所需材料已齐全。公示表（盖章）和公示结果在单位公示后上传"
+                        } else {
+                            ""
+                        }
+                    );
+                }
                 for i in c.items.iter().chain(&c.achievements) {
                     outln!("{} {}  [{}]  {}  {}", status_mark(i), i.label, i.clause, i.why, i.target);
                 }

@@ -211,7 +211,11 @@ pub struct Checklist {
     /// Needed-now items with a file, out of all needed now (auto-verified ones not counted).
     pub done: u32,
     pub required: u32,
+    /// Everything needed for the applicant's own submission has a file — never true when nothing is
+    /// needed yet (an empty profile): then there is nothing to be complete about.
     pub complete: bool,
+    /// Nothing is needed yet: fill in 基本情况 and 业绩成果 first.
+    pub nothing_to_check: bool,
     /// Files linked to nothing.
     pub unlinked: Vec<String>,
     pub reminders: Vec<String>,
@@ -282,7 +286,8 @@ pub fn checklist(file: &ApplicantFile, files: &[EvidenceFile]) -> Checklist {
     let done = needed.iter().filter(|i| i.status == ItemStatus::Provided).count() as u32;
     let unlinked = files.iter().filter(|f| f.links.is_empty()).map(|f| f.id.clone()).collect();
     Checklist {
-        complete: blocking.is_empty(),
+        complete: blocking.is_empty() && !needed.is_empty(),
+        nothing_to_check: needed.is_empty(),
         required: needed.len() as u32,
         done,
         blocking,
@@ -345,6 +350,14 @@ mod tests {
         assert!(ids(&f).contains(&"current_title_certificate"));
         f.screening.route = Route::FirstBatch;
         assert!(!ids(&f).contains(&"current_title_certificate"));
+    }
+
+    #[test]
+    fn an_empty_profile_is_never_complete_it_has_nothing_to_check_yet() {
+        let c = checklist(&ApplicantFile::default(), &[]);
+        assert!(c.nothing_to_check);
+        assert!(!c.complete, "0 of 0 is not 齐全");
+        assert_eq!((c.done, c.required), (0, 0));
     }
 
     #[test]

@@ -173,7 +173,8 @@ export function ResultStep({
       <Card size="small" title={assessment.chain ? t("el.result.chain", { clause: assessment.chain.clause }) : undefined}>
         {assessment.chain ? (
           <Space orientation="vertical" style={{ width: "100%" }}>
-            <Steps size="small" current={assessment.chain.nodes.length} items={assessment.chain.nodes.map((n) => ({ title: n }))} />
+            {/* The chain is a route to follow, not a record of steps done: numbered, never ticked. */}
+            <Steps size="small" items={assessment.chain.nodes.map((n) => ({ title: n, status: "wait" as const }))} />
             {assessment.chain.requirements.map((r, i) => (
               <Typography.Text key={i} type="secondary" style={{ fontSize: 12 }}>
                 {r.clause} {r.text}

@@ -471,7 +471,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
               <ProgressBar
                 type="circle"
                 size={56}
-                percent={checklist.required === 0 ? 100 : Math.round((100 * checklist.done) / checklist.required)}
+                percent={checklist.required === 0 ? 0 : Math.round((100 * checklist.done) / checklist.required)}
                 status={checklist.complete ? "success" : "normal"}
               />
               <Typography.Text strong data-testid="ev-summary">
@@ -490,7 +490,9 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
               </Button>
             </Space>
           </Space>
-          {checklist.complete ? (
+          {checklist.nothing_to_check ? (
+            <Alert type="info" showIcon title={t("ev.nothingYet")} data-testid="ev-nothing-yet" />
+          ) : checklist.complete ? (
             <Alert type="success" showIcon title={t("ev.complete")} />
           ) : (
             <Alert type="warning" showIcon title={t("ev.blocking", { items: checklist.blocking.join(t("list.sep")) })} />
