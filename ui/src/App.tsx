@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Achievement, Assessment, ErrorPayload, Finding, Loaded, RulePack, Screening } from "./bindings";
 import { api, errorText, toErrorPayload } from "./api/ipc";
 import { DeadlinesPage } from "./deadlines/DeadlinesPage";
+import { ReminderBanners } from "./deadlines/ReminderBanners";
 import { AchievementsStep } from "./eligibility/AchievementsStep";
 import { EducationStep } from "./eligibility/EducationStep";
 import { ResultStep } from "./eligibility/ResultStep";
@@ -285,6 +286,7 @@ export function App() {
   }
   return (
     <AppShell workspace={workspace} page={page === "assessment" && step === 3 ? "achievements" : page} onNavigate={navigate}>
+      <ReminderBanners />
       {/* The form stays mounted while another page shows, so no edit is lost between pages. */}
       <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
       {page === "deadlines" && <DeadlinesPage />}

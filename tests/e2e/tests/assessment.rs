@@ -19,7 +19,7 @@ async fn open_form(c: &Client) {
     for _ in 0..10 {
         wait_for(c, "[data-testid=add-achievement]").await.click().await.unwrap();
         for _ in 0..15 {
-            if !c.find_all(Locator::Css(".ant-modal #ach_title")).await.unwrap().is_empty() {
+            if c.find_all(Locator::Css(".ant-modal #ach_title")).await.is_ok_and(|v| !v.is_empty()) {
                 tokio::time::sleep(Duration::from_millis(300)).await; // the opening animation
                 return;
             }
@@ -34,7 +34,8 @@ async fn save_modal(c: &Client, title: &str) {
     click_xpath(c, "//div[contains(@class,'ant-modal-footer')]//button[contains(@class,'ant-btn-primary')]").await;
     text_until(c, ".ant-table", title).await;
     for _ in 0..50 {
-        if c.find_all(Locator::Css(".ant-modal #ach_title")).await.unwrap().is_empty() {
+        // The modal is closing while we look: a stale element is "not gone yet", not a failure.
+        if c.find_all(Locator::Css(".ant-modal #ach_title")).await.is_ok_and(|v| v.is_empty()) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

@@ -7,6 +7,7 @@ import fixture from "../generated/overview-2023-11-30.json";
 import type { Lang } from "../i18n/catalog";
 import { I18nProvider } from "../i18n/I18n";
 import { DeadlinesPage } from "./DeadlinesPage";
+import { ReminderBanners } from "./ReminderBanners";
 
 const overview = fixture as unknown as DeadlineOverview;
 
@@ -54,7 +55,7 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
     expect(screen.getByTestId("state-payment").textContent).toBe("已截止");
   });
 
-  it("shows due reminders once and records them through the notify command", async () => {
+  it("shows due reminders on any page, once, and records them when shown", async () => {
     const due: DeadlineOverview = {
       ...overview,
       reminders: [
@@ -74,9 +75,26 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
       if (cmd === "deadlines_notify") return { ...overview, reminders: due.reminders };
       return null;
     });
-    renderPage("zh");
+    render(
+      <I18nProvider lang="zh">
+        <AntApp>
+          <ReminderBanners />
+        </AntApp>
+      </I18nProvider>,
+    );
     expect(await screen.findByText("网上申报将于2023年12月1日 12:00（北京时间）截止，还有1天0小时")).toBeTruthy();
     expect(calls).toEqual(["deadlines_overview", "deadlines_notify"]);
+  });
+
+  it("the 截止日期 page itself records no reminder (the banners do, where they are seen)", async () => {
+    const calls: string[] = [];
+    mockCommands((cmd) => {
+      calls.push(cmd);
+      return cmd.startsWith("deadlines_") ? overview : null;
+    });
+    renderPage("zh");
+    await screen.findByTestId("state-submission");
+    expect(calls).not.toContain("deadlines_notify");
   });
 
   it("saves the review days the user enters", async () => {

@@ -111,7 +111,6 @@ export function DeadlinesPage() {
   const [overview, setOverview] = useState<DeadlineOverview | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [offset, setOffset] = useState(0);
-  const [banners, setBanners] = useState<string[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
   const [editBase, setEditBase] = useState<Round | null>(null);
@@ -122,14 +121,12 @@ export function DeadlinesPage() {
     setOverview(o);
     setError(null);
     setOffset(Date.parse(o.now) - Date.now());
-    if (o.reminders.length) setBanners((b) => [...b, ...o.reminders.map((r) => r.message)]);
   }, []);
 
   const refresh = useCallback(async () => {
     try {
-      const o = await api.deadlines();
-      // Due reminders are shown (desktop + banner) and recorded in one step, so none repeats.
-      accept(o.reminders.length ? await api.notifyDue() : o);
+      // Due reminders are delivered by ReminderBanners, on whatever page is open.
+      accept(await api.deadlines());
     } catch (e) {
       setError(toErrorPayload(e));
     }
@@ -331,9 +328,6 @@ export function DeadlinesPage() {
           description={t("dl.roundOverBody", { title: overview.round.title })}
         />
       )}
-      {banners.map((b, i) => (
-        <Alert key={`${i}-${b}`} type="info" showIcon icon={<BellOutlined />} message={b} closable onClose={() => setBanners((x) => x.filter((_, j) => j !== i))} />
-      ))}
 
       <Row gutter={[16, 16]}>
         {overview.windows.map((w) => (
