@@ -199,7 +199,11 @@ export function AchievementsStep({
               render: (_, a) => (
                 <Space style={{ whiteSpace: "nowrap" }}>
                   {a.month ?? "—"}
-                  {!inWindow(a.month) && <Tag color="orange">{t("el.outOfWindow")}</Tag>}
+                  {!inWindow(a.month) && (
+                    <Tag color="orange">
+                      {a.month && a.month > assessment.window_end ? t("el.afterApply", { month: assessment.window_end }) : t("el.outOfWindow")}
+                    </Tag>
+                  )}
                 </Space>
               ),
             },

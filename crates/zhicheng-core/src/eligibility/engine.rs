@@ -282,7 +282,9 @@ fn failures(f: &Facts, req: &Require) -> Vec<String> {
 fn in_window(a: &Achievement, start: YearMonth, end: YearMonth) -> Option<String> {
     match a.month {
         None => Some("未填时间".into()),
-        Some(m) if m < start || m > end => Some(format!("{m} 不在近5年内（{}至{}）", ym_words(start), ym_words(end))),
+        // 业绩成果的计算时间截至申报当月 (五（三）): a later month is not "outside 5 years", it is too late.
+        Some(m) if m > end => Some(format!("{m} 晚于申报月份 {end}（五（三））")),
+        Some(m) if m < start => Some(format!("{m} 不在近5年内（{}至{}）", ym_words(start), ym_words(end))),
         Some(_) => None,
     }
 }

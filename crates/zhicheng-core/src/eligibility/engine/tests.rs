@@ -73,6 +73,10 @@ fn window_first_and_last_month_count_one_past_does_not() {
     assert!(!alt.met);
     assert!(alt.rejected[0].reasons[0].contains("不在近5年内"), "{:?}", alt.rejected);
     assert!(!met(&[patent("a", "2023-12", 1, true), patent("b", "2023-11", 1, true)], "二（二）1（5）"));
+    // After the application month: said as such, not as outside the 5 years.
+    let a = run(&[patent("a", "2023-12", 1, true)]);
+    let alt = &cond(&a, "二（二）1（5）").alternatives[0];
+    assert_eq!(alt.rejected[0].reasons[0], "2023-12 晚于申报月份 2023-11（五（三））");
 }
 
 #[test]
