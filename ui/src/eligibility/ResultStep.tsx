@@ -94,6 +94,14 @@ export function ResultStep({
   const eligible = assessment.eligible_levels.map((l) => t(`el.level.${l}` as MessageKey));
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size="middle">
+      <Typography.Text type="secondary" data-testid="result-basis">
+        {t("el.result.basis", {
+          notice: assessment.notice,
+          month: assessment.apply_month,
+          start: assessment.window_start,
+          end: assessment.window_end,
+        })}
+      </Typography.Text>
       {assessment.excluded ? (
         <Alert type="error" showIcon message={t("el.excluded", { reason: assessment.excluded.reason, clause: assessment.excluded.clause })} />
       ) : (

@@ -55,6 +55,13 @@ describe("评估结果", () => {
     expect(onJump).toHaveBeenCalledWith("achievements[1].led");
   });
 
+  it("says which rules and which application month it judges by", () => {
+    wrap("zh", <ResultStep assessment={assessment} achievements={achievements} />);
+    const basis = screen.getByTestId("result-basis").textContent ?? "";
+    expect(basis).toContain("渝经信发〔2023〕89号");
+    expect(basis).toContain(`申报月份 ${assessment.apply_month}`);
+  });
+
   it("says so when 预审 finds nothing", () => {
     wrap("zh", <ResultStep assessment={assessment} achievements={achievements} findings={[]} />);
     expect(screen.getByTestId("prereview").textContent).toContain("未发现前后矛盾之处");
