@@ -27,6 +27,22 @@ pub enum Pick {
 /// Asks the user; `None` when they cancelled. Blocking: call off the main thread.
 pub trait Picker: Send + Sync {
     fn pick(&self, what: &Pick) -> Option<Vec<PathBuf>>;
+
+    /// The one path of an open-file, open-folder or save dialog; `None` when cancelled.
+    fn pick_one(&self, what: &Pick) -> Option<PathBuf> {
+        self.pick(what).and_then(|p| p.into_iter().next())
+    }
+}
+
+/// Asks for one file in the open dialog and reads it as text; `None` when the user cancelled.
+pub fn read_picked(picker: &dyn Picker, what: &Pick) -> Result<Option<(PathBuf, String)>, zhicheng_core::CoreError> {
+    let Some(path) = picker.pick_one(what) else { return Ok(None) };
+    let text = std::fs::read_to_string(&path).map_err(|source| zhicheng_core::CoreError::Io {
+        action: "读取",
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some((path, text)))
 }
 
 /// The real one: the OS's file dialogs through tauri-plugin-dialog's Rust API.

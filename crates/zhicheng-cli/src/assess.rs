@@ -126,13 +126,7 @@ pub fn evidence_links(ws: &Workspace) -> Option<EvidenceLinks> {
     }
     let pass = std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok();
     let v = zhicheng_vault::access::open(ws.root(), pass.as_deref(), false, None).ok()?;
-    Some(EvidenceLinks {
-        files: v
-            .files()
-            .iter()
-            .map(|f| (f.id.clone(), f.title.clone(), f.links.iter().map(|l| l.to_string()).collect()))
-            .collect(),
-    })
+    Some(zhicheng_vault::access::links(&v))
 }
 
 pub fn prereview_lines(findings: &[Finding]) -> String {

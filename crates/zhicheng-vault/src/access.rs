@@ -85,6 +85,17 @@ pub fn sealer(workspace: &Path) -> Option<std::sync::Arc<dyn zhicheng_core::stor
     Some(std::sync::Arc::new(s))
 }
 
+/// What 预审 needs of the vault: each file's id, title and links.
+pub fn links(v: &Vault) -> zhicheng_core::eligibility::prereview::EvidenceLinks {
+    zhicheng_core::eligibility::prereview::EvidenceLinks {
+        files: v
+            .files()
+            .iter()
+            .map(|f| (f.id.clone(), f.title.clone(), f.links.iter().map(|l| l.to_string()).collect()))
+            .collect(),
+    }
+}
+
 /// The cipher a workspace should use: the vault's key when it opens here, else its public half, so
 /// that a save never writes the ID number or phone in clear into a workspace that has a vault.
 /// Returns the opened vault too (the CLI and the app keep it).

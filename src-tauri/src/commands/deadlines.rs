@@ -7,7 +7,7 @@ use zhicheng_core::storage::{Workspace, atomic_write};
 
 use super::blocking;
 use crate::error::AppResult;
-use crate::picker::Pick;
+use crate::picker::{Pick, read_picked};
 use crate::state::AppState;
 
 fn compute(ws: &Workspace, state: &AppState) -> AppResult<DeadlineOverview> {
@@ -85,14 +85,9 @@ pub async fn deadlines_save_round<R: Runtime>(
 pub async fn deadlines_import_round<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<DeadlineOverview>> {
     blocking(app, |_, state| {
         let pick = Pick::OpenFile { title: "导入轮次".into(), filter: ("JSON", &["json"]) };
-        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+        let Some((path, text)) = read_picked(state.picker().as_ref(), &pick)? else {
             return Ok(None);
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| CoreError::Io {
-            action: "读取",
-            path: path.clone(),
-            source,
-        })?;
         let round = Round::parse(&text, Some(&path))?;
         let ws = state.workspace();
         let mut s = ws.load_deadline_settings()?;
@@ -138,7 +133,7 @@ pub async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppResult<Op
             name: "职称申报截止日期.ics".into(),
             filter: ("iCalendar", &["ics"]),
         };
-        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+        let Some(path) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };
         if path.extension().and_then(|e| e.to_str()).map(|e| e.eq_ignore_ascii_case("ics")) != Some(true) {

@@ -2,13 +2,13 @@ use tauri::{AppHandle, Runtime};
 use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{check_achievements, future_achievement};
 use zhicheng_core::eligibility::engine::Assessment;
-use zhicheng_core::eligibility::prereview::{EvidenceLinks, Finding, prereview};
+use zhicheng_core::eligibility::prereview::{Finding, prereview};
 use zhicheng_core::eligibility::{Achievement, RulePack, Screening, assess};
 use zhicheng_core::storage::Workspace;
 
 use super::blocking;
 use crate::error::AppResult;
-use crate::picker::Pick;
+use crate::picker::{Pick, read_picked};
 
 fn assess_workspace(ws: &Workspace) -> AppResult<Assessment> {
     let pack = ws.effective_pack()?;
@@ -45,14 +45,9 @@ pub async fn eligibility_save_screening<R: Runtime>(app: AppHandle<R>, screening
 pub async fn eligibility_load_pack<R: Runtime>(app: AppHandle<R>, extend: bool) -> AppResult<Option<RulePack>> {
     blocking(app, move |_, state| {
         let pick = Pick::OpenFile { title: "载入规则包".into(), filter: ("JSON", &["json"]) };
-        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+        let Some((path, text)) = read_picked(state.picker().as_ref(), &pick)? else {
             return Ok(None);
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| CoreError::Io {
-            action: "读取",
-            path: path.clone(),
-            source,
-        })?;
         let ws = state.workspace();
         ws.install_pack(&text, &path, extend)?;
         Ok(Some(ws.effective_pack()?))
@@ -65,13 +60,7 @@ pub async fn eligibility_load_pack<R: Runtime>(app: AppHandle<R>, extend: bool) 
 pub async fn eligibility_prereview<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<Finding>> {
     blocking(app, |_, state| {
         let file = state.workspace().load()?.file;
-        let evidence = state.vault().as_ref().map(|v| EvidenceLinks {
-            files: v
-                .files()
-                .iter()
-                .map(|f| (f.id.clone(), f.title.clone(), f.links.iter().map(|l| l.to_string()).collect()))
-                .collect(),
-        });
+        let evidence = state.vault().as_ref().map(zhicheng_vault::access::links);
         Ok(prereview(&file, evidence.as_ref()))
     })
     .await

@@ -223,7 +223,7 @@ pub async fn evidence_export<R: Runtime>(app: AppHandle<R>, zip: bool) -> AppRes
         } else {
             Pick::OpenFolder { title: "导出到文件夹".into() }
         };
-        let Some(picked) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+        let Some(picked) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };
         let today = zhicheng_core::round::beijing(state.clock.now()).format("%Y-%m-%d");
@@ -246,7 +246,7 @@ pub async fn evidence_write_recovery<R: Runtime>(app: AppHandle<R>, passphrase: 
             name: "佐证材料库恢复文件.json".into(),
             filter: ("JSON", &["json"]),
         };
-        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+        let Some(path) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };
         with_vault(state, |v| v.write_recovery(&path, &passphrase, KdfParams::default(), true))?;
@@ -261,7 +261,7 @@ pub async fn evidence_write_recovery<R: Runtime>(app: AppHandle<R>, passphrase: 
 pub async fn evidence_recover<R: Runtime>(app: AppHandle<R>, passphrase: String) -> AppResult<Option<EvidenceState>> {
     blocking(app, move |_, state| {
         let pick = Pick::OpenFile { title: "选择恢复文件".into(), filter: ("JSON", &["json"]) };
-        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+        let Some(path) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };
         let root = state.workspace().root().to_path_buf();

@@ -87,7 +87,7 @@ pub async fn sheet_export<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Str
     blocking(app, |app, state| {
         let name = zhicheng_sheet::suggested_file_name(&state.workspace().load()?.file);
         let pick = Pick::SaveFile { title: "导出公示表".into(), name, filter: ("PDF", &["pdf"]) };
-        let Some(path) = state.picker().pick(&pick).and_then(|p| p.into_iter().next()) else {
+        let Some(path) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };
         write_pdf(app, state, &path)?;
