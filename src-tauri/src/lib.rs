@@ -26,6 +26,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::deadlines::deadlines_import_round,
         commands::deadlines::deadlines_remove_round,
         commands::deadlines::deadlines_round_json,
+        commands::deadlines::deadlines_new_round,
+        commands::deadlines::deadlines_extract_notice,
         commands::deadlines::deadlines_export_ics,
         commands::deadlines::deadlines_reset_settings,
         commands::eligibility::eligibility_rules,

@@ -418,3 +418,42 @@ fn the_one_command_list_has_a_permission_and_a_handler_for_each() {
     assert_eq!(own.len(), list.len(), "a permission without a command in commands.json");
     assert!(invoke(&w, "no_such_command", json!({})).unwrap_err().to_string().contains("not found"));
 }
+
+#[test]
+fn a_new_round_from_its_dates_becomes_the_round_the_assessment_judges_by() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    invoke(&w, "profile_save", json!({ "profile": example_profile() })).unwrap();
+    let a = invoke(&w, "eligibility_assess", json!({})).unwrap();
+    assert_eq!((a["round"]["id"].as_str(), a["apply_month"].as_str()), (Some("cq-lvse-2023"), Some("2023-11")));
+
+    // 粘贴通知 finds the dates with their sentences; 新一轮 takes only the dates.
+    let text =
+        "网上申报时间为2026年11月2日9:00至2026年11月30日12:00。缴费时间为2026年12月3日12:00至2026年12月7日12:00。";
+    let found = invoke(&w, "deadlines_extract_notice", json!({ "text": text })).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 4, "{found}");
+    assert_eq!(found[0]["at"], "2026-11-02T09:00:00+08:00");
+    let dates = json!({
+        "notice": "",
+        "submission_opens": found[0]["at"], "submission_closes": found[1]["at"],
+        "payment_opens": found[2]["at"], "payment_closes": found[3]["at"],
+        "submission_sentence": found[0]["sentence"], "payment_sentence": null,
+    });
+    let o = invoke(&w, "deadlines_new_round", json!({ "dates": dates })).unwrap();
+    assert_eq!(o["round"]["id"], "round-20261102");
+    let a = invoke(&w, "eligibility_assess", json!({})).unwrap();
+    assert_eq!((a["round"]["id"].as_str(), a["apply_month"].as_str()), (Some("round-20261102"), Some("2026-11")));
+
+    // A month outside the round is refused before it is saved.
+    let mut screening: Value =
+        serde_json::from_str::<Value>(include_str!("../../examples/applicant.json")).unwrap()["screening"].clone();
+    screening["apply_month"] = json!("2023-11");
+    let before = std::fs::read(dir.path().join("applicant.json")).unwrap();
+    let err = invoke(&w, "eligibility_save_screening", json!({ "screening": screening })).unwrap_err();
+    assert_eq!(err["code"], "invalid_file");
+    assert!(err["message"].as_str().unwrap().contains("申报月份 2023-11 不在本轮"), "{err}");
+    assert_eq!(std::fs::read(dir.path().join("applicant.json")).unwrap(), before, "nothing saved");
+
+    let huge = "字".repeat(200_001);
+    assert_eq!(invoke(&w, "deadlines_extract_notice", json!({ "text": huge })).unwrap_err()["code"], "invalid_file");
+}

@@ -507,7 +507,11 @@ export type PlanItem = { kind: PlanItemKind, name: string, workdays: number, sta
 /**
  * Clause that fixes this item, when the notice fixes it.
  */
-clause: string | null, };
+clause: string | null, 
+/**
+ * Ends after the day it must end by (only in a plan from entered dates).
+ */
+late: boolean, };
 
 export type Plan = { 
 /**
@@ -521,7 +525,11 @@ latest_publicity_start: string, count_start_day: boolean,
 /**
  * The plan relied on dates whose holidays are unknown (from this date on).
  */
-unknown_from: string | null, };
+unknown_from: string | null, 
+/**
+ * The items follow the publicity dates the user entered (forward), not the latest possible ones.
+ */
+from_entered: boolean, };
 
 export type DeadlineSettings = { version: number, 
 /**
@@ -559,6 +567,38 @@ export type Reminder = {
  */
 keys: Array<string>, window_id: string, boundary: WindowState, at: string, message: string, };
 
+export type StartSource = "entered" | "today";
+
+export type PublicityFit = { start: string, start_source: StartSource, 
+/**
+ * The Nth working day from the start (or the end entered by hand beyond the holiday table).
+ */
+end: string, 
+/**
+ * The latest start of the backward plan, and the day the publicity must end by.
+ */
+latest_start: string, latest_end: string, 
+/**
+ * The publicity ends on or before `latest_end`.
+ */
+fits: boolean, 
+/**
+ * Working days from the day after `latest_end` to `end` (0 when it fits).
+ */
+working_days_late: number, 
+/**
+ * Today (Beijing) is after `latest_start`.
+ */
+latest_start_passed: boolean, 
+/**
+ * Some day of the computation lies in a year whose holidays the app does not know (Mon–Fri assumed).
+ */
+estimated: boolean, workdays: number, clause: string, 
+/**
+ * The clause's words on publicity length and on what cannot be recommended.
+ */
+text: string, rule_text: string, };
+
 export type DeadlineOverview = { 
 /**
  * The instant this was computed for, in Beijing time.
@@ -576,11 +616,39 @@ chain: SubmissionChain | null, plan: Plan,
  * The unit publicity must begin on or before `plan.latest_publicity_start`; this is that deadline
  * as a window that closes at the end of that day.
  */
-publicity_start: WindowStatus, reminders: Array<Reminder>, settings: DeadlineSettings, 
+publicity_start: WindowStatus, 
+/**
+ * The unit's publicity against the close: from the start entered on 公示表, or from today.
+ */
+publicity: PublicityFit, reminders: Array<Reminder>, settings: DeadlineSettings, 
 /**
  * The last year whose official holidays the app knows.
  */
 holidays_known_until: number, };
+
+export type NewRoundDates = { 
+/**
+ * 文号 of the new notice; may be empty.
+ */
+notice: string, submission_opens: string, submission_closes: string, payment_opens: string | null, payment_closes: string | null, submission_sentence: string | null, payment_sentence: string | null, };
+
+export type WindowGuess = "submission" | "payment";
+
+export type Edge = "opens" | "closes";
+
+export type FoundInstant = { 
+/**
+ * Beijing wall time, as an RFC 3339 instant with +08:00.
+ */
+at: string, 
+/**
+ * The words as the notice wrote them.
+ */
+written: string, 
+/**
+ * The sentence it stands in.
+ */
+sentence: string, window: WindowGuess | null, edge: Edge | null, };
 
 export type Exclusion = { 
 /**
@@ -737,6 +805,12 @@ gap: Array<string>, fee: Fee | null, };
 
 export type ExclusionHit = { code: string, reason: string, clause: string, text: string, };
 
+export type RoundBasis = { id: string, title: string, notice: string, first_month: YearMonth, last_month: YearMonth, 
+/**
+ * The submission close, Beijing time.
+ */
+submission_closes_at: string, };
+
 export type Assessment = { pack_id: string, notice: string, route: Route, apply_month: YearMonth, 
 /**
  * The achievement window, both ends included.
@@ -753,7 +827,11 @@ unanswered: Array<Exclusion>,
 /**
  * The route has no conditions in the pack (正常申报 / 转评 / 多评 with the built-in pack).
  */
-route_missing: MissingRoute | null, eligible_levels: Array<TitleLevel>, levels: Array<LevelResult>, chain: SubmissionChain | null, };
+route_missing: MissingRoute | null, eligible_levels: Array<TitleLevel>, levels: Array<LevelResult>, chain: SubmissionChain | null, 
+/**
+ * The round the application month was checked against (set by [`assess_in_round`]).
+ */
+round: RoundBasis | null, };
 
 export type ErrorPayload = { code: ErrorCode, message: string, 
 /**

@@ -8,7 +8,8 @@ use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{self, ApplicantFile};
 use zhicheng_core::eligibility::engine::{AltResult, Assessment};
 use zhicheng_core::eligibility::prereview::{EvidenceLinks, Finding, Severity, prereview};
-use zhicheng_core::eligibility::{RulePack, TitleLevel, assess};
+use zhicheng_core::eligibility::{RulePack, TitleLevel, assess_in_round};
+use zhicheng_core::round::Round;
 use zhicheng_core::storage::{Workspace, atomic_write};
 use zhicheng_core::yearmonth::YearMonth;
 
@@ -94,14 +95,30 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
         })?),
         None => None,
     };
+    // The round in force (the workspace's active one): the application month must lie in its window.
+    let round = ws.load_deadline_settings()?.active();
+    if let Some(m) = month {
+        round.check_apply_month(m, "--apply-month")?;
+    }
     if let Some(batch) = o.batch {
-        return run_batch(batch, o.csv, month, &pack);
+        return run_batch(batch, o.csv, month, &pack, &round);
     }
     let file = match o.file {
         Some(p) => read_applicant(p)?,
         None => ws.load()?.file,
     };
-    let a = assess(&file.profile, &file.screening, &file.achievements, month, &pack);
+    let a = assess_in_round(
+        &file.profile,
+        &file.screening,
+        &file.achievements,
+        month.map(|m| (m, "--apply-month")),
+        &pack,
+        &round,
+    )
+    .map_err(|e| match o.file {
+        Some(p) => with_path(e, p),
+        None => e,
+    })?;
     let evidence = if o.file.is_none() { evidence_links(ws) } else { None };
     let findings = prereview(&file, evidence.as_ref());
     if o.json {
@@ -194,6 +211,7 @@ pub fn to_json(a: &Assessment) -> Value {
         "eligible_levels": a.eligible_levels,
         "levels": levels,
         "chain": a.chain,
+        "round": a.round,
     })
 }
 
@@ -221,6 +239,14 @@ fn alt_line(a: &AltResult, titles: &dyn Fn(&str) -> String) -> String {
 pub fn report(file: &ApplicantFile, a: &Assessment) -> String {
     let mut out = String::new();
     let name = if file.profile.name.trim().is_empty() { "（未填姓名）" } else { file.profile.name.as_str() };
+    if let Some(r) = &a.round {
+        let closed = if chrono::Utc::now() >= r.submission_closes_at {
+            format!("（本轮网上申报已于 {} 截止）", r.submission_closes_at.format("%Y-%m-%d %H:%M"))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!("按“{}”的规则评估{closed}\n", r.title));
+    }
     out.push_str(&format!(
         "{name} · {} · {} · 申报月份 {} · 业绩计算期 {}至{}\n",
         a.notice,
@@ -293,15 +319,24 @@ fn csv_field(s: &str) -> String {
 }
 
 /// One row per applicant; a file that cannot be read is reported by name and the batch goes on.
-fn run_batch(src: &Path, csv: Option<&Path>, month: Option<YearMonth>, pack: &RulePack) -> Result<(), CoreError> {
+fn run_batch(
+    src: &Path,
+    csv: Option<&Path>,
+    month: Option<YearMonth>,
+    pack: &RulePack,
+    round: &Round,
+) -> Result<(), CoreError> {
     let inputs = read_batch(src)?;
     let mut rows = vec!["来源,姓名,符合的级别,最高级别,申报程序,差距".to_string()];
     let (mut ok, mut bad) = (0, 0);
     for (name, input) in inputs {
+        let input = input.and_then(|f| {
+            let at = month.map(|m| (m, "--apply-month"));
+            assess_in_round(&f.profile, &f.screening, &f.achievements, at, pack, round).map(|a| (f, a))
+        });
         match input {
-            Ok(f) => {
+            Ok((f, a)) => {
                 ok += 1;
-                let a = assess(&f.profile, &f.screening, &f.achievements, month, pack);
                 let labels: Vec<&str> = a.eligible_levels.iter().map(|l| l.label_zh()).collect();
                 let top = highest(&a.eligible_levels);
                 let next = a.levels.iter().filter(|l| !l.eligible && Some(l.level) > top).min_by_key(|l| l.level);

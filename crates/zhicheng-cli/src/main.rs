@@ -79,6 +79,8 @@ enum Command {
     Profile(ProfileCmd),
     /// 截止日期：网上申报、缴费的倒计时（北京时间）与单位公示倒排计划
     Deadlines {
+        /// 申报人文件（取其公示开始日期与申报程序；缺省为工作区中的申报人）
+        file: Option<PathBuf>,
         /// 以此时刻计算（RFC 3339，如 2023-11-30T12:00:00+08:00）；默认为现在
         #[arg(long, value_name = "RFC3339")]
         at: Option<String>,
@@ -288,7 +290,9 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
     }
     match cli.command {
         Command::Evidence { .. } => unreachable!("handled above"),
-        Command::Deadlines { at, json, ics, force } => deadlines::run(&ws, at.as_deref(), json, ics.as_deref(), force),
+        Command::Deadlines { file, at, json, ics, force } => {
+            deadlines::run(&ws, file.as_deref(), at.as_deref(), json, ics.as_deref(), force)
+        }
         Command::Workdays(_) | Command::Round(_) => unreachable!("handled above"),
         Command::Assess { file, apply_month, rules, extend, json, batch, csv } => assess::run(
             &ws,

@@ -36,11 +36,37 @@ fn the_application_month_and_exclusions() {
     let f = format!("{}/examples/rules/x-window.json", root());
     let v: serde_json::Value = serde_json::from_slice(&zhicheng(dir.path(), &["assess", &f, "--json"]).stdout).unwrap();
     assert_eq!(v["window"]["start"], "2018-11");
+    // The built-in round's submission window is 2023-11-03 … 2023-12-01: 2023-10 is refused, naming it.
+    let o = zhicheng(dir.path(), &["assess", &f, "--json", "--apply-month", "2023-10"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--apply-month：申报月份 2023-10 不在本轮") && err.contains("2023-11 至 2023-12"), "{err}");
+    assert!(o.stdout.is_empty());
+    // Under a round whose submission window opens in October, 2023-10 is the month in force by default…
+    let mut round: serde_json::Value =
+        serde_json::from_str(include_str!("../../zhicheng-core/data/round-2023.json")).unwrap();
+    round["id"] = "october".into();
+    round["windows"][0]["opens_at"] = "2023-10-09T09:00:00+08:00".into();
+    let settings = serde_json::json!({"version": 1, "active_round": "october", "rounds": [round]});
+    std::fs::write(dir.path().join("deadlines.json"), settings.to_string()).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&zhicheng(dir.path(), &["assess", &f, "--json"]).stdout).unwrap();
+    assert_eq!(v["round"]["id"], "october");
+    assert_eq!(v["window"]["start"], "2018-11", "the built-in pack's default (2023-11) lies in this window too");
     let v: serde_json::Value =
         serde_json::from_slice(&zhicheng(dir.path(), &["assess", &f, "--json", "--apply-month", "2023-10"]).stdout)
             .unwrap();
     assert_eq!(v["window"]["start"], "2018-10");
     assert_eq!(v["eligible_levels"], serde_json::json!(["senior"]), "2018-10 is inside a window ending 2023-10");
+    // …and a saved application month outside the round is refused where it is stored.
+    let mut file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+    file["screening"]["apply_month"] = "2025-03".into();
+    let g = dir.path().join("later.json");
+    std::fs::write(&g, file.to_string()).unwrap();
+    let o = zhicheng(dir.path(), &["assess", g.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("screening.apply_month") && err.contains("申报月份 2025-03 不在本轮"), "{err}");
+    std::fs::remove_file(dir.path().join("deadlines.json")).unwrap();
 
     let f = format!("{}/examples/rules/x-retired.json", root());
     let o = zhicheng(dir.path(), &["assess", &f]);

@@ -146,3 +146,56 @@ fn round_extract_finds_the_notices_four_instants_with_their_sentences() {
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stdout).contains("未找到"));
 }
+
+fn applicant_with_publicity(dir: &std::path::Path, start: Option<&str>) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(include_str!("../../../examples/applicant.json")).unwrap();
+    v["publicity"]["start"] = start.map_or(serde_json::Value::Null, Into::into);
+    let f = dir.join(format!("applicant-{}.json", start.unwrap_or("none")));
+    std::fs::write(&f, v.to_string()).unwrap();
+    f.to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_publicity_object_measures_the_entered_start_against_the_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = "2023-11-20T10:00:00+08:00";
+    let run = |start: Option<&str>, at: &str| {
+        let f = applicant_with_publicity(dir.path(), start);
+        json(&zhicheng(dir.path(), "UTC", &["deadlines", &f, "--json", "--at", at]))["publicity"].clone()
+    };
+    // The example's chain (企业, 3 review steps) with no review days: publicity must end by 11-30.
+    let p = run(Some("2023-11-24"), at);
+    assert_eq!((p["start"].as_str(), p["end"].as_str()), (Some("2023-11-24"), Some("2023-11-30")));
+    assert_eq!((p["latest_start"].as_str(), p["fits"].as_bool()), (Some("2023-11-24"), Some(true)));
+    assert_eq!(p["working_days_late"], 0);
+    let p = run(Some("2023-11-27"), at);
+    assert_eq!(
+        (p["end"].as_str(), p["fits"].as_bool(), p["working_days_late"].as_u64()),
+        (Some("2023-12-01"), Some(false), Some(1))
+    );
+    // No start entered: the --at day is the start.
+    let p = run(None, "2023-11-28T10:00:00+08:00");
+    assert_eq!((p["start"].as_str(), p["start_source"].as_str()), (Some("2023-11-28"), Some("today")));
+    assert_eq!((p["end"].as_str(), p["working_days_late"].as_u64()), (Some("2023-12-04"), Some(2)));
+}
+
+#[test]
+fn when_the_latest_start_has_passed_the_text_says_what_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = applicant_with_publicity(dir.path(), None);
+    let o = zhicheng(dir.path(), "UTC", &["deadlines", &f, "--at", "2023-11-28T10:00:00+08:00"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("若今天（2023-11-28）开始公示，将于 2023-12-04 结束，比最迟结束日 2023-11-30 晚 2 个工作日"),
+        "{text}"
+    );
+    assert!(text.contains("未经公示的申报材料不得推荐上报〔三（三）3（1）〕"), "{text}");
+    assert!(text.contains("上级主管部门"), "{text}");
+    let f = applicant_with_publicity(dir.path(), Some("2023-11-28"));
+    let o = zhicheng(dir.path(), "UTC", &["deadlines", &f, "--at", "2023-11-28T10:00:00+08:00"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("警告：单位公示 2023-11-28 至 2023-12-04 结束晚于最迟结束日 2023-11-30，晚 2 个工作日"),
+        "{text}"
+    );
+}

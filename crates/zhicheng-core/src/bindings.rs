@@ -66,7 +66,13 @@ pub fn typescript() -> String {
         crate::deadlines::DeadlinePreferences::decl(&cfg),
         crate::deadlines::RoundSummary::decl(&cfg),
         crate::deadlines::Reminder::decl(&cfg),
+        crate::deadlines::StartSource::decl(&cfg),
+        crate::deadlines::PublicityFit::decl(&cfg),
         crate::deadlines::DeadlineOverview::decl(&cfg),
+        crate::round::NewRoundDates::decl(&cfg),
+        crate::notice::WindowGuess::decl(&cfg),
+        crate::notice::Edge::decl(&cfg),
+        crate::notice::FoundInstant::decl(&cfg),
         crate::eligibility::pack::Exclusion::decl(&cfg),
         crate::eligibility::pack::Clause::decl(&cfg),
         crate::eligibility::pack::EducationRule::decl(&cfg),
@@ -86,6 +92,7 @@ pub fn typescript() -> String {
         crate::eligibility::engine::ConditionResult::decl(&cfg),
         crate::eligibility::engine::LevelResult::decl(&cfg),
         crate::eligibility::engine::ExclusionHit::decl(&cfg),
+        crate::eligibility::engine::RoundBasis::decl(&cfg),
         crate::eligibility::engine::Assessment::decl(&cfg),
         ErrorPayload::decl(&cfg),
     ];
@@ -133,13 +140,15 @@ pub fn overview_fixture() -> String {
 /// The assessment of `examples/applicant.json`, the UI tests' fixture for the result step.
 pub fn assessment_fixture() -> String {
     let f = crate::applicant_file::parse(include_str!("../../../examples/applicant.json"), None).expect("parses").file;
-    let a = crate::eligibility::assess(
+    let a = crate::eligibility::assess_in_round(
         &f.profile,
         &f.screening,
         &f.achievements,
         None,
         &crate::eligibility::RulePack::builtin(),
-    );
+        &crate::round::Round::builtin(),
+    )
+    .expect("the example's month lies in the built-in round");
     let mut s = serde_json::to_string_pretty(&a).expect("serialises");
     s.push('\n');
     s

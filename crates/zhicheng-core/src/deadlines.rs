@@ -13,8 +13,9 @@ use crate::chain::SubmissionChain;
 use crate::eligibility::RulePack;
 use crate::error::{CoreError, Result};
 use crate::ics::DEFAULT_LEAD_MINUTES;
-use crate::plan::{Plan, StepInput, backward_plan};
+use crate::plan::{Plan, StepInput, backward_plan, forward_plan};
 use crate::profile::{ArchiveLocation, Profile};
+use crate::publicity::{EndSource, Publicity};
 use crate::round::{Round, WindowState, WindowStatus, beijing, beijing_midnight};
 
 pub const SETTINGS_FILE: &str = "deadlines.json";
@@ -198,10 +199,109 @@ pub struct DeadlineOverview {
     /// The unit publicity must begin on or before `plan.latest_publicity_start`; this is that deadline
     /// as a window that closes at the end of that day.
     pub publicity_start: WindowStatus,
+    /// The unit's publicity against the close: from the start entered on 公示表, or from today.
+    pub publicity: PublicityFit,
     pub reminders: Vec<Reminder>,
     pub settings: DeadlineSettings,
     /// The last year whose official holidays the app knows.
     pub holidays_known_until: i32,
+}
+
+/// Where the publicity start of [`PublicityFit`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StartSource {
+    /// The start the user entered on 公示表 (`publicity.start`).
+    Entered,
+    /// None entered: what starting today (Beijing) would give.
+    Today,
+}
+
+/// 三（三）3（1）: what the unit may not do with material that has not been publicised.
+pub const UNPUBLICISED_CLAUSE: &str = "三（三）3（1）";
+pub const UNPUBLICISED_TEXT: &str = "对……未经公示（含补报材料）、未按规定程序报送的申报材料，不得推荐上报。";
+
+/// The unit publicity measured against the submission close (三（三）3（1）): when it ends, the last
+/// day it may end for the chain's review steps to finish before the close, and by how many working
+/// days it misses. Data only; the app and the CLI word it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PublicityFit {
+    #[ts(type = "string")]
+    pub start: NaiveDate,
+    pub start_source: StartSource,
+    /// The Nth working day from the start (or the end entered by hand beyond the holiday table).
+    #[ts(type = "string")]
+    pub end: NaiveDate,
+    /// The latest start of the backward plan, and the day the publicity must end by.
+    #[ts(type = "string")]
+    pub latest_start: NaiveDate,
+    #[ts(type = "string")]
+    pub latest_end: NaiveDate,
+    /// The publicity ends on or before `latest_end`.
+    pub fits: bool,
+    /// Working days from the day after `latest_end` to `end` (0 when it fits).
+    pub working_days_late: u32,
+    /// Today (Beijing) is after `latest_start`.
+    pub latest_start_passed: bool,
+    /// Some day of the computation lies in a year whose holidays the app does not know (Mon–Fri assumed).
+    pub estimated: bool,
+    pub workdays: u32,
+    pub clause: String,
+    /// The clause's words on publicity length and on what cannot be recommended.
+    pub text: String,
+    pub rule_text: String,
+}
+
+/// The publicity fit for `publicity` (the applicant file's, when any) at `today`, against `plan`.
+pub fn publicity_fit(
+    round: &Round,
+    cal: &WorkCalendar,
+    backward: &Plan,
+    publicity: Option<&Publicity>,
+    today: NaiveDate,
+) -> PublicityFit {
+    let n = round.unit_publicity_workdays.value;
+    let latest_end = backward.items.first().map_or(backward.latest_publicity_start, |i| i.end);
+    let entered = publicity.and_then(|p| p.start.map(|s| (s, p)));
+    let (start, start_source) = match entered {
+        Some((s, _)) => (s, StartSource::Entered),
+        None => (today, StartSource::Today),
+    };
+    // An entered start ends where the publicity sheet says it ends (the day printed on it); starting
+    // today follows the page's "count the start day" choice.
+    let counted = cal.add_workdays(start, n, entered.is_some() || backward.count_start_day);
+    let mut estimated = counted.unknown_from.is_some();
+    let mut end = counted.value;
+    if let Some((_, p)) = entered {
+        let period = p.period(cal);
+        if let (EndSource::Entered, Some(e)) = (period.source, period.end) {
+            end = e;
+            estimated = false;
+        }
+    }
+    let fits = end <= latest_end;
+    let late = if fits {
+        0
+    } else {
+        let a = cal.workdays_between(crate::plan::day_after(latest_end), end);
+        estimated |= a.unknown_from.is_some();
+        a.value
+    };
+    PublicityFit {
+        start,
+        start_source,
+        end,
+        latest_start: backward.latest_publicity_start,
+        latest_end,
+        fits,
+        working_days_late: late,
+        latest_start_passed: today > backward.latest_publicity_start,
+        estimated: estimated || backward.unknown_from.is_some(),
+        workdays: n,
+        clause: round.unit_publicity_workdays.clause.clone(),
+        text: round.unit_publicity_workdays.text.clone(),
+        rule_text: UNPUBLICISED_TEXT.into(),
+    }
 }
 
 /// The review steps of a chain: the nodes after the applicant, up to but not including 评委会 (which
@@ -220,7 +320,7 @@ pub fn review_steps(chain: &SubmissionChain, days: &[u32]) -> Vec<StepInput> {
 
 /// The overview with the built-in rule pack's submission chains.
 pub fn overview(settings: &DeadlineSettings, profile: Option<&Profile>, now: DateTime<Utc>) -> DeadlineOverview {
-    overview_with_pack(settings, profile, RulePack::builtin_ref(), now)
+    overview_with_pack(settings, profile, None, RulePack::builtin_ref(), now)
 }
 
 /// The overview with the chains of `pack` (the pack in force, which the user may have replaced), so the
@@ -228,6 +328,7 @@ pub fn overview(settings: &DeadlineSettings, profile: Option<&Profile>, now: Dat
 pub fn overview_with_pack(
     settings: &DeadlineSettings,
     profile: Option<&Profile>,
+    publicity: Option<&Publicity>,
     pack: &RulePack,
     now: DateTime<Utc>,
 ) -> DeadlineOverview {
@@ -238,7 +339,13 @@ pub fn overview_with_pack(
             .and_then(|k| pack.chain_for(k, p.archive_location.unwrap_or(ArchiveLocation::Chongqing)).cloned())
     });
     let steps = chain.as_ref().map(|c| review_steps(c, &settings.step_days)).unwrap_or_default();
-    let plan = backward_plan(&round, cal, &steps, settings.count_start_day);
+    let backward = backward_plan(&round, cal, &steps, settings.count_start_day);
+    let fit = publicity_fit(&round, cal, &backward, publicity, beijing(now).date_naive());
+    // The plan follows the dates the unit fixed when there are some; else the latest possible ones.
+    let plan = match fit.start_source {
+        StartSource::Entered => forward_plan(&round, cal, &steps, settings.count_start_day, fit.start, fit.end),
+        StartSource::Today => backward,
+    };
     let publicity_start = crate::round::Window {
         id: "publicity_start".into(),
         label: "单位公示最迟开始".into(),
@@ -265,6 +372,7 @@ pub fn overview_with_pack(
         chain,
         plan,
         publicity_start,
+        publicity: fit,
         reminders,
         settings: settings.clone(),
         holidays_known_until: cal.years().map(|y| y.year).max().unwrap_or(0),
@@ -425,5 +533,89 @@ mod tests {
         let o = overview(&DeadlineSettings::default(), None, at("2023-12-01T03:59:59Z"));
         assert_eq!(o.now.to_rfc3339(), "2023-12-01T11:59:59+08:00");
         assert_eq!(o.windows[0].state, WindowState::Open);
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn fit_from(round: &Round, start: Option<&str>, today: &str) -> PublicityFit {
+        let cal = WorkCalendar::builtin();
+        let plan = backward_plan(round, cal, &[], true);
+        let p = start.map(|s| Publicity { start: Some(d(s)), ..Default::default() });
+        publicity_fit(round, cal, &plan, p.as_ref(), d(today))
+    }
+
+    #[test]
+    fn a_publicity_starting_on_the_last_possible_day_fits_and_one_working_day_later_does_not() {
+        let r = Round::builtin();
+        let last = fit_from(&r, Some("2023-11-24"), "2023-11-20");
+        assert_eq!(
+            (last.end, last.latest_end, last.fits, last.working_days_late),
+            (d("2023-11-30"), d("2023-11-30"), true, 0)
+        );
+        // The next working day is Monday 11-27: the 5th working day is the close day itself.
+        let late = fit_from(&r, Some("2023-11-27"), "2023-11-20");
+        assert_eq!((late.end, late.fits, late.working_days_late), (d("2023-12-01"), false, 1));
+        // The weekend between them changes nothing: a Saturday start counts from Monday.
+        assert_eq!(fit_from(&r, Some("2023-11-25"), "2023-11-20").end, d("2023-12-01"));
+        // The case of the issue: 11-28 ends 12-04, two working days after 11-30.
+        let seen = fit_from(&r, Some("2023-11-28"), "2023-11-28");
+        assert_eq!((seen.end, seen.fits, seen.working_days_late), (d("2023-12-04"), false, 2));
+        assert_eq!(seen.start_source, StartSource::Entered);
+        assert!(seen.latest_start_passed && !seen.estimated);
+    }
+
+    #[test]
+    fn the_fit_counts_across_national_day_and_its_make_up_saturday() {
+        // A round closing 2023-10-12: the publicity must end by 10-11; five working days ending then
+        // are 10-07 (make-up Saturday), 10-08 (make-up Sunday), 10-09, 10-10, 10-11.
+        let mut r = Round::builtin();
+        r.windows.retain(|w| w.id == "submission");
+        r.windows[0].opens_at = DateTime::parse_from_rfc3339("2023-09-01T09:00:00+08:00").unwrap();
+        r.windows[0].closes_at = DateTime::parse_from_rfc3339("2023-10-12T12:00:00+08:00").unwrap();
+        let on_saturday = fit_from(&r, Some("2023-10-07"), "2023-09-20");
+        assert_eq!(
+            (on_saturday.latest_start, on_saturday.end, on_saturday.fits),
+            (d("2023-10-07"), d("2023-10-11"), true)
+        );
+        let next = fit_from(&r, Some("2023-10-08"), "2023-09-20");
+        assert_eq!((next.end, next.fits, next.working_days_late), (d("2023-10-12"), false, 1));
+        // Before the holiday: 9-28, then 10-07, 10-08, 10-09, 10-10 (the week of rest is not counted).
+        let before = fit_from(&r, Some("2023-09-28"), "2023-09-20");
+        assert_eq!((before.end, before.fits), (d("2023-10-10"), true));
+        // Starting on a rest day of the holiday week counts from the make-up Saturday.
+        assert_eq!(fit_from(&r, Some("2023-10-02"), "2023-09-20").end, d("2023-10-11"));
+    }
+
+    #[test]
+    fn with_no_start_entered_the_fit_is_what_starting_today_gives() {
+        let r = Round::builtin();
+        // 2023-11-28 10:00: the latest start (11-24) has passed; starting today ends 12-04.
+        let f = fit_from(&r, None, "2023-11-28");
+        assert_eq!(f.start_source, StartSource::Today);
+        assert_eq!(
+            (f.start, f.end, f.latest_start, f.fits, f.working_days_late),
+            (d("2023-11-28"), d("2023-12-04"), d("2023-11-24"), false, 2)
+        );
+        assert!(f.latest_start_passed);
+        let early = fit_from(&r, None, "2023-11-24");
+        assert!(early.fits && !early.latest_start_passed);
+    }
+
+    #[test]
+    fn an_entered_start_drives_the_overview_and_its_plan() {
+        let p = Publicity { start: Some(d("2023-11-28")), ..Default::default() };
+        let o = overview_with_pack(
+            &DeadlineSettings::default(),
+            None,
+            Some(&p),
+            RulePack::builtin_ref(),
+            at("2023-11-28T10:00:00+08:00"),
+        );
+        assert!(!o.publicity.fits && o.plan.from_entered);
+        assert_eq!((o.plan.items[0].start, o.plan.items[0].end), (d("2023-11-28"), d("2023-12-04")));
+        assert!(o.plan.items[0].late);
+        assert_eq!(o.plan.latest_publicity_start, d("2023-11-24"), "the latest start is still said");
     }
 }

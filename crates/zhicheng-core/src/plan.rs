@@ -37,6 +37,8 @@ pub struct PlanItem {
     pub end: NaiveDate,
     /// Clause that fixes this item, when the notice fixes it.
     pub clause: Option<String>,
+    /// Ends after the day it must end by (only in a plan from entered dates).
+    pub late: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -48,6 +50,8 @@ pub struct Plan {
     pub count_start_day: bool,
     /// The plan relied on dates whose holidays are unknown (from this date on).
     pub unknown_from: Option<NaiveDate>,
+    /// The items follow the publicity dates the user entered (forward), not the latest possible ones.
+    pub from_entered: bool,
 }
 
 /// Builds the backward plan for `round` with the review `steps` in chain order.
@@ -85,6 +89,7 @@ pub fn backward_plan(round: &Round, cal: &WorkCalendar, steps: &[StepInput], cou
             start,
             end,
             clause: None,
+            late: false,
         });
     }
     reviews.reverse();
@@ -98,6 +103,7 @@ pub fn backward_plan(round: &Round, cal: &WorkCalendar, steps: &[StepInput], cou
         start: start.value,
         end: cursor,
         clause: Some(round.unit_publicity_workdays.clause.clone()),
+        late: false,
     }];
     items.extend(reviews);
     items.push(PlanItem {
@@ -107,8 +113,48 @@ pub fn backward_plan(round: &Round, cal: &WorkCalendar, steps: &[StepInput], cou
         start: close_day,
         end: close_day,
         clause: Some(round.submission().clause.clone()),
+        late: false,
     });
-    Plan { items, latest_publicity_start: start.value, count_start_day, unknown_from: unknown }
+    Plan { items, latest_publicity_start: start.value, count_start_day, unknown_from: unknown, from_entered: false }
+}
+
+/// The plan from a publicity the unit has fixed (`start`..`end`): the review steps follow it, each from
+/// the next working day; an item is `late` when it ends after the day the backward plan gives it.
+pub fn forward_plan(
+    round: &Round,
+    cal: &WorkCalendar,
+    steps: &[StepInput],
+    count_start_day: bool,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Plan {
+    let backward = backward_plan(round, cal, steps, count_start_day);
+    let mut unknown = backward.unknown_from;
+    let mut note = |u: Option<NaiveDate>| {
+        if let Some(u) = u {
+            unknown = Some(unknown.map_or(u, |e: NaiveDate| e.min(u)));
+        }
+    };
+    let mut items = Vec::with_capacity(backward.items.len());
+    let mut cursor = end;
+    for latest in &backward.items {
+        let (s, e) = match latest.kind {
+            PlanItemKind::Publicity => (start, end),
+            PlanItemKind::Deadline => (latest.start, latest.end),
+            PlanItemKind::Review if latest.workdays == 0 => (cursor, cursor),
+            PlanItemKind::Review => {
+                let s = cal.add_workdays(cursor, 1, false);
+                note(s.unknown_from);
+                let e = cal.add_workdays(s.value, latest.workdays, true);
+                note(e.unknown_from);
+                cursor = e.value;
+                (s.value, e.value)
+            }
+        };
+        let late = latest.kind != PlanItemKind::Deadline && e > latest.end;
+        items.push(PlanItem { start: s, end: e, late, ..latest.clone() });
+    }
+    Plan { items, unknown_from: unknown, from_entered: true, ..backward }
 }
 
 /// The day after `d` (the instant a "by this day" deadline passes).
@@ -153,5 +199,19 @@ mod tests {
     fn not_counting_the_start_day_starts_one_working_day_earlier_in_effect() {
         let p = backward_plan(&Round::builtin(), WorkCalendar::builtin(), &[], false);
         assert_eq!(p.latest_publicity_start, d("2023-11-23"));
+    }
+
+    #[test]
+    fn a_plan_from_entered_dates_marks_what_ends_too_late() {
+        let (cal, round) = (WorkCalendar::builtin(), Round::builtin());
+        // 1 + 2 review days: the publicity must end by 11-27 (see above).
+        let on_time = forward_plan(&round, cal, &steps(&[1, 2]), true, d("2023-11-21"), d("2023-11-27"));
+        assert!(on_time.from_entered && on_time.items.iter().all(|i| !i.late), "{on_time:?}");
+        assert_eq!((on_time.items[1].start, on_time.items[2].end), (d("2023-11-28"), d("2023-11-30")));
+        assert_eq!(on_time.latest_publicity_start, d("2023-11-21"));
+        let late = forward_plan(&round, cal, &steps(&[1, 2]), true, d("2023-11-22"), d("2023-11-28"));
+        let flags: Vec<bool> = late.items.iter().map(|i| i.late).collect();
+        assert_eq!(flags, [true, true, true, false]);
+        assert_eq!(late.items[2].end, d("2023-12-01"), "the last review would end on the close day");
     }
 }

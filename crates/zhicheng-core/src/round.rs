@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
+use crate::yearmonth::YearMonth;
 
 pub const ROUND_FORMAT: &str = "zhicheng/round";
 const BUILTIN: &str = include_str!("../data/round-2023.json");
@@ -131,6 +132,31 @@ impl Window {
     }
 }
 
+/// What 新一轮 asks for: only the dates a new notice gives (Beijing wall time), and optionally its
+/// 文号 and the sentences the dates were found in (from 粘贴通知), quoted as the windows' text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewRoundDates {
+    /// 文号 of the new notice; may be empty.
+    #[serde(default)]
+    pub notice: String,
+    #[ts(type = "string")]
+    pub submission_opens: DateTime<FixedOffset>,
+    #[ts(type = "string")]
+    pub submission_closes: DateTime<FixedOffset>,
+    #[ts(type = "string | null")]
+    pub payment_opens: Option<DateTime<FixedOffset>>,
+    #[ts(type = "string | null")]
+    pub payment_closes: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    pub submission_sentence: Option<String>,
+    #[serde(default)]
+    pub payment_sentence: Option<String>,
+}
+
+/// The window text of a new round whose sentence was not pasted.
+pub const DATES_ENTERED_TEXT: &str = "（日期按新通知填写，未粘贴原文）";
+
 impl Round {
     /// 渝经信发〔2023〕89号 (parsed once per process).
     pub fn builtin() -> Round {
@@ -192,6 +218,50 @@ impl Round {
         Ok(())
     }
 
+    /// 新一轮: this round with the new notice's dates; everything else (publicity lengths, clauses, the
+    /// 复查 limit) is carried over. The id and the title come from the submission's opening.
+    pub fn next_round(&self, d: &NewRoundDates) -> Result<Round> {
+        let bad =
+            |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
+        if d.payment_opens.is_some() != d.payment_closes.is_some() {
+            return Err(bad("payment", "缴费时间请同时填写开始和截止，或都不填".into()));
+        }
+        let opens = beijing(d.submission_opens.to_utc());
+        let year = opens.year();
+        let mut next = self.clone();
+        next.id = format!("round-{}", opens.format("%Y%m%d"));
+        next.title = format!("{year}年度申报（新一轮）");
+        let notice = d.notice.trim();
+        next.notice = if notice.is_empty() { "新通知（文号未填）".into() } else { notice.into() };
+        let text = |s: &Option<String>| {
+            s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map_or(DATES_ENTERED_TEXT.to_string(), str::to_string)
+        };
+        next.windows.retain(|w| w.id == "submission" || (w.id == "payment" && d.payment_opens.is_some()));
+        for w in &mut next.windows {
+            let (o, c, sentence) = match w.id.as_str() {
+                "submission" => (Some(d.submission_opens), Some(d.submission_closes), &d.submission_sentence),
+                _ => (d.payment_opens, d.payment_closes, &d.payment_sentence),
+            };
+            if let (Some(o), Some(c)) = (o, c) {
+                w.opens_at = beijing(o.to_utc());
+                w.closes_at = beijing(c.to_utc());
+            }
+            w.text = text(sentence);
+        }
+        if let (None, Some(o), Some(c)) = (next.window("payment"), d.payment_opens, d.payment_closes) {
+            next.windows.push(Window {
+                id: "payment".into(),
+                label: "在线缴费".into(),
+                opens_at: beijing(o.to_utc()),
+                closes_at: beijing(c.to_utc()),
+                clause: String::new(),
+                text: text(&d.payment_sentence),
+            });
+        }
+        next.check(None, "")?;
+        Ok(next)
+    }
+
     pub fn to_json(&self) -> String {
         #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let mut s = serde_json::to_string_pretty(self).expect("serialises");
@@ -213,6 +283,34 @@ impl Round {
 
     pub fn statuses(&self, now: DateTime<Utc>) -> Vec<WindowStatus> {
         self.windows.iter().map(|w| w.status(now)).collect()
+    }
+
+    /// The months an application may be dated in: from the month the submission window opens to the
+    /// month it closes (Beijing time). For 2023: 2023-11 and 2023-12 (业绩成果的计算时间截至申报当月, 五（三）).
+    pub fn apply_months(&self) -> (YearMonth, YearMonth) {
+        let s = self.submission();
+        (YearMonth::of_date(s.opens_at.date_naive()), YearMonth::of_date(s.closes_at.date_naive()))
+    }
+
+    /// Refuses an application month outside the submission window; `location` says where it came from
+    /// (`--apply-month`, `screening.apply_month`, the rule pack's default).
+    pub fn check_apply_month(&self, month: YearMonth, location: &str) -> Result<()> {
+        let (first, last) = self.apply_months();
+        if (first..=last).contains(&month) {
+            return Ok(());
+        }
+        let s = self.submission();
+        let months = if first == last { first.to_string() } else { format!("{first} 至 {last}") };
+        Err(CoreError::InvalidFile {
+            path: None,
+            location: location.into(),
+            detail: format!(
+                "申报月份 {month} 不在本轮（{}）网上申报时间 {} 至 {}（北京时间）内；申报月份应为 {months}（业绩成果的计算时间截至申报当月，五（三））",
+                self.notice,
+                s.opens_at.format("%Y年%-m月%-d日%H:%M"),
+                s.closes_at.format("%Y年%-m月%-d日%H:%M"),
+            ),
+        })
     }
 
     /// Every window has closed: the round is over ("本轮已截止").
@@ -301,5 +399,52 @@ mod tests {
     fn a_round_round_trips() {
         let r = Round::builtin();
         assert_eq!(Round::parse(&r.to_json(), None).unwrap(), r);
+    }
+
+    #[test]
+    fn the_application_month_lies_in_the_submission_window() {
+        let r = Round::builtin();
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        assert_eq!(r.apply_months(), (ym("2023-11"), ym("2023-12")));
+        assert!(r.check_apply_month(ym("2023-11"), "--apply-month").is_ok());
+        assert!(r.check_apply_month(ym("2023-12"), "--apply-month").is_ok());
+        for bad in ["2023-10", "2024-01", "2025-11"] {
+            let e = r.check_apply_month(ym(bad), "screening.apply_month").unwrap_err().to_string();
+            assert!(e.starts_with("screening.apply_month："), "{e}");
+            assert!(e.contains(&format!("申报月份 {bad} 不在本轮")), "{e}");
+            assert!(e.contains("2023年11月3日17:00 至 2023年12月1日12:00") && e.contains("2023-11 至 2023-12"), "{e}");
+            assert!(e.contains("五（三）"), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_new_round_takes_only_the_dates_and_carries_the_rest_over() {
+        let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        let dates = NewRoundDates {
+            notice: String::new(),
+            submission_opens: t("2026-11-02T09:00:00+08:00"),
+            submission_closes: t("2026-11-30T04:00:00Z"),
+            payment_opens: Some(t("2026-12-03T12:00:00+08:00")),
+            payment_closes: Some(t("2026-12-07T12:00:00+08:00")),
+            submission_sentence: Some("网上申报时间为2026年11月2日9:00至2026年11月30日12:00。".into()),
+            payment_sentence: None,
+        };
+        let base = Round::builtin();
+        let next = base.next_round(&dates).unwrap();
+        assert_eq!((next.id.as_str(), next.title.as_str()), ("round-20261102", "2026年度申报（新一轮）"));
+        assert_eq!(next.notice, "新通知（文号未填）");
+        assert_eq!(next.submission().closes_at.to_rfc3339(), "2026-11-30T12:00:00+08:00", "kept as Beijing time");
+        assert!(next.submission().text.starts_with("网上申报时间为2026年"));
+        assert_eq!(next.window("payment").unwrap().text, DATES_ENTERED_TEXT, "the 2023 sentence is not kept");
+        assert_eq!(next.unit_publicity_workdays, base.unit_publicity_workdays);
+        assert_eq!(next.submission().clause, base.submission().clause);
+        assert_eq!(next.apply_months().0.to_string(), "2026-11");
+
+        let no_payment = NewRoundDates { payment_opens: None, payment_closes: None, ..dates.clone() };
+        assert!(base.next_round(&no_payment).unwrap().window("payment").is_none());
+        let half = NewRoundDates { payment_closes: None, ..dates.clone() };
+        assert!(base.next_round(&half).unwrap_err().to_string().contains("同时填写"));
+        let backwards = NewRoundDates { submission_closes: t("2026-11-01T12:00:00+08:00"), ..dates };
+        assert!(base.next_round(&backwards).unwrap_err().to_string().contains("晚于开始时间"));
     }
 }

@@ -10,7 +10,7 @@ use zhicheng_core::YearMonth;
 use zhicheng_core::applicant_file::ApplicantFile;
 use zhicheng_core::calendar::WorkCalendar;
 use zhicheng_core::eligibility::{
-    Achievement, AchievementKind, Assessment, KindTag, Route, RulePack, TitleLevel, assess,
+    Achievement, AchievementKind, Assessment, KindTag, Route, RulePack, TitleLevel, assess, assess_in_round,
 };
 use zhicheng_core::profile::HeldTitle;
 use zhicheng_core::publicity::{EndSource, PublicityPeriod};
@@ -117,7 +117,12 @@ fn date(d: chrono::NaiveDate) -> String {
 /// `calendar`; the evaluation's name is the round's title.
 pub fn collect(file: &ApplicantFile, pack: &RulePack, round: &Round, calendar: &WorkCalendar) -> SheetData {
     let p = &file.profile;
-    let assessment = assess(p, &file.screening, &file.achievements, None, pack);
+    // The application month must lie in the round's window; when it does not, the sheet is incomplete
+    // (业绩起止 left blank, pointing to 申报资格) rather than printed for a month the round refuses.
+    let (assessment, month_refused) = match assess_in_round(p, &file.screening, &file.achievements, None, pack, round) {
+        Ok(a) => (a, false),
+        Err(_) => (assess(p, &file.screening, &file.achievements, Some(round.apply_months().0), pack), true),
+    };
     let level = file.publicity.level.or_else(|| assessment.eligible_levels.iter().max().copied());
     let opt = |v: Option<String>| v.unwrap_or_default();
     let mut f: BTreeMap<&'static str, String> = BTreeMap::new();
@@ -151,7 +156,9 @@ pub fn collect(file: &ApplicantFile, pack: &RulePack, round: &Round, calendar: &
     f.insert("level", opt(level.map(|l| l.label_zh().to_string())));
     f.insert("route", file.screening.route.label_zh().to_string());
     f.insert("evaluation", round.title.trim().to_string());
-    f.insert("window", format!("{}—{}", ym(assessment.window_start), ym(assessment.window_end)));
+    if !month_refused {
+        f.insert("window", format!("{}—{}", ym(assessment.window_start), ym(assessment.window_end)));
+    }
     let pb = &file.publicity;
     let period = pb.period(calendar);
     f.insert(
@@ -197,6 +204,14 @@ pub fn collect(file: &ApplicantFile, pack: &RulePack, round: &Round, calendar: &
                 target: target.into(),
             });
         }
+    }
+    if month_refused {
+        missing.push(MissingField {
+            field: "window".into(),
+            label: "申报月份（不在本轮网上申报时间内）".into(),
+            section: Section::Screening,
+            target: "apply_month".into(),
+        });
     }
     if period.start.is_some() && period.end.is_none() {
         missing.push(MissingField {

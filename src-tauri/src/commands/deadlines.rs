@@ -2,7 +2,8 @@ use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use zhicheng_core::CoreError;
 use zhicheng_core::deadlines::{DeadlineOverview, DeadlinePreferences, overview_with_pack};
-use zhicheng_core::round::Round;
+use zhicheng_core::notice::{FoundInstant, extract};
+use zhicheng_core::round::{NewRoundDates, Round};
 use zhicheng_core::storage::{Workspace, atomic_write};
 
 use super::blocking;
@@ -14,8 +15,14 @@ fn compute(ws: &Workspace, state: &AppState) -> AppResult<DeadlineOverview> {
     let settings = ws.load_deadline_settings()?;
     // The plan uses the profile's chain when there is a readable profile; a damaged profile is the
     // profile page's business, not a reason to hide the deadlines.
-    let profile = ws.load().ok().filter(|l| l.exists).map(|l| l.file.profile);
-    Ok(overview_with_pack(&settings, profile.as_ref(), &ws.effective_pack()?, state.clock.now()))
+    let file = ws.load().ok().filter(|l| l.exists).map(|l| l.file);
+    Ok(overview_with_pack(
+        &settings,
+        file.as_ref().map(|f| &f.profile),
+        file.as_ref().map(|f| &f.publicity),
+        &ws.effective_pack()?,
+        state.clock.now(),
+    ))
 }
 
 #[tauri::command]
@@ -76,6 +83,42 @@ pub async fn deadlines_save_round<R: Runtime>(
         }
         ws.save_deadline_settings(&s)?;
         compute(&ws, state)
+    })
+    .await
+}
+
+/// 新一轮: a round from the active one with only the new notice's dates changed; saved and made active.
+#[tauri::command]
+pub async fn deadlines_new_round<R: Runtime>(app: AppHandle<R>, dates: NewRoundDates) -> AppResult<DeadlineOverview> {
+    blocking(app, move |_, state| {
+        let ws = state.workspace();
+        let mut s = ws.load_deadline_settings()?;
+        let round = s.active().next_round(&dates)?;
+        let id = round.id.clone();
+        s.upsert_round(round)?;
+        s.active_round = id;
+        ws.save_deadline_settings(&s)?;
+        compute(&ws, state)
+    })
+    .await
+}
+
+/// Longest notice text 粘贴通知 reads (a notice is a few thousand characters).
+const MAX_NOTICE_CHARS: usize = 200_000;
+
+/// 粘贴通知: the instants found in a pasted notice, each with its sentence, for the user to confirm.
+#[tauri::command]
+pub async fn deadlines_extract_notice<R: Runtime>(app: AppHandle<R>, text: String) -> AppResult<Vec<FoundInstant>> {
+    blocking(app, move |_, _| {
+        if text.chars().count() > MAX_NOTICE_CHARS {
+            return Err(CoreError::InvalidFile {
+                path: None,
+                location: "通知原文".into(),
+                detail: format!("超过 {MAX_NOTICE_CHARS} 个字符，请只粘贴通知正文"),
+            }
+            .into());
+        }
+        Ok(extract(&text))
     })
     .await
 }

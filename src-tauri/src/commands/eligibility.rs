@@ -3,17 +3,20 @@ use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{check_achievements, future_achievement};
 use zhicheng_core::eligibility::engine::Assessment;
 use zhicheng_core::eligibility::prereview::{Finding, prereview};
-use zhicheng_core::eligibility::{Achievement, RulePack, Screening, assess};
+use zhicheng_core::eligibility::{Achievement, RulePack, Screening, assess_in_round};
 use zhicheng_core::storage::Workspace;
 
 use super::blocking;
 use crate::error::AppResult;
 use crate::picker::{Pick, read_picked};
 
+/// The assessment under the round in force (the one 截止日期 shows): its application month must lie in
+/// that round's submission window.
 fn assess_workspace(ws: &Workspace) -> AppResult<Assessment> {
     let pack = ws.effective_pack()?;
+    let round = ws.load_deadline_settings()?.active();
     let f = ws.load()?.file;
-    Ok(assess(&f.profile, &f.screening, &f.achievements, None, &pack))
+    Ok(assess_in_round(&f.profile, &f.screening, &f.achievements, None, &pack, &round)?)
 }
 
 /// The rule pack in force (questions, condition texts and clauses for the wizard's help).
@@ -32,6 +35,10 @@ pub async fn eligibility_assess<R: Runtime>(app: AppHandle<R>) -> AppResult<Asse
 pub async fn eligibility_save_screening<R: Runtime>(app: AppHandle<R>, screening: Screening) -> AppResult<Assessment> {
     blocking(app, move |_, state| {
         let ws = state.workspace();
+        // A month outside the round is refused before anything is saved.
+        if let Some(m) = screening.apply_month {
+            ws.load_deadline_settings()?.active().check_apply_month(m, "申报资格 › 申报月份")?;
+        }
         ws.update(|f| f.screening = screening)?;
         assess_workspace(&ws)
     })

@@ -7,7 +7,9 @@ use ts_rs::TS;
 use super::achievement::{Achievement, Facts, Level};
 use super::pack::{Alternative, EducationRow, Exclusion, Fee, MissingRoute, Require, Route, RulePack, TitleLevel};
 use crate::chain::SubmissionChain;
+use crate::error::Result;
 use crate::profile::{ArchiveLocation, Degree, Education, Profile};
+use crate::round::Round;
 use crate::yearmonth::YearMonth;
 
 /// The applicant's answers to the screening questions (申报资格) and the route.
@@ -133,6 +135,74 @@ pub struct Assessment {
     pub eligible_levels: Vec<TitleLevel>,
     pub levels: Vec<LevelResult>,
     pub chain: Option<SubmissionChain>,
+    /// The round the application month was checked against (set by [`assess_in_round`]).
+    pub round: Option<RoundBasis>,
+}
+
+/// The round an assessment judges by: which one, the months an application may carry, and whether
+/// the round is already over (the app then says it judges by a closed round's rules).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RoundBasis {
+    pub id: String,
+    pub title: String,
+    pub notice: String,
+    pub first_month: YearMonth,
+    pub last_month: YearMonth,
+    /// The submission close, Beijing time.
+    #[ts(type = "string")]
+    pub submission_closes_at: chrono::DateTime<chrono::FixedOffset>,
+}
+
+/// Where the application month in force came from (for the error that refuses it).
+fn month_in_force(
+    explicit: Option<(YearMonth, &str)>,
+    screening: &Screening,
+    pack: &RulePack,
+    round: &Round,
+) -> Result<YearMonth> {
+    if let Some((m, location)) = explicit {
+        round.check_apply_month(m, location)?;
+        return Ok(m);
+    }
+    if let Some(m) = screening.apply_month {
+        round.check_apply_month(m, "申报资格 › 申报月份（screening.apply_month）")?;
+        return Ok(m);
+    }
+    let (first, last) = round.apply_months();
+    if (first..=last).contains(&pack.default_apply_month) {
+        return Ok(pack.default_apply_month);
+    }
+    // The built-in pack's default is the built-in round's month; for a later round the month its
+    // submission window opens in. A pack the user supplied must agree with the round in force.
+    if pack.id == RulePack::builtin_ref().id {
+        return Ok(first);
+    }
+    round.check_apply_month(pack.default_apply_month, &format!("规则包“{}”的 default_apply_month", pack.id))?;
+    Ok(pack.default_apply_month)
+}
+
+/// [`assess`] under a round: the application month (explicit, else the screening's, else the pack's
+/// default) must lie in the round's submission window, and the assessment says which round it used.
+pub fn assess_in_round(
+    profile: &Profile,
+    screening: &Screening,
+    achievements: &[Achievement],
+    explicit: Option<(YearMonth, &str)>,
+    pack: &RulePack,
+    round: &Round,
+) -> Result<Assessment> {
+    let month = month_in_force(explicit, screening, pack, round)?;
+    let mut a = assess(profile, screening, achievements, Some(month), pack);
+    let (first_month, last_month) = round.apply_months();
+    a.round = Some(RoundBasis {
+        id: round.id.clone(),
+        title: round.title.clone(),
+        notice: round.notice.clone(),
+        first_month,
+        last_month,
+        submission_closes_at: round.submission().closes_at,
+    });
+    Ok(a)
 }
 
 fn ym_words(m: YearMonth) -> String {
@@ -453,6 +523,7 @@ pub fn assess(
         eligible_levels,
         levels,
         chain,
+        round: None,
     }
 }
 

@@ -7,5 +7,5 @@ pub mod pack;
 pub mod prereview;
 
 pub use achievement::{Achievement, AchievementKind, KindTag, Level};
-pub use engine::{Assessment, Screening, assess};
+pub use engine::{Assessment, RoundBasis, Screening, assess, assess_in_round};
 pub use pack::{Route, RulePack, TitleLevel};
