@@ -5,6 +5,7 @@ import type { Achievement, Assessment, ErrorPayload, Finding, Loaded, RulePack, 
 import { api, errorText, toErrorPayload } from "./api/ipc";
 import { DeadlinesPage } from "./deadlines/DeadlinesPage";
 import { ReminderBanners } from "./deadlines/ReminderBanners";
+import { RoundBanner, TimelineProvider } from "./deadlines/Timeline";
 import { AchievementsStep } from "./eligibility/AchievementsStep";
 import { EducationStep } from "./eligibility/EducationStep";
 import { ResultStep } from "./eligibility/ResultStep";
@@ -285,8 +286,10 @@ export function App() {
     );
   }
   return (
+    <TimelineProvider>
     <AppShell workspace={workspace} page={page === "assessment" && step === 3 ? "achievements" : page} onNavigate={navigate}>
       <ReminderBanners />
+      <RoundBanner onPrepare={() => setPage("deadlines")} />
       {/* The form stays mounted while another page shows, so no edit is lost between pages. */}
       <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
       {page === "deadlines" && <DeadlinesPage />}
@@ -300,5 +303,6 @@ export function App() {
         />
       )}
     </AppShell>
+    </TimelineProvider>
   );
 }

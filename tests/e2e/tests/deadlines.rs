@@ -28,7 +28,8 @@ async fn countdowns_at_a_fixed_instant_in_beijing_time() {
     text_until(&c, "[data-testid=state-payment]", "未开始").await;
     let to_pay = text_until(&c, "[data-testid=remaining-payment]", "天").await;
     assert!(to_pay.starts_with("5天 00:00:00") || to_pay.starts_with("4天 23:59:"), "{to_pay}");
-    text_until(&c, "[data-testid=latest-start]", "2023-11-24").await;
+    // 11-30 is past the latest publicity start (11-24): what starting today gives, in red.
+    text_until(&c, "[data-testid=what-now]", "单位公示最迟开始日 2023-11-24 已过").await;
     // 24 hours before the close, the 3-day and 1-day reminders are due: shown once, and recorded.
     text_until(&c, "main", "网上申报将于2023年12月1日 12:00（北京时间）截止").await;
 

@@ -31,7 +31,44 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
     expect(screen.getByTestId("remaining-payment").textContent).toMatch(/^(5天 00:00:00|4天 23:59:5\d)$/);
     expect(screen.getByText("截止：2023年12月1日 星期五 12:00")).toBeTruthy();
     expect(screen.getByTestId("beijing-now").textContent).toMatch(/2023年11月30日 星期四 12:00:0\d/);
-    expect(screen.getByTestId("latest-start").textContent).toContain("2023-11-24");
+    // 11-30 is after the latest publicity start (11-24): say what starting today gives, in red.
+    const now = screen.getByTestId("what-now").textContent;
+    expect(now).toContain("单位公示最迟开始日 2023-11-24 已过");
+    expect(now).toContain("若单位今天（2023-11-30）开始公示，将于 2023-12-06 结束，比最迟结束日 2023-11-30 晚 4 个工作日。");
+    expect(now).toContain("上级主管部门");
+    expect(now).toContain("三（三）3（1）：对……未经公示");
+    expect(screen.getByTestId("plan-today").className).toContain("red");
+  });
+
+  it("with time to spare the today marker is green and the latest start is said", async () => {
+    const early: DeadlineOverview = {
+      ...overview,
+      publicity: { ...overview.publicity, start: "2023-11-20", end: "2023-11-24", fits: true, working_days_late: 0, latest_start_passed: false },
+    };
+    mockCommands((cmd) => (cmd.startsWith("deadlines_") ? early : null));
+    renderPage("zh");
+    expect((await screen.findByTestId("latest-start")).textContent).toContain("单位公示最迟开始：2023-11-24");
+    expect(screen.queryByTestId("what-now")).toBeNull();
+  });
+
+  it("a publicity entered on 公示表 that ends after the latest end is a red warning, and its plan says too late", async () => {
+    const p = overview.publicity;
+    const late: DeadlineOverview = {
+      ...overview,
+      publicity: { ...p, start_source: "entered", start: "2023-11-28", end: "2023-12-04", fits: false, working_days_late: 2 },
+      plan: {
+        ...overview.plan,
+        from_entered: true,
+        items: overview.plan.items.map((i, n) => (n === 0 ? { ...i, start: "2023-11-28", end: "2023-12-04", late: true } : i)),
+      },
+    };
+    mockCommands((cmd) => (cmd.startsWith("deadlines_") ? late : null));
+    renderPage("zh");
+    expect((await screen.findByTestId("publicity-late")).textContent).toContain(
+      "单位公示 2023-11-28 至 2023-12-04 结束太晚：最迟应在 2023-11-30 结束，晚了 2 个工作日",
+    );
+    expect(screen.getByTestId("plan-late").textContent).toBe("太晚");
+    expect(screen.getByTestId("plan-today").className).toContain("red");
   });
 
   it("speaks English too", async () => {
@@ -50,8 +87,9 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
     };
     mockCommands((cmd) => (cmd.startsWith("deadlines_") ? over : null));
     renderPage("zh");
-    expect((await screen.findByTestId("round-over")).textContent).toContain("本轮已截止");
+    expect((await screen.findByTestId("state-submission")).textContent).toBe("已截止");
     expect(screen.queryByTestId("remaining-submission")).toBeNull();
+    expect(screen.queryByTestId("what-now")).toBeNull();
     expect(screen.getByTestId("state-payment").textContent).toBe("已截止");
   });
 

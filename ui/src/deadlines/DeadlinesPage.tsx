@@ -20,6 +20,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DeadlineOverview, DeadlinePreferences, ErrorPayload, Round, WindowStatus } from "../bindings";
 import { RoundEditor } from "./RoundForm";
+import { NewRoundModal } from "./NewRound";
+import { PublicityFitAlert, todayTooLate, useTimeline } from "./Timeline";
 import { api, errorText, toErrorPayload } from "../api/ipc";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
@@ -117,11 +119,18 @@ export function DeadlinesPage() {
   const now = useClock(offset);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const accept = useCallback((o: DeadlineOverview) => {
-    setOverview(o);
-    setError(null);
-    setOffset(Date.parse(o.now) - Date.now());
-  }, []);
+  const timeline = useTimeline();
+  const shareTimeline = timeline.accept;
+  const accept = useCallback(
+    (o: DeadlineOverview) => {
+      setOverview(o);
+      setError(null);
+      setOffset(Date.parse(o.now) - Date.now());
+      // One timeline: the banner and the other pages see the same round and publicity.
+      shareTimeline(o);
+    },
+    [shareTimeline],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -163,7 +172,8 @@ export function DeadlinesPage() {
 
   const today = beijingDate(now);
   const plan = overview?.plan;
-  const timeline = useMemo(() => {
+  const tooLate = !!overview && !overview.round_over && todayTooLate(overview.publicity);
+  const items = useMemo(() => {
     if (!overview || !plan) return [];
     const items = plan.items.map((item, i) => {
       const critical = item.kind === "publicity";
@@ -182,7 +192,14 @@ export function DeadlinesPage() {
                   ? t("dl.deadline")
                   : item.name}
             </Typography.Text>
-            <Typography.Text type="secondary">{dates}</Typography.Text>
+            <Space size={4}>
+              <Typography.Text type="secondary">{dates}</Typography.Text>
+              {item.late && (
+                <Tag color="red" data-testid="plan-late">
+                  {t("tl.lateTag")}
+                </Tag>
+              )}
+            </Space>
             {item.kind === "review" && (
               <Space size={4}>
                 <InputNumber
@@ -206,11 +223,17 @@ export function DeadlinesPage() {
         ),
       };
     });
+    // Never a green marker on a day that is already too late for the publicity.
+    const todayColor = tooLate ? "red" : "green";
     const todayItem = {
       key: "today",
       date: today,
-      color: "green",
-      children: <Tag color="green">{t("dl.today", { date: today })}</Tag>,
+      color: todayColor,
+      children: (
+        <Tag color={todayColor} data-testid="plan-today">
+          {t("dl.today", { date: today })}
+        </Tag>
+      ),
     };
     const at = items.findIndex((x) => x.date > today);
     if (at === -1) items.push(todayItem);
@@ -218,7 +241,7 @@ export function DeadlinesPage() {
     return items.map(({ key, color, children }) => ({ key, color, children }));
     // setPrefs is stable enough for rendering; it reads the latest overview when called.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [overview, plan, t, today]);
+  }, [overview, plan, t, today, tooLate]);
 
   if (error) {
     return (
@@ -305,6 +328,12 @@ export function DeadlinesPage() {
           )}
         </Space>
         <Space wrap>
+          <Button type="primary" ghost onClick={() => timeline.openTool("new")} data-testid="new-round">
+            {t("tl.newRound")}
+          </Button>
+          <Button onClick={() => timeline.openTool("paste")} data-testid="paste-notice">
+            {t("tl.pasteNotice")}
+          </Button>
           <Button icon={<ImportOutlined />} onClick={() => void importRound()}>
             {t("dl.importRound")}
           </Button>
@@ -319,15 +348,7 @@ export function DeadlinesPage() {
         {t("dl.now", { time: formatBeijing(now, lang, true) })}
       </Typography.Text>
 
-      {overview.round_over && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="round-over"
-          message={t("dl.roundOverTitle")}
-          description={t("dl.roundOverBody", { title: overview.round.title })}
-        />
-      )}
+      {/* A closed round is said by the banner every page shows (RoundBanner). */}
 
       <Row gutter={[16, 16]}>
         {overview.windows.map((w) => (
@@ -341,12 +362,11 @@ export function DeadlinesPage() {
         <Col xs={24} lg={14}>
           <Card size="small" title={<Space><CalendarOutlined />{t("dl.plan")}</Space>}>
             <Space orientation="vertical" style={{ width: "100%" }}>
-              <Alert
-                type={today > latest ? "error" : "warning"}
-                showIcon
-                data-testid="latest-start"
-                message={today > latest ? t("dl.latestStartPassed", { date: latest }) : t("dl.latestStart", { date: latest })}
-              />
+              {overview.round_over ? (
+                <Alert type="info" showIcon data-testid="latest-start" title={t("dl.latestStart", { date: latest })} />
+              ) : (
+                <PublicityFitAlert p={overview.publicity} full t={t} />
+              )}
               <Typography.Text type="secondary">
                 {t("dl.planHint", { n: plan.items[0].workdays, clause: overview.publicity_start.clause })}
               </Typography.Text>
@@ -366,7 +386,7 @@ export function DeadlinesPage() {
                 />
                 <Typography.Text>{t("dl.countStart")}</Typography.Text>
               </Space>
-              <Timeline style={{ marginTop: 12 }} items={timeline} />
+              <Timeline style={{ marginTop: 12 }} items={items} />
             </Space>
           </Card>
         </Col>
@@ -389,6 +409,16 @@ export function DeadlinesPage() {
         </Col>
       </Row>
 
+      <NewRoundModal
+        tool={timeline.tool}
+        base={overview.round.title}
+        onClose={() => timeline.openTool(null)}
+        onCreated={(o) => {
+          accept(o);
+          timeline.openTool(null);
+          message.success(t("tl.created"));
+        }}
+      />
       <Modal
         open={editing !== null}
         title={t("dl.editTitle")}

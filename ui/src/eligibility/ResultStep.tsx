@@ -5,6 +5,8 @@ import { Alert, Button, Card, List, Space, Steps, Tag, Typography } from "antd";
 import type { Achievement, AltResult, Assessment, Finding } from "../bindings";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
+import { PublicityStatus, useTimeline } from "../deadlines/Timeline";
+import { formatBeijing } from "../deadlines/time";
 
 function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }) {
   const { t } = useI18n();
@@ -89,11 +91,26 @@ export function ResultStep({
   findings?: Finding[] | null;
   onJump?: (field: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { overview } = useTimeline();
+  // Closed by the clock the app runs on (the round's submission close has passed).
+  const closed =
+    !!assessment.round &&
+    (overview ? Date.parse(overview.now) : Date.now()) >= Date.parse(assessment.round.submission_closes_at);
   const titles = (id: string) => achievements.find((a) => a.id === id)?.title ?? id;
   const eligible = assessment.eligible_levels.map((l) => t(`el.level.${l}` as MessageKey));
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size="middle">
+      {assessment.round && (
+        <Typography.Text strong={closed} type={closed ? "warning" : undefined} data-testid="result-round">
+          {closed
+            ? t("tl.basisClosed", {
+                title: assessment.round.title,
+                date: formatBeijing(Date.parse(assessment.round.submission_closes_at), lang),
+              })
+            : t("tl.basis", { title: assessment.round.title })}
+        </Typography.Text>
+      )}
       <Typography.Text type="secondary" data-testid="result-basis">
         {t("el.result.basis", {
           notice: assessment.notice,
@@ -102,6 +119,7 @@ export function ResultStep({
           end: assessment.window_end,
         })}
       </Typography.Text>
+      <PublicityStatus />
       {assessment.excluded ? (
         <Alert type="error" showIcon message={t("el.excluded", { reason: assessment.excluded.reason, clause: assessment.excluded.clause })} />
       ) : (

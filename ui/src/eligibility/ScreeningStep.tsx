@@ -55,12 +55,23 @@ export function ScreeningStep({
             />
           </Form.Item>
         ))}
-        <Form.Item label={t("el.applyMonth")} extra={t("el.applyMonthHelp")}>
+        <Form.Item label={t("el.applyMonth")} extra={t("el.applyMonthHelp", {
+            first: assessment?.round?.first_month ?? rules.default_apply_month,
+            last: assessment?.round?.last_month ?? rules.default_apply_month,
+          })}>
           <DatePicker
             picker="month"
             format="YYYY-MM"
             allowClear
-            placeholder={rules.default_apply_month}
+            placeholder={assessment?.apply_month ?? rules.default_apply_month}
+            // Only the months of the round's submission window (五（三）: achievements count up to the
+            // application month); the Rust side refuses any other.
+            disabledDate={(d) => {
+              const r = assessment?.round;
+              if (!r) return false;
+              const m = d.format("YYYY-MM");
+              return m < r.first_month || m > r.last_month;
+            }}
             value={screening.apply_month ? dayjs(`${screening.apply_month}-01`) : null}
             onChange={(d) => onChange({ ...screening, apply_month: d ? d.format("YYYY-MM") : null })}
           />

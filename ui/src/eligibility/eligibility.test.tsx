@@ -60,6 +60,10 @@ describe("评估结果", () => {
     const basis = screen.getByTestId("result-basis").textContent ?? "";
     expect(basis).toContain("渝经信发〔2023〕89号");
     expect(basis).toContain(`申报月份 ${assessment.apply_month}`);
+    // Judged today (after 2023-12-01 12:00): the round it judges by is said to be closed.
+    expect(screen.getByTestId("result-round").textContent).toBe(
+      "按“重庆市工程技术绿色低碳专业首批职称申报评审（2023年度）”的规则评估（该轮已于 2023年12月1日 星期五 12:00 截止）",
+    );
   });
 
   it("says so when 预审 finds nothing", () => {

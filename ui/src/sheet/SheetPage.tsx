@@ -9,6 +9,7 @@ import type { ErrorPayload, Publicity, TitleLevel } from "../bindings";
 import { api, errorText, toErrorPayload } from "../api/ipc";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
+import { PublicityStatus, useTimeline } from "../deadlines/Timeline";
 import type { MissingField, SheetPreview } from "../sheetBindings";
 
 const LEVELS: TitleLevel[] = ["professor", "senior", "intermediate"];
@@ -29,6 +30,8 @@ export type GoTo = (m: MissingField) => void;
 export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
+  const { overview, refresh: refreshTimeline } = useTimeline();
+  const late = !!overview && !overview.round_over && overview.publicity.start_source === "entered" && !overview.publicity.fits;
   const [publicity, setPublicity] = useState<Publicity | null>(null);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -78,6 +81,8 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
         .then((p) => {
           if (p) setPreview(p);
           setError(null);
+          // The publicity dates move the app's one timeline (截止日期, 评估结果, the warning here).
+          void refreshTimeline();
         })
         .catch((e) => setError(toErrorPayload(e)));
     }, 500);
@@ -176,12 +181,15 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
               )}
               {period.start && period.end && period.source === "calendar" && (
                 <Alert
-                  type="success"
+                  type={late ? "error" : "success"}
                   style={{ marginBottom: 12 }}
                   data-testid="pub-period"
                   title={t("sheet.period", { start: period.start, end: period.end })}
                 />
               )}
+              <div style={{ marginBottom: 12 }}>
+                <PublicityStatus />
+              </div>
               {period.warning && <Alert type="warning" style={{ marginBottom: 12 }} title={period.warning} />}
               {input("place", "sheet.place", "sheet.placeHint")}
               {input("unit_name", "sheet.unitName")}
@@ -219,7 +227,12 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
                 }
               />
             ) : (
-              <Alert type="success" showIcon title={t("sheet.complete")} data-testid="sheet-complete" />
+              <Alert
+                type={late ? "warning" : "success"}
+                showIcon
+                title={late ? t("sheet.completeButLate") : t("sheet.complete")}
+                data-testid="sheet-complete"
+              />
             )}
             {preview.fallback_chars.length > 0 && (
               <Alert type="info" showIcon title={t("sheet.fallback", { chars: preview.fallback_chars.join(" ") })} />

@@ -11,6 +11,7 @@ import { Layout, Menu, Segmented, Space, Typography, theme } from "antd";
 import type { ReactNode } from "react";
 import type { Lang } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
+import { useTimeline } from "../deadlines/Timeline";
 
 export type Page = "assessment" | "achievements" | "evidence" | "sheet" | "deadlines";
 
@@ -27,6 +28,7 @@ export function AppShell({
 }) {
   const { t, lang, setLang } = useI18n();
   const { token } = theme.useToken();
+  const { overview } = useTimeline();
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
@@ -64,7 +66,10 @@ export function AppShell({
               {t("app.title")}
             </Typography.Title>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t("app.subtitle")}
+              {/* The round in force (the one every page judges by), not a fixed notice. */}
+              <span data-testid="header-round">
+                {t("app.subtitle", { notice: overview?.round.notice ?? "渝经信发〔2023〕89号" })}
+              </span>
             </Typography.Text>
           </div>
           <Space>
