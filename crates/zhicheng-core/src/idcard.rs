@@ -22,7 +22,7 @@ pub enum IdNumberError {
     Characters,
     #[error("身份证号中的出生日期（第7–14位）不是有效日期")]
     BirthDate,
-    #[error("身份证号校验位不正确（按GB 11643应为{expected}）")]
+    #[error("身份证号校验不通过：某一位可能录错，请对照证件逐位核对")]
     Checksum { expected: char },
 }
 

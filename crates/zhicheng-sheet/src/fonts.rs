@@ -172,12 +172,13 @@ impl Fonts {
         }
         let load_one = |f: Face| -> Result<LoadedFace, CoreError> {
             let (file, index, _) = f.source();
-            let path = dir.join(file);
+            let path = locate(dir, f);
             let bytes: &'static [u8] = std::fs::read(&path)
                 .map_err(|e| {
                     CoreError::Fonts(format!(
-                        "无法读取 {}（{e}）；请重新安装本程序，或在源码目录运行 scripts/fonts.sh",
-                        path.display()
+                        "无法读取 {}（{e}）；也未在系统字体目录（{}）中找到。Linux 请安装 fonts-noto-cjk 和 fonts-hanazono；其他系统请重新安装本程序，或在源码目录运行 scripts/fonts.sh",
+                        path.display(),
+                        f.system_dirs().join("、")
                     ))
                 })?
                 .leak();
@@ -195,9 +196,43 @@ impl Fonts {
     }
 }
 
+impl Face {
+    /// Where Linux distributions install this face's file (Debian/Ubuntu, Fedora, Arch): the Linux
+    /// packages carry no fonts and depend on these packages instead.
+    pub fn system_dirs(self) -> &'static [&'static str] {
+        match self {
+            Face::Serif => &[
+                "/usr/share/fonts/opentype/noto",
+                "/usr/share/fonts/google-noto-serif-cjk-fonts",
+                "/usr/share/fonts/google-noto-cjk",
+                "/usr/share/fonts/noto-cjk",
+            ],
+            Face::SansBold => &[
+                "/usr/share/fonts/opentype/noto",
+                "/usr/share/fonts/google-noto-sans-cjk-fonts",
+                "/usr/share/fonts/google-noto-cjk",
+                "/usr/share/fonts/noto-cjk",
+            ],
+            Face::Fallback => &["/usr/share/fonts/truetype/hanazono", "/usr/share/fonts/hanazono", "/usr/share/fonts/TTF"],
+        }
+    }
+}
+
+/// The file of face `f`: in `dir` when it is there (bundled, a checkout's `fonts/`, `--fonts`), else in
+/// the first system font folder that has it; `dir`'s path (for the error) when neither has it.
+pub fn locate(dir: &Path, f: Face) -> PathBuf {
+    let file = f.source().0;
+    let own = dir.join(file);
+    if own.is_file() || cfg!(not(target_os = "linux")) {
+        return own;
+    }
+    f.system_dirs().iter().map(|d| Path::new(d).join(file)).find(|p| p.is_file()).unwrap_or(own)
+}
+
 /// Where the fonts are when nobody says: `$ZHICHENG_FONTS`, `fonts/` beside the executable (or in
-/// `../share/zhicheng/fonts`, `../lib/zhicheng-app/fonts` for installed layouts), then the `fonts/`
-/// folder of the source checkout this binary was built from.
+/// `../Resources/fonts` of a macOS bundle, `../share/zhicheng/fonts`, `../lib/zhicheng-app/fonts`), then
+/// the `fonts/` folder of the source checkout this binary was built from. On Linux a face missing
+/// there is read from the system's font folders ([`locate`]).
 pub fn default_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("ZHICHENG_FONTS") {
         return PathBuf::from(d);
@@ -206,7 +241,13 @@ pub fn default_dir() -> PathBuf {
     if let Ok(exe) = std::env::current_exe()
         && let Some(bin) = exe.parent()
     {
-        for d in [bin.join("fonts"), bin.join("../share/zhicheng/fonts"), bin.join("../lib/zhicheng-app/fonts")] {
+        // Windows: resources beside the exe; macOS: Contents/Resources of the .app; Linux layouts.
+        for d in [
+            bin.join("fonts"),
+            bin.join("../Resources/fonts"),
+            bin.join("../share/zhicheng/fonts"),
+            bin.join("../lib/zhicheng-app/fonts"),
+        ] {
             if let Some(d) = probe(d) {
                 return d;
             }

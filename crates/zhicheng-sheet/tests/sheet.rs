@@ -322,3 +322,30 @@ fn line_breaking_keeps_the_rules_and_the_width() {
         }
     }
 }
+
+/// The Linux packages carry no fonts: the sheet then reads the distribution's (fonts-noto-cjk,
+/// fonts-hanazono) and must come out byte for byte as with the bundled faces of Windows and macOS.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_system_fonts_give_the_same_pdf_as_the_bundled_ones() {
+    use zhicheng_core::calendar::WorkCalendar;
+    use zhicheng_core::eligibility::RulePack;
+    use zhicheng_core::round::Round;
+    use zhicheng_sheet::fonts::locate;
+    use zhicheng_sheet::{Context, Fonts, Template};
+    let empty = tempfile::tempdir().unwrap();
+    for f in Face::ALL {
+        let p = locate(empty.path(), f);
+        assert!(p.starts_with("/usr/share/fonts"), "{f:?} found in the system: {}", p.display());
+    }
+    let system = Fonts::load(empty.path()).unwrap();
+    let bundled = common::fonts();
+    let render = |fonts: &'static Fonts| {
+        let pack = RulePack::builtin();
+        let round = Round::builtin();
+        let template = Template::builtin();
+        let ctx = Context { pack: &pack, round: &round, calendar: WorkCalendar::builtin(), template: &template, fonts };
+        zhicheng_sheet::pdf(&common::sample(), &ctx, common::at("2023-11-18T10:00:00+08:00")).unwrap()
+    };
+    assert!(render(system) == render(bundled), "the same PDF with the system's faces");
+}

@@ -181,6 +181,20 @@ fn link_check_and_export_a_zip_whose_index_is_right() {
     let mut last = vec![];
     z.by_name(&report.rows.last().unwrap().file_name).unwrap().read_to_end(&mut last).unwrap();
     assert_eq!(last, fs::read(&loose).unwrap());
+    // Every Chinese name is marked UTF-8 (general purpose flag bit 11) in the central directory, so
+    // Windows Explorer and WinRAR show 学历证书 rather than mojibake from the local code page.
+    let raw = fs::read(&zip_path).unwrap();
+    let mut marked = 0;
+    for at in raw.windows(4).enumerate().filter(|(_, w)| *w == b"PK\x01\x02").map(|(i, _)| i) {
+        let flags = u16::from_le_bytes([raw[at + 8], raw[at + 9]]);
+        let len = u16::from_le_bytes([raw[at + 28], raw[at + 29]]) as usize;
+        let name = &raw[at + 46..at + 46 + len];
+        if !name.is_ascii() {
+            assert!(flags & 0x0800 != 0, "{} lacks the UTF-8 flag", String::from_utf8_lossy(name));
+            marked += 1;
+        }
+    }
+    assert_eq!(marked, report.rows.len() + 2, "each file and 00_材料清单.csv/.html");
 
     // not over an existing zip without asking; a folder export lays out the same names
     assert!(matches!(export::export(&v, &file, Dest::Zip(zip_path.clone()), false), Err(CoreError::AlreadyExists(_))));

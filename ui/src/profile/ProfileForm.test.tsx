@@ -43,7 +43,8 @@ describe("基本情况 validation messages", () => {
     renderForm("zh");
     await type("id_number", "500103198506151235");
     await type("phone", "1381234567");
-    expect(await screen.findByText("身份证号校验位不正确，请逐位核对（按GB 11643应为6）")).toBeTruthy();
+    // No "should be 6": the typo may be anywhere in the number.
+    expect(await screen.findByText("身份证号校验不通过：某一位可能录错，请对照证件逐位核对")).toBeTruthy();
     expect(await screen.findByText("手机号应为以1开头的11位数字")).toBeTruthy();
     await type("id_number", "5001031985");
     expect(await screen.findByText("身份证号应为18位，现为10位")).toBeTruthy();
@@ -54,8 +55,31 @@ describe("基本情况 validation messages", () => {
     renderForm("en");
     await type("id_number", "500103198506151235");
     await type("phone", "1381234567");
-    expect(await screen.findByText("The check character is wrong; please check each digit (GB 11643 expects 6)")).toBeTruthy();
+    expect(
+      await screen.findByText("The ID number does not pass its check: a digit may be mistyped; compare it with the card digit by digit"),
+    ).toBeTruthy();
     expect(await screen.findByText("A mobile number has 11 digits and starts with 1")).toBeTruthy();
+  });
+
+  it("take a pasted +86 number with spaces and hyphens, and flag an over-long one instead of cutting it", async () => {
+    mockCommands(() => null);
+    renderForm("zh");
+    await type("phone", "+86 138-1234-5678");
+    expect(input("phone").value).toBe("13812345678");
+    await type("phone", "0086 138 1234 5678");
+    expect(input("phone").value).toBe("13812345678");
+    await type("phone", "138123456789");
+    expect(input("phone").value).toBe("138123456789");
+    expect(await screen.findByText("手机号多了位数：输入了 12 位，应为 11 位（+86、空格和连字符会自动去掉）")).toBeTruthy();
+  });
+
+  it("fill 出生年月 and 性别 from a valid ID number when they are empty", async () => {
+    mockCommands(() => null);
+    renderForm("zh");
+    await type("id_number", "500103198506151236");
+    await waitFor(() => expect(input("birth_month").value).toBe("1985-06"));
+    const male = document.querySelector<HTMLInputElement>("input[type=radio][value=male]");
+    expect(male?.checked).toBe(true);
   });
 
   it("ask for a cleared required field by its name", async () => {

@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { filledCount, fromForm, isSealed, toForm, type FormValues } from "./formModel";
 import { idNumberRules, monthRules, phoneRules, requiredChoice, requiredText } from "./rules";
+import { checkIdNumber, normalizePhone } from "./idcard";
 
 const SAVE_DELAY_MS = 400;
 
@@ -141,6 +142,17 @@ export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef
       onValuesChange={(changed: Partial<FormValues>) => {
         // Fields checked against the birth month or gender are re-checked when those change, but only
         // once the user has touched or filled them: an untouched empty field is not an error yet.
+        // A valid ID number fills 出生年月 and 性别 when they are still empty (never overwrites them: a
+        // difference is flagged by the cross-check instead).
+        if (typeof changed.id_number === "string") {
+          const r = checkIdNumber(changed.id_number.trim());
+          if (r.ok) {
+            const fill: Partial<FormValues> = {};
+            if (!form.getFieldValue("birth_month")) fill.birth_month = dayjs(`${r.birthMonth}-01`);
+            if (!form.getFieldValue("gender")) fill.gender = r.male ? "male" : "female";
+            if (Object.keys(fill).length) form.setFieldsValue(fill);
+          }
+        }
         if ("birth_month" in changed || "gender" in changed) {
           const dependents = CROSS_CHECKED.filter((f) => form.isFieldTouched(f) || !!form.getFieldValue(f));
           if (dependents.length) void form.validateFields(dependents).catch(() => {});
@@ -199,9 +211,9 @@ export function ProfileForm({ initial, now = () => dayjs(), flushRef, currentRef
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="phone" label={t("profile.phone")} rules={phoneRules(t)}>
+            <Form.Item name="phone" label={t("profile.phone")} rules={phoneRules(t)} normalize={normalizePhone}>
               <SealedOr note={t("profile.sealed")} clear={t("profile.sealedClear")} confirm={t("profile.sealedClearConfirm")}>
-                <Input autoComplete="off" maxLength={11} inputMode="numeric" />
+                <Input autoComplete="off" maxLength={24} inputMode="tel" />
               </SealedOr>
             </Form.Item>
           </Col>

@@ -37,3 +37,17 @@ export function checkIdNumber(id: string): IdCheck {
 export function isMobileNumber(s: string): boolean {
   return /^1[3-9]\d{9}$/.test(s);
 }
+
+/**
+ * A phone number as typed or pasted, reduced to its digits: spaces, hyphens and dots go, and a leading
+ * +86 / 0086 (China's country code) is dropped, so "+86 138-1234-5678" becomes "13812345678". Nothing
+ * is cut: an over-long number stays over-long, for the rule to flag.
+ */
+export function normalizePhone(raw: string | undefined): string {
+  if (raw === undefined || raw.startsWith("sealed:")) return raw ?? "";
+  let v = raw.replace(/[\s\-.()（）\u3000]/g, "");
+  if (v.startsWith("+86")) v = v.slice(3);
+  else if (v.startsWith("0086")) v = v.slice(4);
+  else if (/^861[3-9]\d{9}$/.test(v)) v = v.slice(2);
+  return v;
+}

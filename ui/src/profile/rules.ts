@@ -54,7 +54,8 @@ export function idNumberRules(t: T, form: FormInstance<FormValues> | null): Form
             case "id_birth_date":
               throw new Error(t("rule.id.birthDate"));
             case "id_checksum":
-              throw new Error(t("rule.id.checksum", { expected: r.expected }));
+              // Not "should be X": the typo may be in any of the 17 digits, not the last character.
+              throw new Error(t("rule.id.checksum"));
           }
         }
         const birth = form?.getFieldValue("birth_month") as Dayjs | null | undefined;
@@ -74,7 +75,10 @@ export function phoneRules(t: T): FormRule[] {
     {
       validator: async (_r, raw: string | undefined) => {
         const value = (raw ?? "").trim();
-        if (value && !isSealed(value) && !isMobileNumber(value)) throw new Error(t("rule.phone"));
+        if (!value || isSealed(value)) return;
+        // Too long is said as such (never cut to 11 digits: the cut could leave a wrong number).
+        if (/^\d+$/.test(value) && value.length > 11) throw new Error(t("rule.phoneTooLong", { n: value.length }));
+        if (!isMobileNumber(value)) throw new Error(t("rule.phone"));
       },
     },
   ];
