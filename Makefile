@@ -7,12 +7,14 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz
+.PHONY: bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz dist dist-check
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
 	@echo "make test  — install what is missing, then fmt, clippy, Rust tests, UI type check + Vitest, end-to-end tests"
 	@echo "make bench — batch assessment throughput; publicity sheet vs headless Chromium"
+	@echo "make dist  — release build: the Linux packages (.deb, .rpm) with the CLI inside, and their sizes"
+	@echo "make dist-check — install the built .deb here (root), start it, make a sheet, remove it"
 	@echo "make fuzz  — each parser of user-given files under cargo fuzz (FUZZ_SECONDS each, default 600)"
 
 bootstrap-run:
@@ -80,3 +82,15 @@ fuzz:
 		echo "== $$t ($(FUZZ_SECONDS) s)"; \
 		cargo +nightly fuzz run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 2>&1 | grep -E "^(#[0-9]+ *DONE|Done|==[0-9]+==|SUMMARY|thread .* panicked)" || exit 1; \
 	done
+
+# Installers for this OS (Linux: .deb and .rpm; the CLI goes in as /usr/bin/zhicheng). The same recipe
+# as the README: the Tauri CLI from ui/, run from the repository root.
+dist: bootstrap-run
+	$(CARGO) build --release -p zhicheng-cli
+	ui/node_modules/.bin/tauri build --bundles deb,rpm
+	@for f in $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release/bundle/{deb/*.deb,rpm/*.rpm}; do \
+		printf '%s\t%s\n' "$$(du -h "$$f" | cut -f1)" "$$f"; done
+
+dist-check:
+	@scripts/bootstrap.sh test
+	scripts/dist-check.sh

@@ -171,7 +171,7 @@ impl Fonts {
             return Ok(f);
         }
         let load_one = |f: Face| -> Result<LoadedFace, CoreError> {
-            let (file, index, _) = f.source();
+            let (_, index, _) = f.source();
             let path = locate(dir, f);
             let bytes: &'static [u8] = std::fs::read(&path)
                 .map_err(|e| {
@@ -213,7 +213,9 @@ impl Face {
                 "/usr/share/fonts/google-noto-cjk",
                 "/usr/share/fonts/noto-cjk",
             ],
-            Face::Fallback => &["/usr/share/fonts/truetype/hanazono", "/usr/share/fonts/hanazono", "/usr/share/fonts/TTF"],
+            Face::Fallback => {
+                &["/usr/share/fonts/truetype/hanazono", "/usr/share/fonts/hanazono", "/usr/share/fonts/TTF"]
+            }
         }
     }
 }
