@@ -36,6 +36,15 @@ export function App() {
   const [screening, setScreening] = useState<Screening | null>(null);
   const [achievements, setAchievements] = useState<Achievement[]>([]);
   const flushProfile = useRef<(() => Promise<void>) | null>(null);
+  // After 下一步 / 上一步 the keyboard continues at the new step's heading, not on the button.
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (focusHeading.current) {
+      focusHeading.current = false;
+      stepHeading.current?.focus();
+    }
+  }, [step]);
   const currentProfile = useRef<(() => ReturnType<typeof fromForm>) | null>(null);
 
   const adopt = useCallback((loaded: Loaded) => {
@@ -71,6 +80,7 @@ export function App() {
     // The profile form saves after a short pause; make sure the assessment sees the latest edits.
     await flushProfile.current?.();
     setStep(n);
+    focusHeading.current = true;
     if (n > 0) await refreshAssessment();
     if (n === 4) setFindings(await api.prereview().catch(() => null));
   };
@@ -212,6 +222,8 @@ export function App() {
                 disabled={busy}
                 onClick={() =>
                   modal.confirm({
+                    // Enter or Space on a destructive question keeps things as they are.
+                    autoFocusButton: "cancel",
                     title: t("load.startOverConfirmTitle"),
                     content: t("load.startOverConfirmBody"),
                     okText: t("common.confirm"),
@@ -244,6 +256,9 @@ export function App() {
             status: i === step ? "process" : stepDone(i) ? "finish" : "wait",
           }))}
         />
+        <h2 ref={stepHeading} tabIndex={-1} className="step-heading" data-testid="step-heading">
+          {t(STEP_KEYS[step])}
+        </h2>
         {loaded.migrated_from !== null && <Alert type="info" showIcon message={t("load.migrated", { version: loaded.migrated_from })} />}
         {loaded.personal_locked && (
           <Alert

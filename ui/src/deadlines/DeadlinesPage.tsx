@@ -315,6 +315,8 @@ export function DeadlinesPage() {
               danger
               onClick={() =>
                 modal.confirm({
+                  // Enter or Space on a destructive question keeps things as they are.
+                  autoFocusButton: "cancel",
                   title: t("dl.removeRound"),
                   content: t("dl.removeRoundConfirm", { title: overview.round.title }),
                   okText: t("common.confirm"),

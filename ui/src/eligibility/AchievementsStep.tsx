@@ -89,6 +89,8 @@ export function AchievementsStep({
 
   const remove = (a: Achievement) =>
     modal.confirm({
+      // Enter or Space on a destructive question keeps things as they are.
+      autoFocusButton: "cancel",
       title: t("el.deleteConfirm", { title: a.title }),
       okText: t("common.confirm"),
       cancelText: t("common.cancel"),

@@ -123,6 +123,8 @@ describe("业绩成果", () => {
     });
     expect((await screen.findAllByText("删除“工业园区碳排放核算方法研究”？")).length).toBeGreaterThan(0);
     expect(onChange).not.toHaveBeenCalled();
+    // The focus is on 取消: Enter or Space keeps the achievement.
+    await waitFor(() => expect(document.activeElement?.textContent?.replace(/\s/g, "")).toBe("取消"));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: /^确\s*定$/ }));
     });

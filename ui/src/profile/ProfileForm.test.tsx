@@ -173,6 +173,25 @@ describe("app start", () => {
     expect(await screen.findByText("数据保存在：/home/u/.local/share/zhicheng · 离线使用，不联网")).toBeTruthy();
   });
 
+  it("after 下一步 the focus is on the new step's heading, so Tab goes on inside the step", async () => {
+    const rules = (await import("../../../crates/zhicheng-core/data/rules-2023.json")).default;
+    const assessment = (await import("../generated/assessment-example.json")).default;
+    mockCommands((cmd) => {
+      if (cmd === "profile_load") return { file: example, exists: true, migrated_from: null, personal_locked: false };
+      if (cmd === "workspace_info") return { root: "/w", backups: [] };
+      if (cmd === "eligibility_rules") return rules;
+      if (cmd === "eligibility_assess") return assessment;
+      return null;
+    });
+    renderApp();
+    await waitFor(() => expect(input("name").value).toBe("李明"));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("wizard-next"));
+    });
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("step-heading"));
+    expect(document.activeElement?.textContent).toBe("申报资格");
+  });
+
   it("offers the newest good backup when the file is corrupt", async () => {
     const calls: string[] = [];
     mockCommands((cmd, args) => {

@@ -30,8 +30,14 @@ export function AppShell({
   const { token } = theme.useToken();
   const { overview } = useTimeline();
   return (
-    <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider width={200} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+    // The window never scrolls as a whole: the navigation and the header stay put, only the content
+    // scrolls (the footer too stays in view).
+    <Layout style={{ height: "100vh", overflow: "hidden" }}>
+      <Layout.Sider
+        width={200}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, height: "100vh", overflow: "auto" }}
+      >
         <div style={{ padding: "16px 16px 8px", display: "flex", alignItems: "center", gap: 8 }}>
           <img src="/icon.svg" width={28} height={28} alt="" />
           <Typography.Text strong>{t("app.short")}</Typography.Text>
@@ -49,7 +55,7 @@ export function AppShell({
           ]}
         />
       </Layout.Sider>
-      <Layout>
+      <Layout style={{ height: "100vh", minWidth: 0 }}>
         <Layout.Header
           style={{
             background: token.colorBgContainer,
@@ -59,20 +65,24 @@ export function AppShell({
             alignItems: "center",
             justifyContent: "space-between",
             height: 64,
+            flex: "none",
+            gap: 16,
+            whiteSpace: "nowrap",
           }}
         >
-          <div style={{ lineHeight: 1.3 }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+          {/* No wrapping in the header (960 px windows, long English): the title and round shorten with an ellipsis. */}
+          <div style={{ lineHeight: 1.3, minWidth: 0, overflow: "hidden" }}>
+            <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
               {t("app.title")}
             </Typography.Title>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }} ellipsis>
               {/* The round in force (the one every page judges by), not a fixed notice. */}
               <span data-testid="header-round">
                 {t("app.subtitle", { notice: overview?.round.notice ?? "渝经信发〔2023〕89号" })}
               </span>
             </Typography.Text>
           </div>
-          <Space>
+          <Space style={{ flex: "none" }}>
             <Typography.Text type="secondary">{t("app.language")}</Typography.Text>
             <Segmented<Lang>
               aria-label={t("app.language")}
@@ -85,8 +95,10 @@ export function AppShell({
             />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, overflow: "auto" }}>{children}</Layout.Content>
-        <Layout.Footer style={{ padding: "8px 24px", fontSize: 12 }}>
+        <Layout.Content style={{ padding: 24, overflow: "auto", flex: "1 1 auto", minHeight: 0 }} data-testid="content">
+          {children}
+        </Layout.Content>
+        <Layout.Footer style={{ padding: "8px 24px", fontSize: 12, flex: "none", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
           <Typography.Text type="secondary">
             {workspace ? t("app.workspace", { path: workspace }) : ""} · {t("app.offline")}
           </Typography.Text>
