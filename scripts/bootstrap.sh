@@ -18,7 +18,8 @@ fi
 
 run_pkgs=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev libayatana-appindicator3-dev
   librsvg2-dev pkg-config fonts-noto-cjk fonts-hanazono curl file)
-test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring poppler-utils qpdf strace util-linux)
+test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring poppler-utils qpdf strace util-linux
+  gcc-mingw-w64-x86-64)
 
 pkgs=("${run_pkgs[@]}")
 if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then pkgs+=("${test_pkgs[@]}"); fi
@@ -60,6 +61,8 @@ if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
     echo "bootstrap: installing tauri-driver"
     cargo install tauri-driver --locked --version '^2.0'
   fi
+  # make test checks that the workspace compiles for Windows too (linked by mingw-w64 above).
+  rustup target list --installed 2>/dev/null | grep -q '^x86_64-pc-windows-gnu$' || rustup target add x86_64-pc-windows-gnu
 fi
 
 # npm packages: only when the lockfile changed since the last install.
