@@ -270,7 +270,8 @@ export function App() {
           />
         )}
         <div style={{ display: step === 0 ? undefined : "none" }}>
-          <Card title={t("wizard.basic")} variant="borderless">
+          {/* The step heading above names the step; the card needs no title of its own. */}
+          <Card variant="borderless">
             <ProfileForm initial={loaded.file.profile} flushRef={flushProfile} currentRef={currentProfile} />
           </Card>
         </div>
