@@ -40,8 +40,11 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
         }
         None => zhicheng_sheet::workspace_template(ws.root())?.0,
     };
-    let fonts_dir = o.fonts.map(Path::to_path_buf).unwrap_or_else(zhicheng_sheet::fonts::default_dir);
-    let fonts = Fonts::load(&fonts_dir)?;
+    // A folder named with --fonts is used as it is; otherwise the default folder, then the system's.
+    let fonts = match o.fonts {
+        Some(dir) => Fonts::load(dir)?,
+        None => Fonts::load_default()?,
+    };
     let ctx = Context { pack: &pack, round: &round, calendar: WorkCalendar::builtin(), template: &template, fonts };
     match o.batch {
         None => {

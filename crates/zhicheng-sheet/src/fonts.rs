@@ -162,23 +162,44 @@ impl Fonts {
         [preferred, Face::Serif, Face::Fallback].into_iter().find(|f| self.face(*f).has(ch))
     }
 
-    /// Loads the fonts of `dir`, once per process and folder (the parsed fonts live as long as the
-    /// process: they are a few tens of MB and every sheet needs them).
+    /// Loads the fonts of `dir` and only of `dir` (a folder the user named: `--fonts`), once per process
+    /// and folder (the parsed fonts live as long as the process: a few tens of MB every sheet needs).
     pub fn load(dir: &Path) -> Result<&'static Fonts, CoreError> {
-        static CACHE: OnceLock<Mutex<HashMap<PathBuf, &'static Fonts>>> = OnceLock::new();
+        Self::load_from(dir, false)
+    }
+
+    /// Like [`Self::load`], but a face missing in `dir` is read from the system's font folders (Linux:
+    /// the packages carry no fonts). For the default folder, not for one the user named.
+    pub fn load_with_system(dir: &Path) -> Result<&'static Fonts, CoreError> {
+        Self::load_from(dir, true)
+    }
+
+    /// The fonts when nobody names a folder: [`default_dir`], then the system's.
+    pub fn load_default() -> Result<&'static Fonts, CoreError> {
+        Self::load_with_system(&default_dir())
+    }
+
+    fn load_from(dir: &Path, system: bool) -> Result<&'static Fonts, CoreError> {
+        type Cache = HashMap<(PathBuf, bool), &'static Fonts>;
+        static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
         let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(f) = cache.get(dir) {
+        let key = (dir.to_path_buf(), system);
+        if let Some(f) = cache.get(&key) {
             return Ok(f);
         }
         let load_one = |f: Face| -> Result<LoadedFace, CoreError> {
             let (_, index, _) = f.source();
-            let path = locate(dir, f);
+            let path = if system { locate(dir, f) } else { dir.join(f.source().0) };
             let bytes: &'static [u8] = std::fs::read(&path)
                 .map_err(|e| {
+                    let also = if system && cfg!(target_os = "linux") {
+                        format!("；也未在系统字体目录（{}）中找到", f.system_dirs().join("、"))
+                    } else {
+                        String::new()
+                    };
                     CoreError::Fonts(format!(
-                        "无法读取 {}（{e}）；也未在系统字体目录（{}）中找到。Linux 请安装 fonts-noto-cjk 和 fonts-hanazono；其他系统请重新安装本程序，或在源码目录运行 scripts/fonts.sh",
+                        "无法读取 {}（{e}）{also}。Linux 请安装 fonts-noto-cjk 和 fonts-hanazono；其他系统请重新安装本程序，或在源码目录运行 scripts/fonts.sh",
                         path.display(),
-                        f.system_dirs().join("、")
                     ))
                 })?
                 .leak();
@@ -191,7 +212,7 @@ impl Fonts {
             dir: dir.to_path_buf(),
             faces: [load_one(Face::Serif)?, load_one(Face::SansBold)?, load_one(Face::Fallback)?],
         }));
-        cache.insert(dir.to_path_buf(), fonts);
+        cache.insert(key, fonts);
         Ok(fonts)
     }
 }

@@ -338,7 +338,8 @@ fn the_system_fonts_give_the_same_pdf_as_the_bundled_ones() {
         let p = locate(empty.path(), f);
         assert!(p.starts_with("/usr/share/fonts"), "{f:?} found in the system: {}", p.display());
     }
-    let system = Fonts::load(empty.path()).unwrap();
+    let system = Fonts::load_with_system(empty.path()).unwrap();
+    assert!(Fonts::load(empty.path()).is_err(), "a folder the user named is used as it is");
     let bundled = common::fonts();
     let render = |fonts: &'static Fonts| {
         let pack = RulePack::builtin();

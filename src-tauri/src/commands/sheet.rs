@@ -16,13 +16,14 @@ use crate::error::AppResult;
 use crate::picker::Pick;
 use crate::state::AppState;
 
-/// The bundled fonts (resources), else the places the CLI looks.
+/// The bundled fonts (resources), else the places the CLI looks, then the system's (Linux).
 fn fonts<R: Runtime>(app: &AppHandle<R>) -> AppResult<&'static Fonts> {
     let bundled = app.path().resource_dir().ok().map(|d| d.join("fonts"));
-    let dir = bundled
-        .filter(|d| d.join(zhicheng_sheet::Face::Serif.source().0).is_file())
-        .unwrap_or_else(zhicheng_sheet::fonts::default_dir);
-    Ok(Fonts::load(&dir)?)
+    match bundled.filter(|d| d.join(zhicheng_sheet::Face::Serif.source().0).is_file()) {
+        Some(dir) => Ok(Fonts::load(&dir)?),
+        // Linux packages bundle none: the default places, then the system's fonts.
+        None => Ok(Fonts::load_default()?),
+    }
 }
 
 /// Runs `f` with everything a sheet is made from: the workspace's pack, round and template.
