@@ -13,7 +13,7 @@ use crate::chain::SubmissionChain;
 use crate::eligibility::RulePack;
 use crate::error::{CoreError, Result};
 use crate::ics::DEFAULT_LEAD_MINUTES;
-use crate::plan::{Plan, StepInput, backward_plan, forward_plan};
+use crate::plan::{Plan, StepInput, backward_plan, forward_from};
 use crate::profile::{ArchiveLocation, Profile};
 use crate::publicity::{EndSource, Publicity};
 use crate::round::{Round, WindowState, WindowStatus, beijing, beijing_midnight};
@@ -218,7 +218,6 @@ pub enum StartSource {
 }
 
 /// 三（三）3（1）: what the unit may not do with material that has not been publicised.
-pub const UNPUBLICISED_CLAUSE: &str = "三（三）3（1）";
 pub const UNPUBLICISED_TEXT: &str = "对……未经公示（含补报材料）、未按规定程序报送的申报材料，不得推荐上报。";
 
 /// The unit publicity measured against the submission close (三（三）3（1）): when it ends, the last
@@ -269,16 +268,15 @@ pub fn publicity_fit(
     };
     // An entered start ends where the publicity sheet says it ends (the day printed on it); starting
     // today follows the page's "count the start day" choice.
-    let counted = cal.add_workdays(start, n, entered.is_some() || backward.count_start_day);
-    let mut estimated = counted.unknown_from.is_some();
-    let mut end = counted.value;
-    if let Some((_, p)) = entered {
-        let period = p.period(cal);
-        if let (EndSource::Entered, Some(e)) = (period.source, period.end) {
-            end = e;
-            estimated = false;
+    // Beyond the holiday table, an end entered by hand is the one the sheet prints.
+    let by_hand = entered.map(|(_, p)| p.period(cal)).filter(|p| p.source == EndSource::Entered).and_then(|p| p.end);
+    let (end, mut estimated) = match by_hand {
+        Some(e) => (e, false),
+        None => {
+            let counted = cal.add_workdays(start, n, entered.is_some() || backward.count_start_day);
+            (counted.value, counted.unknown_from.is_some())
         }
-    }
+    };
     let fits = end <= latest_end;
     let late = if fits {
         0
@@ -343,7 +341,7 @@ pub fn overview_with_pack(
     let fit = publicity_fit(&round, cal, &backward, publicity, beijing(now).date_naive());
     // The plan follows the dates the unit fixed when there are some; else the latest possible ones.
     let plan = match fit.start_source {
-        StartSource::Entered => forward_plan(&round, cal, &steps, settings.count_start_day, fit.start, fit.end),
+        StartSource::Entered => forward_from(backward, cal, fit.start, fit.end),
         StartSource::Today => backward,
     };
     let publicity_start = crate::round::Window {

@@ -128,7 +128,11 @@ pub fn forward_plan(
     start: NaiveDate,
     end: NaiveDate,
 ) -> Plan {
-    let backward = backward_plan(round, cal, steps, count_start_day);
+    forward_from(backward_plan(round, cal, steps, count_start_day), cal, start, end)
+}
+
+/// [`forward_plan`] from a backward plan already made (its items give each step's latest day).
+pub fn forward_from(backward: Plan, cal: &WorkCalendar, start: NaiveDate, end: NaiveDate) -> Plan {
     let mut unknown = backward.unknown_from;
     let mut note = |u: Option<NaiveDate>| {
         if let Some(u) = u {

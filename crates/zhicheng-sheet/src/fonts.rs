@@ -188,8 +188,8 @@ impl Fonts {
             return Ok(f);
         }
         let load_one = |f: Face| -> Result<LoadedFace, CoreError> {
-            let (_, index, _) = f.source();
-            let path = if system { locate(dir, f) } else { dir.join(f.source().0) };
+            let (file, index, _) = f.source();
+            let path = if system { locate(dir, f) } else { dir.join(file) };
             let bytes: &'static [u8] = std::fs::read(&path)
                 .map_err(|e| {
                     let also = if system && cfg!(target_os = "linux") {
