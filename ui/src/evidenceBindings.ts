@@ -24,9 +24,31 @@ title: string, kind: FileKind, size: number,
 /**
  * Beijing time, RFC 3339.
  */
-imported_at: string, links: Array<string>, };
+imported_at: string, links: Array<string>, 
+/**
+ * A masked copy: the id of the original it stands in for. Composing and the export use it in
+ * the original's place; the original stays as it was.
+ */
+masked_from?: string, 
+/**
+ * The user confirmed that the applicant's name (and rank) can be seen in the file.
+ */
+name_confirmed: boolean, };
 
-export type VaultSettings = { image_warn_mb: number, document_warn_mb: number, };
+export type VaultSettings = { image_warn_mb: number, document_warn_mb: number, 
+/**
+ * Largest size of one item's PDF (MB). Default 5: a common per-file upload limit of online
+ * application portals; Chongqing's is unpublished — change it to what the portal says.
+ */
+item_max_mb: number, 
+/**
+ * The compression offered first: pixels per inch on the page (150: legible text on A4) …
+ */
+compress_dpi: number, 
+/**
+ * … and JPEG quality.
+ */
+compress_quality: number, };
 
 export type Progress = { files_done: number, files_total: number, bytes_done: number, bytes_total: number, 
 /**
@@ -118,6 +140,94 @@ proves: string, original_name: string, size: number,
 blake3: string, };
 
 export type ExportReport = { dest: string, rows: Array<ExportRow>, 
+/**
+ * Items still blocking submission when exported.
+ */
+blocking: Array<string>, };
+
+export type Compress = { 
+/**
+ * Pixels per inch at the picture's size on the page (72–600).
+ */
+dpi: number, 
+/**
+ * JPEG quality (30–95).
+ */
+quality: number, };
+
+export type MaskRect = { x: number, y: number, w: number, h: number, };
+
+export type PageRef = { file: string, page: number, rotate: number, };
+
+export type PageView = { 
+/**
+ * The file read for it: the masked copy when there is one.
+ */
+source: string, title: string, kind: FileKind, 
+/**
+ * Pages in the file.
+ */
+of: number, masked: boolean, file: string, page: number, rotate: number, };
+
+export type Skipped = { file: string, title: string, reason: string, };
+
+export type NameCheck = { ok: boolean, 
+/**
+ * The applicant's name is not filled in.
+ */
+no_name: boolean, 
+/**
+ * Linked files (ids) with neither.
+ */
+unconfirmed: Array<string>, };
+
+export type ItemPages = { target: string, label: string, clause: string, pages: Array<PageView>, skipped: Array<Skipped>, compress?: Compress, names: NameCheck, 
+/**
+ * Whether the page order was set by the user (else: files in link order, every page).
+ */
+customised: boolean, };
+
+export type ComposeReport = { size: number, pages: number, 
+/**
+ * The compression used (none: images as they were).
+ */
+compress?: Compress, budget: number, within_budget: boolean, 
+/**
+ * The size without compression, when compression was used.
+ */
+uncompressed?: number, 
+/**
+ * Bytes of PDF pages (copied as they are; compression does not shrink them).
+ */
+pdf_bytes: number, 
+/**
+ * Why it cannot fit, when it does not.
+ */
+problem?: string, skipped: Array<Skipped>, };
+
+export type ItemExport = { n: number, target: string, label: string, file_name: string, names: NameCheck, size: number, pages: number, 
+/**
+ * The compression used (none: images as they were).
+ */
+compress?: Compress, budget: number, within_budget: boolean, 
+/**
+ * The size without compression, when compression was used.
+ */
+uncompressed?: number, 
+/**
+ * Bytes of PDF pages (copied as they are; compression does not shrink them).
+ */
+pdf_bytes: number, 
+/**
+ * Why it cannot fit, when it does not.
+ */
+problem?: string, skipped: Array<Skipped>, };
+
+export type PerItemExport = { dest: string, items: Array<ItemExport>, 
+/**
+ * Items with files, none of which could be composed.
+ */
+failed: Array<Skipped>, 
 /**
  * Items still blocking submission when exported.
  */

@@ -32,6 +32,16 @@ pub fn typescript() -> String {
         crate::access::ImportOutcome::decl(&cfg),
         crate::export::ExportRow::decl(&cfg),
         crate::export::ExportReport::decl(&cfg),
+        crate::compose::Compress::decl(&cfg),
+        crate::compose::MaskRect::decl(&cfg),
+        crate::upload::PageRef::decl(&cfg),
+        crate::upload::PageView::decl(&cfg),
+        crate::upload::Skipped::decl(&cfg),
+        crate::upload::NameCheck::decl(&cfg),
+        crate::upload::ItemPages::decl(&cfg),
+        crate::upload::ComposeReport::decl(&cfg),
+        crate::upload::ItemExport::decl(&cfg),
+        crate::upload::PerItemExport::decl(&cfg),
     ];
     zhicheng_core::bindings::ts_module(
         "// Generated from the Rust types by `make bindings` (crates/zhicheng-vault/src/bindings.rs). Do not edit.\n\n",
@@ -55,6 +65,8 @@ pub fn data_fixture() -> String {
         size,
         imported_at: "2023-11-18T10:00:00+08:00".into(),
         links,
+        masked_from: None,
+        name_confirmed: false,
     };
     let files = vec![
         file(

@@ -284,7 +284,8 @@ pub fn checklist(file: &ApplicantFile, files: &[EvidenceFile]) -> Checklist {
     let blocking: Vec<String> =
         needed.iter().filter(|i| i.status == ItemStatus::Missing).map(|i| i.label.clone()).collect();
     let done = needed.iter().filter(|i| i.status == ItemStatus::Provided).count() as u32;
-    let unlinked = files.iter().filter(|f| f.links.is_empty()).map(|f| f.id.clone()).collect();
+    let unlinked =
+        files.iter().filter(|f| f.links.is_empty() && f.masked_from.is_none()).map(|f| f.id.clone()).collect();
     Checklist {
         complete: blocking.is_empty() && !needed.is_empty(),
         nothing_to_check: needed.is_empty(),

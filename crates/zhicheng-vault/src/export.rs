@@ -90,7 +90,7 @@ fn plan(files: &[EvidenceFile], list: &Checklist) -> Vec<(EvidenceFile, String, 
     out
 }
 
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
@@ -157,7 +157,7 @@ pub fn human_size(n: u64) -> String {
     }
 }
 
-fn sibling_temp(dest: &Path) -> PathBuf {
+pub(crate) fn sibling_temp(dest: &Path) -> PathBuf {
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
     let mut b = [0u8; 4];
     #[allow(
@@ -172,7 +172,17 @@ fn sibling_temp(dest: &Path) -> PathBuf {
 /// `overwrite`.
 pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) -> Result<ExportReport> {
     let list = checklist::checklist(file, vault.files());
-    let plan = plan(vault.files(), &list);
+    // A masked copy goes out under its original's name and in its place.
+    let files: Vec<EvidenceFile> = vault
+        .files()
+        .iter()
+        .filter(|f| f.masked_from.is_none())
+        .map(|f| match vault.masked_copy(&f.id) {
+            Some(m) => EvidenceFile { hash: m.hash.clone(), size: m.size, kind: m.kind, ..f.clone() },
+            None => f.clone(),
+        })
+        .collect();
+    let plan = plan(&files, &list);
     let named: Vec<(EvidenceFile, String, String, String)> = plan
         .into_iter()
         .enumerate()

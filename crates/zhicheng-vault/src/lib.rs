@@ -6,11 +6,13 @@
 pub mod access;
 pub mod bindings;
 pub mod checklist;
+pub mod compose;
 pub mod crypto;
 pub mod export;
 pub mod keys;
 pub mod names;
 pub mod sniff;
+pub mod upload;
 pub mod vault;
 
 pub use checklist::{Checklist, ChecklistItem, ItemStatus, checklist};

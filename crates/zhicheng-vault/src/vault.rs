@@ -28,6 +28,7 @@ use crate::crypto::{self, KdfParams, VaultKey, WrappedKey};
 use crate::keys::SecretStore;
 use crate::names;
 use crate::sniff::{self, FileKind};
+use crate::upload::Composition;
 
 type Result<T> = std::result::Result<T, CoreError>;
 
@@ -114,6 +115,14 @@ pub struct EvidenceFile {
     /// Beijing time, RFC 3339.
     pub imported_at: String,
     pub links: Vec<Target>,
+    /// A masked copy: the id of the original it stands in for. Composing and the export use it in
+    /// the original's place; the original stays as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub masked_from: Option<String>,
+    /// The user confirmed that the applicant's name (and rank) can be seen in the file.
+    #[serde(default)]
+    pub name_confirmed: bool,
 }
 
 #[cfg(test)]
@@ -129,6 +138,8 @@ impl EvidenceFile {
             size: 1,
             imported_at: String::new(),
             links,
+            masked_from: None,
+            name_confirmed: false,
         }
     }
 }
@@ -160,19 +171,49 @@ struct Index {
     format: String,
     version: u32,
     files: Vec<EvidenceFile>,
+    /// The page order the user set per item (absent in vaults written before it existed).
+    #[serde(default)]
+    compositions: Vec<Composition>,
 }
 
-/// Size above which a file gets a warning, per kind (MB). The portal's limits are not published;
-/// these are settings (`evidence/settings.json`).
+/// Size above which a file gets a warning, per kind (MB), and the budget of an item's composed PDF.
+/// The portal's limits are not published (the notice names none); these are settings
+/// (`evidence/settings.json`), and their defaults are starting points, not rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct VaultSettings {
     pub image_warn_mb: f64,
     pub document_warn_mb: f64,
+    /// Largest size of one item's PDF (MB). Default 5: a common per-file upload limit of online
+    /// application portals; Chongqing's is unpublished — change it to what the portal says.
+    #[serde(default = "default_item_max_mb")]
+    pub item_max_mb: f64,
+    /// The compression offered first: pixels per inch on the page (150: legible text on A4) …
+    #[serde(default = "default_dpi")]
+    pub compress_dpi: u32,
+    /// … and JPEG quality.
+    #[serde(default = "default_quality")]
+    pub compress_quality: u8,
+}
+
+fn default_item_max_mb() -> f64 {
+    5.0
+}
+fn default_dpi() -> u32 {
+    150
+}
+fn default_quality() -> u8 {
+    75
 }
 
 impl Default for VaultSettings {
     fn default() -> Self {
-        Self { image_warn_mb: 5.0, document_warn_mb: 20.0 }
+        Self {
+            image_warn_mb: 5.0,
+            document_warn_mb: 20.0,
+            item_max_mb: default_item_max_mb(),
+            compress_dpi: default_dpi(),
+            compress_quality: default_quality(),
+        }
     }
 }
 
@@ -232,6 +273,7 @@ pub struct Vault {
     meta: VaultMeta,
     key: VaultKey,
     files: Vec<EvidenceFile>,
+    compositions: Vec<Composition>,
     pub settings: VaultSettings,
     /// What opening removed: encrypted objects no index entry names (left by an import that was
     /// killed before it wrote the index).
@@ -333,6 +375,7 @@ impl Vault {
             meta,
             key,
             files: vec![],
+            compositions: vec![],
             settings: VaultSettings::default(),
             reclaimed: Reclaimed::default(),
         };
@@ -383,7 +426,15 @@ impl Vault {
             Ok(t) => zhicheng_core::error::parse_json(&t, Some(&dir.join(SETTINGS)))?,
             Err(_) => VaultSettings::default(),
         };
-        let mut v = Vault { dir, meta, key, files: index.files, settings, reclaimed: Reclaimed::default() };
+        let mut v = Vault {
+            dir,
+            meta,
+            key,
+            files: index.files,
+            compositions: index.compositions,
+            settings,
+            reclaimed: Reclaimed::default(),
+        };
         // Only while no other program writes: its import may have objects not yet in its index.
         if let Ok(_guard) = v.lock() {
             v.clean_stale_temps();
@@ -395,11 +446,18 @@ impl Vault {
     /// Changes the size-warning settings (`evidence/settings.json`). Values must be positive and at
     /// most 2048 MB.
     pub fn save_settings(&mut self, settings: VaultSettings) -> Result<()> {
-        for (v, what) in [(settings.image_warn_mb, "图片"), (settings.document_warn_mb, "文档")] {
+        for (v, what) in [
+            (settings.image_warn_mb, "图片的大小提示阈值"),
+            (settings.document_warn_mb, "文档的大小提示阈值"),
+            (settings.item_max_mb, "每项 PDF 的大小上限"),
+        ] {
             if !(v.is_finite() && v > 0.0 && v <= 2048.0) {
-                return Err(CoreError::Vault(format!("{what}的大小提示阈值应在 0 到 2048 MB 之间，现为 {v}")));
+                return Err(CoreError::Vault(format!("{what}应在 0 到 2048 MB 之间，现为 {v}")));
             }
         }
+        crate::compose::Compress { dpi: settings.compress_dpi, quality: settings.compress_quality }
+            .check()
+            .map_err(|e| CoreError::Vault(e.to_string()))?;
         #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let text = serde_json::to_string_pretty(&settings).expect("settings serialise");
         let _guard = self.lock()?;
@@ -464,7 +522,12 @@ impl Vault {
     }
 
     fn save_index(&self) -> Result<()> {
-        let index = Index { format: INDEX_FORMAT.into(), version: 1, files: self.files.clone() };
+        let index = Index {
+            format: INDEX_FORMAT.into(),
+            version: 1,
+            files: self.files.clone(),
+            compositions: self.compositions.clone(),
+        };
         #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let plain = serde_json::to_vec(&index).expect("index serialises");
         let sealed = self.key.seal(&plain)?;
@@ -557,14 +620,133 @@ impl Vault {
     }
 
     /// Removes a file from the vault (the original elsewhere is untouched). The UI asks first.
+    /// Its masked copy, if any, goes with it.
     pub fn remove(&mut self, id: &str) -> Result<EvidenceFile> {
         let removed = self.file(id)?.clone();
+        let gone: Vec<EvidenceFile> =
+            self.files.iter().filter(|f| f.id == id || f.masked_from.as_deref() == Some(id)).cloned().collect();
         self.change(|files| {
-            files.retain(|f| f.id != id);
+            files.retain(|f| f.id != id && f.masked_from.as_deref() != Some(id));
             Ok(())
         })?;
-        let _ = fs::remove_file(self.object_path(&removed.hash));
+        for g in gone {
+            if !self.files.iter().any(|f| f.hash == g.hash) {
+                let _ = fs::remove_file(self.object_path(&g.hash));
+            }
+        }
         Ok(removed)
+    }
+
+    /// The masked copy standing in for `id`, if one was made.
+    pub fn masked_copy(&self, id: &str) -> Option<&EvidenceFile> {
+        self.files.iter().find(|f| f.masked_from.as_deref() == Some(id))
+    }
+
+    /// What composing and the export use for `id`: its masked copy, else the file itself.
+    pub fn current(&self, id: &str) -> Result<&EvidenceFile> {
+        match self.masked_copy(id) {
+            Some(m) => Ok(m),
+            None => self.file(id),
+        }
+    }
+
+    /// Stores `bytes` as the masked copy of `original` (replacing an earlier one). The original is
+    /// not touched.
+    pub fn store_masked(&mut self, original: &str, kind: FileKind, bytes: &[u8]) -> Result<EvidenceFile> {
+        let orig = self.file(original)?.clone();
+        if orig.masked_from.is_some() {
+            return Err(CoreError::Vault("这是遮盖后的副本；请在原文件上遮盖".into()));
+        }
+        let _guard = self.lock()?;
+        let never = AtomicBool::new(false);
+        let (hash, written, size) =
+            self.store_reader(&mut std::io::Cursor::new(bytes), Path::new(&orig.name), &mut |_| {}, &never)?;
+        let previous = self.masked_copy(original).cloned();
+        let copy = EvidenceFile {
+            id: hash[..16].to_string(),
+            hash,
+            name: orig.name.clone(),
+            name_note: None,
+            title: orig.title.clone(),
+            kind,
+            size,
+            imported_at: now_beijing(),
+            links: vec![],
+            masked_from: Some(original.to_string()),
+            name_confirmed: orig.name_confirmed,
+        };
+        if self.files.iter().any(|f| f.hash == copy.hash && f.masked_from.as_deref() != Some(original)) {
+            return Err(CoreError::Vault("遮盖后的内容与原文件相同：请画出要遮盖的区域".into()));
+        }
+        let before = self.files.clone();
+        self.files.retain(|f| f.masked_from.as_deref() != Some(original));
+        self.files.push(copy.clone());
+        let saved =
+            written.as_ref().map_or(Ok(()), |o| File::open(o).and_then(|f| f.sync_all()).map_err(io("写入", o)));
+        if let Err(e) = saved.and_then(|_| self.save_index()) {
+            self.files = before;
+            if let Some(o) = written {
+                let _ = fs::remove_file(o);
+            }
+            return Err(e);
+        }
+        if let Some(p) = previous
+            && p.hash != copy.hash
+        {
+            let _ = fs::remove_file(self.object_path(&p.hash));
+        }
+        Ok(copy)
+    }
+
+    /// Drops the masked copy of `original` (the original is used again).
+    pub fn unmask(&mut self, original: &str) -> Result<()> {
+        let Some(copy) = self.masked_copy(original).cloned() else {
+            return Err(CoreError::NotFound(format!("材料 {original} 的遮盖副本")));
+        };
+        self.remove(&copy.id).map(|_| ())
+    }
+
+    /// Records whether the applicant's name can be seen in the file.
+    pub fn set_name_confirmed(&mut self, id: &str, confirmed: bool) -> Result<()> {
+        self.file(id)?;
+        self.change(|files| {
+            for f in files.iter_mut().filter(|f| f.id == id || f.masked_from.as_deref() == Some(id)) {
+                f.name_confirmed = confirmed;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn compositions(&self) -> &[Composition] {
+        &self.compositions
+    }
+
+    /// Forgets the page order of one item.
+    pub fn clear_composition(&mut self, target: &Target) -> Result<()> {
+        if !self.compositions.iter().any(|c| &c.target == target) {
+            return Ok(());
+        }
+        let _guard = self.lock()?;
+        let before = self.compositions.clone();
+        self.compositions.retain(|x| &x.target != target);
+        if let Err(e) = self.save_index() {
+            self.compositions = before;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Saves the page order of one item (replacing the earlier one).
+    pub fn save_composition(&mut self, c: Composition) -> Result<()> {
+        let _guard = self.lock()?;
+        let before = self.compositions.clone();
+        self.compositions.retain(|x| x.target != c.target);
+        self.compositions.push(c);
+        if let Err(e) = self.save_index() {
+            self.compositions = before;
+            return Err(e);
+        }
+        Ok(())
     }
 
     /// The plaintext of a file (for a preview), checked against its hash.
@@ -682,6 +864,8 @@ impl Vault {
                     size: real_size,
                     imported_at: now_beijing(),
                     links: opts.links.clone(),
+                    masked_from: None,
+                    name_confirmed: false,
                 });
             }
             p.current.clear();
@@ -799,9 +983,20 @@ impl Vault {
         on_bytes: &mut dyn FnMut(u64),
         cancel: &AtomicBool,
     ) -> Result<(String, Option<PathBuf>, u64)> {
+        let mut src = File::open(path).map_err(io("读取", path))?;
+        self.store_reader(&mut src, path, on_bytes, cancel)
+    }
+
+    /// Hashes and encrypts what `src` gives (`path` names it in errors).
+    fn store_reader(
+        &self,
+        src: &mut dyn Read,
+        path: &Path,
+        on_bytes: &mut dyn FnMut(u64),
+        cancel: &AtomicBool,
+    ) -> Result<(String, Option<PathBuf>, u64)> {
         let tmp = self.dir.join(OBJECTS).join(format!(".import-{}.tmp", random_hex(8)));
         let mut run = || -> Result<(String, u64)> {
-            let mut src = File::open(path).map_err(io("读取", path))?;
             let out = zhicheng_core::storage::private_file(&tmp).map_err(io("写入", &tmp))?;
             let mut w = self.key.encrypt_to(BufWriter::new(out)).map_err(io("写入", &tmp))?;
             let mut hasher = blake3::Hasher::new_keyed(&self.key.dedupe_key());

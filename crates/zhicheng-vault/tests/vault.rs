@@ -407,12 +407,20 @@ fn size_warnings_follow_the_settings_which_survive_a_restart() {
     let mut v = Vault::create(&ws, KeyChoice::Store(&store)).unwrap();
     let big = jpeg(t.path(), "扫描.jpg", 1_200_000);
     assert!(import(&mut v, std::slice::from_ref(&big), &ImportOptions::default()).warnings.is_empty());
-    let err = v.save_settings(vault::VaultSettings { image_warn_mb: -1.0, document_warn_mb: 20.0 }).unwrap_err();
+    let defaults = vault::VaultSettings::default();
+    let err = v
+        .save_settings(vault::VaultSettings { image_warn_mb: -1.0, ..defaults.clone() })
+        .unwrap_err();
     assert!(err.to_string().contains("图片的大小提示阈值"), "{err}");
-    v.save_settings(vault::VaultSettings { image_warn_mb: 1.0, document_warn_mb: 20.0 }).unwrap();
+    let err = v.save_settings(vault::VaultSettings { item_max_mb: 0.0, ..defaults.clone() }).unwrap_err();
+    assert!(err.to_string().contains("每项 PDF 的大小上限"), "{err}");
+    let err = v.save_settings(vault::VaultSettings { compress_dpi: 1200, ..defaults.clone() }).unwrap_err();
+    assert!(err.to_string().contains("600 dpi"), "{err}");
+    v.save_settings(vault::VaultSettings { image_warn_mb: 1.0, item_max_mb: 8.0, ..defaults }).unwrap();
     drop(v);
     let mut v = Vault::open(&ws, Unlock::Store(&store)).unwrap();
     assert_eq!(v.settings.image_warn_mb, 1.0);
+    assert_eq!(v.settings.item_max_mb, 8.0);
     let bigger = jpeg(t.path(), "扫描2.jpg", 1_300_000);
     let r = import(&mut v, &[bigger], &ImportOptions::default());
     assert!(r.warnings.iter().any(|w| w.contains("超过 1 MB") && w.contains("300 dpi")), "{:?}", r.warnings);
