@@ -9,13 +9,18 @@ use clap::Subcommand;
 use zhicheng_core::CoreError;
 use zhicheng_core::storage::Workspace;
 use zhicheng_vault::checklist::{ChecklistItem, ItemStatus};
+use zhicheng_vault::compose::{self, Compress, MaskRect};
 use zhicheng_vault::crypto::KdfParams;
 use zhicheng_vault::export::{self, Dest};
+use zhicheng_vault::upload::{self, ComposeReport, Mode};
 use zhicheng_vault::vault::{ImportOptions, Target};
-use zhicheng_vault::{Vault, access};
+use zhicheng_vault::{FileKind, Vault, access};
 
 /// The exit code of `evidence check` when items are missing.
 pub const EXIT_MISSING: u8 = 3;
+/// The exit code of `evidence compose` / `export --per-item-pdf` when a PDF was written but is over
+/// its size budget (or an item could not be composed at all).
+pub const EXIT_OVER_BUDGET: u8 = 4;
 
 #[derive(Subcommand)]
 pub enum EvidenceCmd {
@@ -62,6 +67,58 @@ pub enum EvidenceCmd {
         /// ZIP 已存在时覆盖
         #[arg(long)]
         force: bool,
+        /// 每项（每项材料、每项业绩）合成一个 PDF（NN_类别_标题.pdf），按大小上限自动压缩；需要 --to
+        #[arg(long, requires = "to")]
+        per_item_pdf: bool,
+    },
+    /// 把一项的文件合成一个 A4 PDF（按应用中排好的页序）：ITEM 如 education_certificate、achievement:a1
+    Compose {
+        target: String,
+        #[arg(short = 'o', long = "out", value_name = "OUT.pdf")]
+        out: PathBuf,
+        /// 把图片压缩到此分辨率（72–600 dpi，只降不升）
+        #[arg(long)]
+        dpi: Option<u32>,
+        /// 压缩时的 JPEG 质量（30–95，默认取设置）
+        #[arg(long, requires = "dpi")]
+        quality: Option<u8>,
+        /// 大小上限（MB，默认取设置）；未给 --dpi 时自动选不超过上限的最小压缩
+        #[arg(long, value_name = "M")]
+        max_mb: Option<f64>,
+        /// OUT.pdf 已存在时覆盖
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 列出一项合成时的页面（顺序、旋转、是否已遮盖）
+    Pages {
+        target: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 遮盖图片或 PDF 某页上的区域（如身份证号），生成遮盖后的副本替代原文件上传；原文件保留不动
+    Mask {
+        id: String,
+        /// 要遮盖的矩形：x,y,宽,高，均为页面宽高的比例（0–1，自左上角）；可重复
+        #[arg(long = "rect", value_name = "X,Y,W,H", required = true)]
+        rects: Vec<String>,
+        /// PDF 的页码（从 1 起）
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// PDF 页面的图像（PNG/JPEG，如 pdftoppm -r 150 -png 生成），遮盖后以此替换该页
+        #[arg(long, value_name = "FILE")]
+        raster: Option<PathBuf>,
+    },
+    /// 撤销遮盖（删除遮盖后的副本，恢复使用原文件）
+    Unmask {
+        id: String,
+    },
+    /// 确认文件中可见本人姓名及排名（导出时检查）；--no 取消确认
+    NameVisible {
+        id: String,
+        #[arg(long)]
+        no: bool,
     },
     /// 写出恢复文件（用口令保护的密钥副本；系统密钥存储丢失时用它恢复）
     Recovery {
@@ -111,6 +168,52 @@ fn open(ws: &mut Workspace, s: &Secrets, create: bool) -> Result<Vault, CoreErro
         );
     }
     Ok(v)
+}
+
+/// `education_certificate`, `item:education_certificate` or `achievement:a1`.
+fn parse_item(s: &str) -> Result<Target, CoreError> {
+    if s.contains(':') { s.parse() } else { format!("item:{s}").parse() }
+}
+
+fn parse_rect(s: &str) -> Result<MaskRect, CoreError> {
+    let n: Vec<f64> = s.split(',').map(|x| x.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| {
+        CoreError::Vault(format!("--rect “{s}”：请写四个数 x,y,宽,高（页面宽高的比例 0–1），如 0.1,0.2,0.5,0.05"))
+    })?;
+    match n.as_slice() {
+        [x, y, w, h] => Ok(MaskRect { x: *x, y: *y, w: *w, h: *h }),
+        _ => Err(CoreError::Vault(format!("--rect “{s}”：应为四个数 x,y,宽,高"))),
+    }
+}
+
+fn describe(r: &ComposeReport) -> String {
+    let mut t = export::human_size(r.size);
+    match (r.compress, r.uncompressed) {
+        (Some(c), Some(u)) => {
+            t.push_str(&format!("（图片已压缩到 {} dpi、质量 {}；原样为 {}）", c.dpi, c.quality, export::human_size(u)))
+        }
+        (Some(c), None) => t.push_str(&format!("（图片按 {} dpi、质量 {} 压缩）", c.dpi, c.quality)),
+        _ => {}
+    }
+    match &r.problem {
+        Some(p) => t.push_str(&format!("；超出上限：{p}")),
+        None => t.push_str(&format!("，在上限 {} 以内", export::human_size(r.budget))),
+    }
+    t
+}
+
+fn name_hint(v: &Vault, n: &upload::NameCheck) -> String {
+    if n.no_name {
+        return "基本情况中未填姓名：无法核对材料是否显示本人姓名".into();
+    }
+    let titles: Vec<String> = n
+        .unconfirmed
+        .iter()
+        .map(|id| v.file(id).map(|f| format!("{}（{id}）", f.title)).unwrap_or_else(|_| id.clone()))
+        .collect();
+    format!(
+        "请核对以下文件中可见本人姓名及排名（评审会退回看不出是谁完成的材料），确认后运行 evidence name-visible ID：{}",
+        titles.join("、")
+    )
 }
 
 fn status_mark(i: &ChecklistItem) -> &'static str {
@@ -190,7 +293,11 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                         f.title,
                         f.kind.label(),
                         export::human_size(f.size),
-                        if links.is_empty() { "未关联".to_string() } else { links.join(" ") }
+                        match (&f.masked_from, links.is_empty()) {
+                            (Some(of), _) => format!("遮盖后的副本，代替 {of}"),
+                            (None, true) => "未关联".to_string(),
+                            (None, false) => links.join(" "),
+                        }
                     );
                 }
             }
@@ -250,7 +357,159 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
             outln!("已从材料库删除 {}（{}）；原文件不受影响", f.id, f.name);
             Ok(0)
         }
-        EvidenceCmd::Export { to, zip, force } => {
+        EvidenceCmd::Export { to: Some(dir), per_item_pdf: true, .. } => {
+            let file = ws.load()?.file;
+            let v = open(ws, s, false)?;
+            let tty = std::io::stderr().is_terminal();
+            let r = upload::export_per_item(&v, &file, dir, &mut |done, total, label| {
+                if tty && done < total {
+                    err!("\r合成 {}/{}：{label}                ", done + 1, total);
+                }
+            })?;
+            if tty {
+                errln!("");
+            }
+            for i in &r.items {
+                outln!("{}  {}  {} 页  {}", i.file_name, i.label, i.report.pages, describe(&i.report));
+                for k in &i.report.skipped {
+                    errln!("  未合入“{}”：{}", k.title, k.reason);
+                }
+                if !i.names.ok {
+                    errln!("  {}", name_hint(&v, &i.names));
+                }
+            }
+            for f in &r.failed {
+                errln!("未能合成“{}”：{}", f.title, f.reason);
+            }
+            outln!("已导出 {} 个 PDF 到 {}（清单：{}）", r.items.len(), r.dest, export::INDEX_CSV);
+            if !r.blocking.is_empty() {
+                errln!("注意：尚缺 {}", r.blocking.join("、"));
+            }
+            let bad = r.items.iter().any(|i| !i.report.within_budget) || !r.failed.is_empty();
+            Ok(if bad { EXIT_OVER_BUDGET } else { 0 })
+        }
+        EvidenceCmd::Compose { target, out, dpi, quality, max_mb, force, json } => {
+            let t = parse_item(&target)?;
+            let file = ws.load()?.file;
+            let v = open(ws, s, false)?;
+            zhicheng_core::storage::check_output(&out, force)?;
+            let budget = match max_mb {
+                Some(m) if !(m.is_finite() && m > 0.0 && m <= 2048.0) => {
+                    return Err(CoreError::Vault(format!("--max-mb 应在 0 到 2048 之间，现为 {m}")));
+                }
+                Some(m) => Some((m * 1_048_576.0) as u64),
+                None => None,
+            };
+            let mode = match (dpi, max_mb) {
+                (Some(dpi), _) => {
+                    Mode::Use(Some(Compress { dpi, quality: quality.unwrap_or(v.settings.compress_quality) }))
+                }
+                (None, Some(_)) => Mode::Fit,
+                (None, None) => Mode::Saved,
+            };
+            let (pdf, r) = upload::compose_item(&v, &file, &t, mode, budget)?;
+            zhicheng_core::storage::atomic_write(&out, &pdf)?;
+            if json {
+                outln!("{}", crate::json_pretty(&r));
+            } else {
+                outln!("已写出 {}：{} 页，{}", out.display(), r.pages, describe(&r));
+                for k in &r.skipped {
+                    errln!("未合入“{}”：{}", k.title, k.reason);
+                }
+            }
+            Ok(if r.within_budget { 0 } else { EXIT_OVER_BUDGET })
+        }
+        EvidenceCmd::Pages { target, json } => {
+            let t = parse_item(&target)?;
+            let file = ws.load()?.file;
+            let v = open(ws, s, false)?;
+            let p = upload::item_pages(&v, &file, &t)?;
+            if json {
+                outln!("{}", crate::json_pretty(&p));
+            } else {
+                outln!(
+                    "{}（{}）：{} 页{}",
+                    p.label,
+                    p.clause,
+                    p.pages.len(),
+                    if p.customised { "，按应用中设定的顺序" } else { "" }
+                );
+                for (n, pg) in p.pages.iter().enumerate() {
+                    outln!(
+                        "{:>3}. {}  {} 第 {}/{} 页{}{}",
+                        n + 1,
+                        pg.at.file,
+                        pg.title,
+                        pg.at.page + 1,
+                        pg.of,
+                        if pg.at.rotate != 0 { format!("，旋转 {}°", pg.at.rotate) } else { String::new() },
+                        if pg.masked { "，已遮盖" } else { "" }
+                    );
+                }
+                for k in &p.skipped {
+                    errln!("未合入“{}”：{}", k.title, k.reason);
+                }
+                if !p.names.ok {
+                    errln!("{}", name_hint(&v, &p.names));
+                }
+            }
+            Ok(0)
+        }
+        EvidenceCmd::Mask { id, rects, page, raster } => {
+            let rects = rects.iter().map(|r| parse_rect(r)).collect::<Result<Vec<_>, _>>()?;
+            let mut v = open(ws, s, false)?;
+            let f = v.file(&id)?.clone();
+            let current = v.current(&id)?.clone();
+            let bytes = v.read(&current.id)?;
+            let masked = match (f.kind, raster) {
+                (FileKind::Jpeg | FileKind::Png, None) => compose::mask_image(&f.title, f.kind, &bytes, &rects),
+                (FileKind::Jpeg | FileKind::Png, Some(_)) => {
+                    return Err(CoreError::Vault("图片直接遮盖，不需要 --raster".into()));
+                }
+                (FileKind::Pdf, Some(r)) => {
+                    let img = std::fs::read(&r).map_err(CoreError::io("读取", &r))?;
+                    if page == 0 {
+                        return Err(CoreError::Vault("--page 从 1 起".into()));
+                    }
+                    compose::masked_pdf(&f.title, &bytes, page - 1, &img, &rects)
+                }
+                (FileKind::Pdf, None) => {
+                    return Err(CoreError::Vault(
+                        "遮盖 PDF 页面需要该页的图像：如 pdftoppm -r 150 -png -f N -l N 原文件.pdf 页面，再用 --raster 页面-N.png；或在应用中遮盖".into(),
+                    ));
+                }
+                (other, _) => {
+                    return Err(CoreError::Vault(format!("{}不能遮盖：请先转为 PDF", other.label())));
+                }
+            }
+            .map_err(|e| CoreError::Vault(e.to_string()))?;
+            let copy = v.store_masked(&id, f.kind, &masked)?;
+            outln!(
+                "已生成遮盖后的副本 {}（{}）；合成与导出将用它代替 {}，原文件保留不动（撤销：evidence unmask {id}）",
+                copy.id,
+                export::human_size(copy.size),
+                id
+            );
+            Ok(0)
+        }
+        EvidenceCmd::Unmask { id } => {
+            open(ws, s, false)?.unmask(&id)?;
+            outln!("已撤销遮盖：{id} 恢复使用原文件");
+            Ok(0)
+        }
+        EvidenceCmd::NameVisible { id, no } => {
+            open(ws, s, false)?.set_name_confirmed(&id, !no)?;
+            outln!(
+                "{}",
+                if no {
+                    format!("已取消确认：{id}")
+                } else {
+                    format!("已确认 {id} 中可见本人姓名及排名")
+                }
+            );
+            Ok(0)
+        }
+        EvidenceCmd::Export { to, zip, force, .. } => {
             let file = ws.load()?.file;
             let v = open(ws, s, false)?;
             let dest = match (to, zip) {

@@ -129,3 +129,138 @@ fn add_link_check_export_and_recover_from_the_command_line() {
     let o = zhicheng(&ws, &pass, &["evidence", "recover", "--from", rec.to_str().unwrap()]);
     assert!(o.status.success() && out(&o).contains("3 个文件"), "{}", out(&o));
 }
+
+fn photo(w: u32, h: u32, shade: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        if x < w / 3 && y < h / 4 { image::Rgb([200, 30, shade]) } else { image::Rgb([240, 240 - (y % 7) as u8, 235]) }
+    });
+    let mut out = vec![];
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 95).encode_image(&img).unwrap();
+    out
+}
+
+#[test]
+fn compose_mask_and_export_one_pdf_per_item_from_the_command_line() {
+    let t = tempfile::tempdir().unwrap();
+    let ws = t.path().join("ws");
+    let pass = t.path().join("pass.txt");
+    std::fs::write(&pass, "材料库口令2026\n").unwrap();
+    let sample = format!("{}/examples/applicant.json", root());
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_zhicheng")).arg("--workspace").arg(&ws).args(args).output().unwrap()
+    };
+    assert!(run(&["profile", "import", &sample]).status.success());
+    let sheet = t.path().join("公示表.pdf");
+    let o = run(&["sheet", "-o", sheet.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", out(&o));
+    let (p1, p2) = (t.path().join("证书正面.jpg"), t.path().join("证书背面.jpg"));
+    std::fs::write(&p1, photo(2000, 2600, 10)).unwrap();
+    std::fs::write(&p2, photo(2000, 2600, 90)).unwrap();
+    let o = zhicheng(
+        &ws,
+        &pass,
+        &[
+            "evidence",
+            "add",
+            p1.to_str().unwrap(),
+            p2.to_str().unwrap(),
+            sheet.to_str().unwrap(),
+            "--for",
+            "achievement:a1",
+        ],
+    );
+    assert!(o.status.success(), "{}", out(&o));
+
+    let o = zhicheng(&ws, &pass, &["evidence", "pages", "achievement:a1", "--json"]);
+    assert!(o.status.success(), "{}", out(&o));
+    let pages: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(pages["pages"].as_array().unwrap().len(), 3);
+    let sheet_id = pages["pages"][2]["file"].as_str().unwrap().to_string();
+
+    // As it is, within the default budget.
+    let pdf = t.path().join("业绩1.pdf");
+    let o = zhicheng(&ws, &pass, &["evidence", "compose", "achievement:a1", "-o", pdf.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    assert_eq!(doc.get_pages().len(), 3);
+    assert_eq!(r["size"].as_u64().unwrap(), std::fs::metadata(&pdf).unwrap().len());
+    let plain = r["size"].as_u64().unwrap();
+
+    // An existing output is not replaced without --force.
+    let o = zhicheng(&ws, &pass, &["evidence", "compose", "achievement:a1", "-o", pdf.to_str().unwrap()]);
+    assert!(!o.status.success() && out(&o).contains("已存在"), "{}", out(&o));
+
+    // A budget below the plain size: compressed to fit, and said so.
+    let mb = format!("{:.3}", plain as f64 * 0.5 / 1_048_576.0);
+    let o = zhicheng(&ws, &pass, &["evidence", "compose", "item:nope", "-o", pdf.to_str().unwrap(), "--force"]);
+    assert!(!o.status.success() && out(&o).contains("不是当前申报情况需要的材料"), "{}", out(&o));
+    let o = zhicheng(
+        &ws,
+        &pass,
+        &["evidence", "compose", "achievement:a1", "-o", pdf.to_str().unwrap(), "--force", "--max-mb", &mb],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(out(&o).contains("图片已压缩到") && out(&o).contains("以内"), "{}", out(&o));
+    assert!(std::fs::metadata(&pdf).unwrap().len() as f64 <= plain as f64 * 0.5);
+    // One that cannot be met: exit 4 and why.
+    let o = zhicheng(
+        &ws,
+        &pass,
+        &["evidence", "compose", "achievement:a1", "-o", pdf.to_str().unwrap(), "--force", "--max-mb", "0.01"],
+    );
+    assert_eq!(o.status.code(), Some(4), "{}", out(&o));
+    assert!(out(&o).contains("超出上限"), "{}", out(&o));
+    let o = zhicheng(
+        &ws,
+        &pass,
+        &["evidence", "compose", "achievement:a1", "-o", pdf.to_str().unwrap(), "--force", "--dpi", "30"],
+    );
+    assert!(!o.status.success() && out(&o).contains("72 到 600 dpi"), "{}", out(&o));
+
+    // Masking a PDF page needs its raster; then the copy is used in its place.
+    let o = zhicheng(&ws, &pass, &["evidence", "mask", &sheet_id, "--rect", "0.1,0.1,0.8,0.1"]);
+    assert!(!o.status.success() && out(&o).contains("--raster"), "{}", out(&o));
+    let o = zhicheng(&ws, &pass, &["evidence", "mask", &sheet_id, "--rect", "0.1,0.1,0.8"]);
+    assert!(!o.status.success() && out(&o).contains("x,y,宽,高"), "{}", out(&o));
+    let raster = t.path().join("page.png");
+    image::RgbImage::from_fn(1240, 1754, |x, y| image::Rgb([(x % 200) as u8, (y % 200) as u8, 128]))
+        .save(&raster)
+        .unwrap();
+    let o = zhicheng(
+        &ws,
+        &pass,
+        &["evidence", "mask", &sheet_id, "--rect", "0.1,0.1,0.8,0.1", "--raster", raster.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", out(&o));
+    let o = zhicheng(&ws, &pass, &["evidence", "list"]);
+    assert!(out(&o).contains(&format!("遮盖后的副本，代替 {sheet_id}")), "{}", out(&o));
+    let o = zhicheng(&ws, &pass, &["evidence", "pages", "achievement:a1"]);
+    assert!(out(&o).contains("已遮盖"), "{}", out(&o));
+    assert!(out(&o).contains("evidence name-visible"), "the name check asks: {}", out(&o));
+
+    // One PDF per item.
+    let dir = t.path().join("上传");
+    let o = zhicheng(&ws, &pass, &["evidence", "export", "--per-item-pdf", "--to", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[0], "00_材料清单.csv");
+    assert!(names[1].starts_with("01_业绩1_") && names[1].ends_with(".pdf"), "{names:?}");
+    let exported = lopdf::Document::load(dir.join(&names[1])).unwrap();
+    assert_eq!(exported.get_pages().len(), 3);
+    assert!(exported.extract_text(&[3]).unwrap_or_default().trim().is_empty(), "the masked page is an image");
+
+    // Undo: the original again.
+    let o = zhicheng(&ws, &pass, &["evidence", "unmask", &sheet_id]);
+    assert!(o.status.success(), "{}", out(&o));
+    let o = zhicheng(&ws, &pass, &["evidence", "pages", "achievement:a1"]);
+    assert!(!out(&o).contains("已遮盖"));
+    for id in pages["pages"].as_array().unwrap().iter().map(|p| p["file"].as_str().unwrap()) {
+        assert!(zhicheng(&ws, &pass, &["evidence", "name-visible", id]).status.success());
+    }
+    let o = zhicheng(&ws, &pass, &["evidence", "pages", "achievement:a1"]);
+    assert!(!out(&o).contains("name-visible"), "{}", out(&o));
+}

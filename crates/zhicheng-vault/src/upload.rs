@@ -372,7 +372,7 @@ pub fn compose_item(
     let size = pdf.len() as u64;
     let within = size <= budget;
     let problem = (!within).then(|| {
-        let mb = |n: u64| format!("{:.1} MB", n as f64 / 1_048_576.0);
+        let mb = crate::export::human_size;
         let mut why = format!("合成后 {}，超过上限 {}", mb(size), mb(budget));
         if pdf_bytes * 10 >= budget * 9 {
             why.push_str(&format!(

@@ -408,9 +408,7 @@ fn size_warnings_follow_the_settings_which_survive_a_restart() {
     let big = jpeg(t.path(), "扫描.jpg", 1_200_000);
     assert!(import(&mut v, std::slice::from_ref(&big), &ImportOptions::default()).warnings.is_empty());
     let defaults = vault::VaultSettings::default();
-    let err = v
-        .save_settings(vault::VaultSettings { image_warn_mb: -1.0, ..defaults.clone() })
-        .unwrap_err();
+    let err = v.save_settings(vault::VaultSettings { image_warn_mb: -1.0, ..defaults.clone() }).unwrap_err();
     assert!(err.to_string().contains("图片的大小提示阈值"), "{err}");
     let err = v.save_settings(vault::VaultSettings { item_max_mb: 0.0, ..defaults.clone() }).unwrap_err();
     assert!(err.to_string().contains("每项 PDF 的大小上限"), "{err}");
