@@ -54,6 +54,16 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::evidence::evidence_write_recovery,
         commands::evidence::evidence_recover,
         commands::evidence::evidence_save_settings,
+        commands::evidence::evidence_item_pages,
+        commands::evidence::evidence_set_pages,
+        commands::evidence::evidence_reset_pages,
+        commands::evidence::evidence_compose,
+        commands::evidence::evidence_composed_pdf,
+        commands::evidence::evidence_save_composed,
+        commands::evidence::evidence_mask,
+        commands::evidence::evidence_unmask,
+        commands::evidence::evidence_name_visible,
+        commands::evidence::evidence_export_per_item,
     ])
 }
 

@@ -47,6 +47,8 @@ pub struct AppState {
     picker: Mutex<Arc<dyn crate::picker::Picker>>,
     /// Paths dropped on the window, by the token the page got.
     drops: Mutex<crate::picker::Drops>,
+    /// The item PDF last composed (target, bytes): previewed and saved without composing again.
+    pub composed: Mutex<Option<(String, Vec<u8>)>>,
 }
 
 impl AppState {
@@ -59,6 +61,7 @@ impl AppState {
             key_store: None,
             picker: Mutex::new(Arc::new(crate::picker::NoPicker)),
             drops: Mutex::new(Default::default()),
+            composed: Mutex::new(None),
         }
     }
 

@@ -379,6 +379,141 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
     assert!(src.join("专利证书.pdf").is_file(), "the original is untouched");
 }
 
+/// A command's raw reply (a `Response` of bytes).
+fn invoke_raw(
+    w: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: InvokeBody,
+    headers: tauri::http::HeaderMap,
+) -> Result<Vec<u8>, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body,
+            headers,
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| match b {
+        tauri::ipc::InvokeResponseBody::Raw(v) => v,
+        tauri::ipc::InvokeResponseBody::Json(s) => s.into_bytes(),
+    })
+}
+
+#[test]
+fn evidence_pages_compose_mask_and_export_per_item_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let store: Arc<dyn zhicheng_vault::SecretStore> = Arc::new(zhicheng_vault::KeyringStore::mock());
+    let picker = Arc::new(ScriptedPicker::default());
+    let app = with_commands(mock_builder())
+        .manage(
+            AppState::new(Workspace::open(dir.path()).unwrap(), Clock::default())
+                .with_key_store(store)
+                .with_picker(picker.clone()),
+        )
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let text = include_str!("../../examples/applicant.json");
+    let file = zhicheng_core::applicant_file::parse(text, None).unwrap().file;
+    Workspace::open(dir.path()).unwrap().save(&file).unwrap();
+    invoke(&w, "evidence_unlock", json!({ "passphrase": null, "create": true })).unwrap();
+
+    let src = dir.path().join("材料");
+    std::fs::create_dir_all(&src).unwrap();
+    let photo = image::RgbImage::from_fn(300, 200, |x, _| image::Rgb([(x % 250) as u8, 90, 160]));
+    photo.save(src.join("证书.png")).unwrap();
+    // A one-page A4 PDF (a scan of another picture).
+    let scan = image::RgbImage::from_fn(600, 800, |x, y| image::Rgb([(x % 200) as u8, (y % 100) as u8, 30]));
+    scan.save(src.join("scan.png")).unwrap();
+    let scan = std::fs::read(src.join("scan.png")).unwrap();
+    let page = zhicheng_vault::compose::PageInput {
+        key: "s",
+        title: "s",
+        kind: zhicheng_vault::FileKind::Png,
+        bytes: &scan,
+        page: 0,
+        rotate: 0,
+    };
+    std::fs::write(src.join("公示表.pdf"), zhicheng_vault::compose::compose(&[page], None).unwrap().pdf).unwrap();
+    picker.answer(Some(vec![src.join("公示表.pdf"), src.join("证书.png")]));
+    invoke(
+        &w,
+        "evidence_import",
+        json!({ "source": {"from": "pick_files"}, "links": ["achievement:a1"], "followSymlinks": false, "onProgress": "__CHANNEL__:7" }),
+    )
+    .unwrap();
+
+    let t = "achievement:a1";
+    let p = invoke(&w, "evidence_item_pages", json!({ "target": t })).unwrap();
+    let pages = p["pages"].as_array().unwrap().clone();
+    assert_eq!(pages.len(), 2);
+    let (pdf_id, png_id) = (pages[0]["file"].clone(), pages[1]["file"].clone());
+    let p = invoke(
+        &w,
+        "evidence_set_pages",
+        json!({ "target": t, "pages": [{"file": png_id, "page": 0, "rotate": 90}, {"file": pdf_id, "page": 0, "rotate": 0}], "compress": null }),
+    )
+    .unwrap();
+    assert_eq!((p["pages"][0]["file"].clone(), p["pages"][0]["rotate"].clone()), (png_id.clone(), json!(90)));
+    assert_eq!(p["customised"], true);
+
+    let err = invoke_raw(&w, "evidence_composed_pdf", InvokeBody::Json(json!({ "target": t })), Default::default());
+    assert!(err.is_err(), "nothing composed yet");
+    let r = invoke(&w, "evidence_compose", json!({ "target": t, "fit": false })).unwrap();
+    assert_eq!(r["pages"], 2);
+    let pdf =
+        invoke_raw(&w, "evidence_composed_pdf", InvokeBody::Json(json!({ "target": t })), Default::default()).unwrap();
+    assert!(pdf.starts_with(b"%PDF") && pdf.len() as u64 == r["size"].as_u64().unwrap());
+    let out = dir.path().join("业绩1.pdf");
+    picker.answer(Some(vec![out.clone()]));
+    let saved = invoke(&w, "evidence_save_composed", json!({ "target": t, "name": "业绩1" })).unwrap();
+    assert_eq!(saved, json!(out.display().to_string()));
+    assert_eq!(std::fs::read(&out).unwrap(), pdf);
+
+    // Masking: the picture from its own pixels; the PDF page from the raster the page sends.
+    let headers = |id: &Value, page: u32, rects: &str| {
+        let mut h = tauri::http::HeaderMap::new();
+        h.insert("x-file", id.as_str().unwrap().parse().unwrap());
+        h.insert("x-page", page.to_string().parse().unwrap());
+        h.insert("x-rects", rects.parse().unwrap());
+        h
+    };
+    let rect = r#"[{"x":0.1,"y":0.1,"w":0.5,"h":0.2}]"#;
+    let d = invoke_raw(&w, "evidence_mask", InvokeBody::Raw(vec![]), headers(&png_id, 0, rect)).unwrap();
+    let d: Value = serde_json::from_slice(&d).unwrap();
+    assert!(d["files"].as_array().unwrap().iter().any(|f| f["masked_from"] == png_id));
+    let err = invoke_raw(&w, "evidence_mask", InvokeBody::Raw(vec![]), headers(&pdf_id, 0, rect)).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("需要该页的图像"), "{err}");
+    let err = invoke_raw(&w, "evidence_mask", InvokeBody::Raw(vec![]), headers(&pdf_id, 0, "not json")).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("x-rects"), "{err}");
+    let mut raster = vec![];
+    image::RgbImage::from_fn(1240, 1754, |x, y| image::Rgb([(x % 200) as u8, (y % 200) as u8, 99]))
+        .write_to(&mut std::io::Cursor::new(&mut raster), image::ImageFormat::Png)
+        .unwrap();
+    invoke_raw(&w, "evidence_mask", InvokeBody::Raw(raster), headers(&pdf_id, 0, rect)).unwrap();
+    let p = invoke(&w, "evidence_item_pages", json!({ "target": t })).unwrap();
+    assert!(p["pages"].as_array().unwrap().iter().all(|pg| pg["masked"] == true));
+    let d = invoke(&w, "evidence_unmask", json!({ "id": png_id })).unwrap();
+    assert!(!d["files"].as_array().unwrap().iter().any(|f| f["masked_from"] == png_id));
+
+    let d = invoke(&w, "evidence_name_visible", json!({ "id": pdf_id, "visible": true })).unwrap();
+    assert!(d["files"].as_array().unwrap().iter().any(|f| f["id"] == pdf_id && f["name_confirmed"] == true));
+
+    let folder = dir.path().join("导出");
+    std::fs::create_dir_all(&folder).unwrap();
+    picker.answer(Some(vec![folder.clone()]));
+    let r = invoke(&w, "evidence_export_per_item", json!({ "onProgress": "__CHANNEL__:9" })).unwrap();
+    assert_eq!(r["items"].as_array().unwrap().len(), 1);
+    let dest = std::path::PathBuf::from(r["dest"].as_str().unwrap());
+    assert!(dest.starts_with(&folder));
+    assert!(dest.join(r["items"][0]["file_name"].as_str().unwrap()).is_file());
+}
+
 #[test]
 fn a_panic_in_a_command_is_an_internal_error_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();

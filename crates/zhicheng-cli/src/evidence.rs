@@ -9,12 +9,12 @@ use clap::Subcommand;
 use zhicheng_core::CoreError;
 use zhicheng_core::storage::Workspace;
 use zhicheng_vault::checklist::{ChecklistItem, ItemStatus};
-use zhicheng_vault::compose::{self, Compress, MaskRect};
+use zhicheng_vault::compose::{Compress, MaskRect};
 use zhicheng_vault::crypto::KdfParams;
 use zhicheng_vault::export::{self, Dest};
 use zhicheng_vault::upload::{self, ComposeReport, Mode};
 use zhicheng_vault::vault::{ImportOptions, Target};
-use zhicheng_vault::{FileKind, Vault, access};
+use zhicheng_vault::{Vault, access};
 
 /// The exit code of `evidence check` when items are missing.
 pub const EXIT_MISSING: u8 = 3;
@@ -457,33 +457,15 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
         }
         EvidenceCmd::Mask { id, rects, page, raster } => {
             let rects = rects.iter().map(|r| parse_rect(r)).collect::<Result<Vec<_>, _>>()?;
-            let mut v = open(ws, s, false)?;
-            let f = v.file(&id)?.clone();
-            let current = v.current(&id)?.clone();
-            let bytes = v.read(&current.id)?;
-            let masked = match (f.kind, raster) {
-                (FileKind::Jpeg | FileKind::Png, None) => compose::mask_image(&f.title, f.kind, &bytes, &rects),
-                (FileKind::Jpeg | FileKind::Png, Some(_)) => {
-                    return Err(CoreError::Vault("图片直接遮盖，不需要 --raster".into()));
-                }
-                (FileKind::Pdf, Some(r)) => {
-                    let img = std::fs::read(&r).map_err(CoreError::io("读取", &r))?;
-                    if page == 0 {
-                        return Err(CoreError::Vault("--page 从 1 起".into()));
-                    }
-                    compose::masked_pdf(&f.title, &bytes, page - 1, &img, &rects)
-                }
-                (FileKind::Pdf, None) => {
-                    return Err(CoreError::Vault(
-                        "遮盖 PDF 页面需要该页的图像：如 pdftoppm -r 150 -png -f N -l N 原文件.pdf 页面，再用 --raster 页面-N.png；或在应用中遮盖".into(),
-                    ));
-                }
-                (other, _) => {
-                    return Err(CoreError::Vault(format!("{}不能遮盖：请先转为 PDF", other.label())));
-                }
+            if page == 0 {
+                return Err(CoreError::Vault("--page 从 1 起".into()));
             }
-            .map_err(|e| CoreError::Vault(e.to_string()))?;
-            let copy = v.store_masked(&id, f.kind, &masked)?;
+            let raster = match raster {
+                Some(r) => Some(std::fs::read(&r).map_err(CoreError::io("读取", &r))?),
+                None => None,
+            };
+            let mut v = open(ws, s, false)?;
+            let copy = upload::mask_file(&mut v, &id, page - 1, raster.as_deref(), &rects)?;
             outln!(
                 "已生成遮盖后的副本 {}（{}）；合成与导出将用它代替 {}，原文件保留不动（撤销：evidence unmask {id}）",
                 copy.id,

@@ -263,6 +263,36 @@ pub fn reset_pages(vault: &mut Vault, target: &Target) -> Result<()> {
     vault.clear_composition(target)
 }
 
+/// Masks a file: a picture directly (`raster` must be None), a PDF's page `page` (0-based) from
+/// `raster`, a picture of that page as displayed. The result is stored as the file's masked copy (an
+/// earlier copy is masked further: masks add up); the original is not touched.
+pub fn mask_file(
+    vault: &mut Vault,
+    id: &str,
+    page: u32,
+    raster: Option<&[u8]>,
+    rects: &[compose::MaskRect],
+) -> Result<EvidenceFile> {
+    let f = vault.file(id)?.clone();
+    let current = vault.current(id)?.clone();
+    let bytes = vault.read(&current.id)?;
+    let masked = match (f.kind, raster) {
+        (FileKind::Jpeg | FileKind::Png, None) => compose::mask_image(&f.title, current.kind, &bytes, rects),
+        (FileKind::Jpeg | FileKind::Png, Some(_)) => {
+            return Err(CoreError::Vault("图片直接遮盖，不需要页面图像".into()));
+        }
+        (FileKind::Pdf, Some(r)) => compose::masked_pdf(&f.title, &bytes, page, r, rects),
+        (FileKind::Pdf, None) => {
+            return Err(CoreError::Vault(
+                "遮盖 PDF 页面需要该页的图像：如 pdftoppm -r 150 -png -f N -l N 原文件.pdf 页面，再用 --raster 页面-N.png；或在应用中遮盖".into(),
+            ));
+        }
+        (other, _) => return Err(CoreError::Vault(format!("{}不能遮盖：请先转为 PDF", other.label()))),
+    }
+    .map_err(compose_err)?;
+    vault.store_masked(id, current.kind, &masked)
+}
+
 /// How an item's PDF came out.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ComposeReport {

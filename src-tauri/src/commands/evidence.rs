@@ -10,7 +10,9 @@ use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Runtime};
 use zhicheng_core::CoreError;
 use zhicheng_vault::access::{self, EvidenceData, EvidenceState, ImportOutcome};
+use zhicheng_vault::compose::{Compress, MaskRect};
 use zhicheng_vault::export::{self, Dest, ExportReport};
+use zhicheng_vault::upload::{self, ComposeReport, ItemPages, Mode, PageRef, PerItemExport};
 use zhicheng_vault::vault::{self, ImportOptions, KeyPlace, Target, Unlock};
 use zhicheng_vault::{KdfParams, Progress, SecretStore, Vault};
 
@@ -269,6 +271,174 @@ pub async fn evidence_recover<R: Runtime>(app: AppHandle<R>, passphrase: String)
         let v = Vault::recover(&root, &path, &passphrase, s.as_deref())?;
         unlocked(state, v)?;
         Ok(Some(state_of(state)))
+    })
+    .await
+}
+
+fn item_pages_of(state: &AppState, target: &Target) -> AppResult<ItemPages> {
+    let file = state.workspace().load()?.file;
+    with_vault(state, |v| upload::item_pages(v, &file, target))
+}
+
+/// The pages of an item as the page editor shows them.
+#[tauri::command]
+pub async fn evidence_item_pages<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<ItemPages> {
+    blocking(app, move |_, state| item_pages_of(state, &target.parse()?)).await
+}
+
+/// Saves an item's page order, rotations and compression.
+#[tauri::command]
+pub async fn evidence_set_pages<R: Runtime>(
+    app: AppHandle<R>,
+    target: String,
+    pages: Vec<PageRef>,
+    compress: Option<Compress>,
+) -> AppResult<ItemPages> {
+    blocking(app, move |_, state| {
+        let t: Target = target.parse()?;
+        let file = state.workspace().load()?.file;
+        with_vault(state, |v| upload::set_pages(v, &file, &t, pages, compress))?;
+        item_pages_of(state, &t)
+    })
+    .await
+}
+
+/// Back to every page of every linked file, in link order.
+#[tauri::command]
+pub async fn evidence_reset_pages<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<ItemPages> {
+    blocking(app, move |_, state| {
+        let t: Target = target.parse()?;
+        with_vault(state, |v| upload::reset_pages(v, &t))?;
+        item_pages_of(state, &t)
+    })
+    .await
+}
+
+/// Composes an item's PDF (with its saved compression, or `fit`: the least that fits the budget) and
+/// keeps it for `evidence_composed_pdf` / `evidence_save_composed`.
+#[tauri::command]
+pub async fn evidence_compose<R: Runtime>(app: AppHandle<R>, target: String, fit: bool) -> AppResult<ComposeReport> {
+    blocking(app, move |_, state| {
+        let t: Target = target.parse()?;
+        let file = state.workspace().load()?.file;
+        let mode = if fit { Mode::Fit } else { Mode::Saved };
+        let (pdf, report) = with_vault(state, |v| upload::compose_item(v, &file, &t, mode, None))?;
+        *state.composed.lock().unwrap_or_else(|p| p.into_inner()) = Some((target, pdf));
+        Ok(report)
+    })
+    .await
+}
+
+fn composed_of(state: &AppState, target: &str) -> AppResult<Vec<u8>> {
+    match &*state.composed.lock().unwrap_or_else(|p| p.into_inner()) {
+        Some((t, pdf)) if t == target => Ok(pdf.clone()),
+        _ => Err(CoreError::NotFound(format!("{target} 的合成结果（请先合成）")).into()),
+    }
+}
+
+/// The PDF last composed for `target` (raw bytes, for the preview).
+#[tauri::command]
+pub async fn evidence_composed_pdf<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<Response> {
+    blocking(app, move |_, state| Ok(Response::new(composed_of(state, &target)?))).await
+}
+
+/// Saves the PDF last composed for `target` where the user says (the save dialog asks about
+/// replacing). `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn evidence_save_composed<R: Runtime>(
+    app: AppHandle<R>,
+    target: String,
+    name: String,
+) -> AppResult<Option<String>> {
+    blocking(app, move |_, state| {
+        let pdf = composed_of(state, &target)?;
+        let name = format!("{}.pdf", zhicheng_vault::names::safe_component(&name, 150));
+        let pick = Pick::SaveFile { title: "保存合成的 PDF".into(), name, filter: ("PDF", &["pdf"]) };
+        let Some(path) = state.picker().pick_one(&pick) else {
+            return Ok(None);
+        };
+        zhicheng_core::storage::atomic_write(&path, &pdf)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+/// Masks a file: headers `x-file` (id), `x-page` (0-based, PDFs), `x-rects` (JSON list of
+/// rectangles in fractions of the displayed page); the body is the page's raster (PNG/JPEG) for a
+/// PDF, empty for a picture (masked from its own pixels).
+#[tauri::command]
+pub async fn evidence_mask<R: Runtime>(app: AppHandle<R>, request: tauri::ipc::Request<'_>) -> AppResult<EvidenceData> {
+    let header = |k: &str| request.headers().get(k).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let bad = |what: &str| CoreError::Vault(format!("遮盖请求缺少或写错了 {what}"));
+    let id = header("x-file").ok_or_else(|| bad("x-file"))?;
+    let page: u32 = header("x-page").and_then(|p| p.parse().ok()).ok_or_else(|| bad("x-page"))?;
+    let rects: Vec<MaskRect> =
+        header("x-rects").and_then(|r| serde_json::from_str(&r).ok()).ok_or_else(|| bad("x-rects"))?;
+    let raster = match request.body() {
+        tauri::ipc::InvokeBody::Raw(b) if !b.is_empty() => Some(b.clone()),
+        _ => None,
+    };
+    blocking(app, move |_, state| {
+        with_vault(state, |v| upload::mask_file(v, &id, page, raster.as_deref(), &rects))?;
+        data_of(state)
+    })
+    .await
+}
+
+/// Drops a file's masked copy (the original is used again).
+#[tauri::command]
+pub async fn evidence_unmask<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<EvidenceData> {
+    blocking(app, move |_, state| {
+        with_vault(state, |v| v.unmask(&id))?;
+        data_of(state)
+    })
+    .await
+}
+
+/// Records whether the applicant's name and rank can be seen in a file.
+#[tauri::command]
+pub async fn evidence_name_visible<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+    visible: bool,
+) -> AppResult<EvidenceData> {
+    blocking(app, move |_, state| {
+        with_vault(state, |v| v.set_name_confirmed(&id, visible))?;
+        data_of(state)
+    })
+    .await
+}
+
+/// Progress of the per-item export: items done of total, the one being composed.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ItemProgress {
+    pub done: u32,
+    pub total: u32,
+    pub current: String,
+}
+
+/// One PDF per item into a new folder `佐证材料PDF_<date>` inside the folder picked. `None` when the
+/// dialog was cancelled.
+#[tauri::command]
+pub async fn evidence_export_per_item<R: Runtime>(
+    app: AppHandle<R>,
+    on_progress: Channel<ItemProgress>,
+) -> AppResult<Option<PerItemExport>> {
+    blocking(app, move |_, state| {
+        let Some(picked) =
+            state.picker().pick_one(&Pick::OpenFolder { title: "导出到文件夹（每项一个 PDF）".into() })
+        else {
+            return Ok(None);
+        };
+        let today = zhicheng_core::round::beijing(state.clock.now()).format("%Y-%m-%d");
+        let dest = picked.join(format!("佐证材料PDF_{today}"));
+        let file = state.workspace().load()?.file;
+        let r = with_vault(state, |v| {
+            upload::export_per_item(v, &file, dest, &mut |done, total, current| {
+                let _ = on_progress.send(ItemProgress { done, total, current: current.to_string() });
+            })
+        })?;
+        Ok(Some(r))
     })
     .await
 }
