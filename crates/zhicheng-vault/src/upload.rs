@@ -305,7 +305,7 @@ pub struct ComposeReport {
     #[ts(type = "number")]
     pub budget: u64,
     pub within_budget: bool,
-    /// The size without compression, when compression was used.
+    /// The size without compression, when compression was asked for.
     #[ts(optional, type = "number")]
     pub uncompressed: Option<u64>,
     /// Bytes of PDF pages (copied as they are; compression does not shrink them).
@@ -378,8 +378,13 @@ pub fn compose_item(
     };
     let has_images = view.pages.iter().any(|p| p.kind != FileKind::Pdf);
     let (pdf, used, uncompressed) = match mode {
-        Mode::Saved => (run(view.compress)?, view.compress, None),
-        Mode::Use(c) => (run(c)?, c, None),
+        // With compression, the size as it is too: the user judges the gain.
+        Mode::Saved | Mode::Use(_) => {
+            let c = if let Mode::Use(c) = mode { c } else { view.compress };
+            let pdf = run(c)?;
+            let plain = if c.is_some() { Some(run(None)?.len() as u64) } else { None };
+            (pdf, c, plain)
+        }
         Mode::Fit => {
             let plain = run(None)?;
             let mut best = (plain.clone(), None);

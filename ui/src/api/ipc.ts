@@ -18,11 +18,27 @@ import type {
   WorkspaceInfo,
 } from "../bindings";
 import type { T } from "../i18n/I18n";
-import type { EvidenceData, EvidenceState, ExportReport, ImportOutcome, Progress, VaultSettings } from "../evidenceBindings";
+import type {
+  ComposeReport,
+  Compress,
+  EvidenceData,
+  EvidenceState,
+  ExportReport,
+  ImportOutcome,
+  ItemPages,
+  MaskRect,
+  PageRef,
+  PerItemExport,
+  Progress,
+  VaultSettings,
+} from "../evidenceBindings";
 import type { SheetPreview } from "../sheetBindings";
 
 /** Where an import's files come from: a dialog the Rust side opens, or a drop it received (by token). */
 export type ImportSource = { from: "pick_files" } | { from: "pick_folders" } | { from: "drop"; token: string };
+
+/** Progress of the per-item export (`ItemProgress` in src-tauri/src/commands/evidence.rs). */
+export type ItemProgress = { done: number; total: number; current: string };
 
 /** The `evidence-drop` event: files were dropped on the window; the paths stay on the Rust side. */
 export type DropEvent = { token: string; count: number };
@@ -115,5 +131,26 @@ export const api = {
   evidenceSaveSettings: (settings: VaultSettings) => call<EvidenceData>("evidence_save_settings", { settings }),
   evidenceRead: (id: string) => call<ArrayBuffer>("evidence_read", { id }),
   evidenceExport: (zip: boolean) => call<ExportReport | null>("evidence_export", { zip }),
+  evidenceItemPages: (target: string) => call<ItemPages>("evidence_item_pages", { target }),
+  evidenceSetPages: (target: string, pages: PageRef[], compress: Compress | null) =>
+    call<ItemPages>("evidence_set_pages", { target, pages, compress }),
+  evidenceResetPages: (target: string) => call<ItemPages>("evidence_reset_pages", { target }),
+  evidenceCompose: (target: string, fit: boolean) => call<ComposeReport>("evidence_compose", { target, fit }),
+  evidenceComposedPdf: (target: string) => call<ArrayBuffer>("evidence_composed_pdf", { target }),
+  evidenceSaveComposed: (target: string, name: string) => call<string | null>("evidence_save_composed", { target, name }),
+  /** The page's raster goes as the request body (raw bytes), the rest in headers. */
+  evidenceMask: async (id: string, page: number, rects: MaskRect[], raster: Uint8Array | null): Promise<EvidenceData> => {
+    try {
+      return await invoke<EvidenceData>("evidence_mask", raster ?? new Uint8Array(0), {
+        headers: { "x-file": id, "x-page": String(page), "x-rects": JSON.stringify(rects) },
+      });
+    } catch (e) {
+      throw toErrorPayload(e);
+    }
+  },
+  evidenceUnmask: (id: string) => call<EvidenceData>("evidence_unmask", { id }),
+  evidenceNameVisible: (id: string, visible: boolean) => call<EvidenceData>("evidence_name_visible", { id, visible }),
+  evidenceExportPerItem: (onProgress: Channel<ItemProgress>) =>
+    call<PerItemExport | null>("evidence_export_per_item", { onProgress }),
   sheetOpen: () => call<string>("sheet_open"),
 };

@@ -68,7 +68,7 @@ describe("佐证材料 page", () => {
     fireEvent.change(image, { target: { value: "3" } });
     await waitFor(() => expect(calls.some((c) => c.cmd === "evidence_save_settings")).toBe(true));
     expect(calls.find((c) => c.cmd === "evidence_save_settings")!.args).toEqual({
-      settings: { image_warn_mb: 3, document_warn_mb: data.settings.document_warn_mb },
+      settings: { ...data.settings, image_warn_mb: 3 },
     });
   });
 

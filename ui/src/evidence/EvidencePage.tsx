@@ -7,6 +7,7 @@ import {
   CloseCircleTwoTone,
   DeleteOutlined,
   EyeOutlined,
+  FilePdfOutlined,
   FileZipOutlined,
   FolderOpenOutlined,
   InboxOutlined,
@@ -42,7 +43,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorPayload } from "../bindings";
 import { api, errorText, toErrorPayload } from "../api/ipc";
-import type { DropEvent, ImportSource } from "../api/ipc";
+import type { DropEvent, ImportSource, ItemProgress } from "../api/ipc";
 import type {
   ChecklistItem,
   EvidenceData,
@@ -54,13 +55,11 @@ import type {
 } from "../evidenceBindings";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
+import { ItemComposer } from "./ItemComposer";
 import { PdfPages } from "./PdfPages";
+import { humanSize } from "./size";
 
-export function humanSize(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1048576).toFixed(1)} MB`;
-}
+export { humanSize } from "./size";
 
 const KIND_LABEL: Record<string, string> = {
   pdf: "PDF",
@@ -248,6 +247,8 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
   const [dragging, setDragging] = useState(false);
   const [preview, setPreview] = useState<{ file: EvidenceFile; url: string | null; pdf: ArrayBuffer | null } | null>(null);
   const [recoveryOpen, setRecoveryOpen] = useState(false);
+  const [composing, setComposing] = useState<ChecklistItem | null>(null);
+  const [perItem, setPerItem] = useState<ItemProgress | null>(null);
   const started = useRef<number>(0);
   const importing = useRef(false);
 
@@ -384,6 +385,26 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
     }
   };
 
+  const exportPerItem = async () => {
+    const channel = new Channel<ItemProgress>();
+    channel.onmessage = (p) => setPerItem(p.done < p.total ? p : null);
+    try {
+      const r = await api.evidenceExportPerItem(channel);
+      if (!r) return; // the dialog was cancelled
+      message.success(t("ev.exportedPerItem", { count: r.items.length, dest: r.dest }));
+      const over = r.items.filter((i) => !i.within_budget).length;
+      if (over > 0) message.warning(t("ev.exportedPerItem.over", { count: over }));
+      if (r.failed.length > 0) message.warning(t("ev.exportedPerItem.failed", { items: r.failed.map((f) => f.title).join(t("list.sep")) }));
+      const names = r.items.filter((i) => !i.names.ok).length;
+      if (names > 0) message.warning(t("ev.exportedPerItem.names", { count: names }));
+      if (r.blocking.length > 0) message.warning(t("ev.exportMissing", { items: r.blocking.join(t("list.sep")) }));
+    } catch (e) {
+      message.error(errorText(t, toErrorPayload(e)));
+    } finally {
+      setPerItem(null);
+    }
+  };
+
   if (error) return <Alert type="error" showIcon title={errorText(t, error)} />;
   if (!state) return <Spin />;
   if (!state.unlocked)
@@ -424,6 +445,16 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
         />,
         <Button key="import" size="small" icon={<UploadOutlined />} onClick={() => pick(false, [item.target])}>
           {t("ev.importFor")}
+        </Button>,
+        <Button
+          key="compose"
+          size="small"
+          icon={<FilePdfOutlined />}
+          disabled={item.files.length === 0}
+          onClick={() => setComposing(item)}
+          data-testid={`ev-compose-${item.target}`}
+        >
+          {t("ev.composeButton")}
         </Button>,
       ]}
     >
@@ -485,11 +516,20 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
               <Button icon={<FolderOpenOutlined />} onClick={() => exportTo(false)}>
                 {t("ev.exportFolder")}
               </Button>
+              <Button icon={<FilePdfOutlined />} onClick={exportPerItem} loading={perItem !== null} data-testid="ev-export-per-item">
+                {t("ev.exportPerItem")}
+              </Button>
               <Button icon={<KeyOutlined />} onClick={() => setRecoveryOpen(true)}>
                 {t("ev.recovery.button")}
               </Button>
             </Space>
           </Space>
+          {perItem && (
+            <Space orientation="vertical" style={{ width: "100%" }}>
+              <Typography.Text>{t("ev.exportPerItem.progress", { done: perItem.done + 1, total: perItem.total, current: perItem.current })}</Typography.Text>
+              <ProgressBar percent={Math.floor((100 * perItem.done) / Math.max(perItem.total, 1))} />
+            </Space>
+          )}
           {checklist.nothing_to_check ? (
             <Alert type="info" showIcon title={t("ev.nothingYet")} data-testid="ev-nothing-yet" />
           ) : checklist.complete ? (
@@ -561,6 +601,16 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
                 onChange={(v) => v && act(() => api.evidenceSaveSettings({ ...data.settings, document_warn_mb: v }))}
               />
               <Typography.Text type="secondary">{t("ev.limits.tail")}</Typography.Text>
+              <Typography.Text type="secondary">{t("ev.limits.item")}</Typography.Text>
+              <InputNumber
+                size="small"
+                min={0.1}
+                max={2048}
+                value={data.settings.item_max_mb}
+                aria-label={t("ev.limits.item")}
+                onChange={(v) => v && act(() => api.evidenceSaveSettings({ ...data.settings, item_max_mb: v }))}
+              />
+              <Typography.Text type="secondary">{t("ev.limits.itemTail")}</Typography.Text>
             </Space>
           </Space>
         )}
@@ -604,7 +654,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
         <Table<EvidenceFile>
           size="small"
           rowKey="id"
-          dataSource={data.files}
+          dataSource={data.files.filter((f) => !f.masked_from)}
           pagination={false}
           locale={{ emptyText: <Empty description={t("ev.files.empty")} /> }}
           columns={[
@@ -612,12 +662,15 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
               title: t("ev.col.title"),
               key: "title",
               render: (_, f) => (
-                <Typography.Text
-                  editable={{ onChange: (title) => title.trim() && title !== f.title && act(() => api.evidenceSetTitle(f.id, title)) }}
-                  title={t("ev.originalName", { name: f.name })}
-                >
-                  {f.title}
-                </Typography.Text>
+                <Space size={4}>
+                  <Typography.Text
+                    editable={{ onChange: (title) => title.trim() && title !== f.title && act(() => api.evidenceSetTitle(f.id, title)) }}
+                    title={t("ev.originalName", { name: f.name })}
+                  >
+                    {f.title}
+                  </Typography.Text>
+                  {data.files.some((m) => m.masked_from === f.id) && <Tag color="purple">{t("ev.maskedTag")}</Tag>}
+                </Space>
               ),
             },
             { title: t("ev.col.kind"), key: "kind", render: (_, f) => KIND_LABEL[f.kind] ?? f.kind, width: 80 },
@@ -667,6 +720,17 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
           </Typography.Paragraph>
         ) : null}
         {preview && <Typography.Text type="secondary">{t("ev.originalName", { name: preview.file.name })}</Typography.Text>}
+      </Modal>
+
+      <Modal
+        open={composing !== null}
+        title={composing ? t("ev.compose.title", { label: composing.label }) : ""}
+        onCancel={() => setComposing(null)}
+        footer={null}
+        width={1040}
+        destroyOnHidden
+      >
+        {composing && <ItemComposer target={composing.target} files={data.files} onClose={() => setComposing(null)} onData={setData} />}
       </Modal>
 
       <PassphraseFile

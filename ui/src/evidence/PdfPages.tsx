@@ -1,8 +1,10 @@
 // A PDF's first pages drawn to canvases with pdf.js, inside the app (no plugin, no network: the worker
-// is bundled). Loaded only when a PDF is previewed.
+// is bundled). Loaded only when a PDF is previewed; closing the preview destroys the document and
+// releases the canvases.
 import { Alert, Spin, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/I18n";
+import { openPdf, releaseCanvas, renderPage, type PdfDoc } from "./pdf";
 
 const MAX_PAGES = 5;
 
@@ -13,36 +15,35 @@ export function PdfPages({ bytes, width = 700 }: { bytes: ArrayBuffer; width?: n
 
   useEffect(() => {
     let cancelled = false;
-    const destroy: (() => void)[] = [];
+    let pdf: PdfDoc | null = null;
+    const drawn: HTMLCanvasElement[] = [];
     (async () => {
-      const pdfjs = await import("pdfjs-dist");
-      const worker = (await import("pdfjs-dist/build/pdf.worker.min.mjs?url")).default;
-      pdfjs.GlobalWorkerOptions.workerSrc = worker;
-      const task = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), isEvalSupported: false });
-      destroy.push(() => void task.destroy());
-      const doc = await task.promise;
-      const shown = Math.min(doc.numPages, MAX_PAGES);
+      const opened = await openPdf(bytes);
+      pdf = opened;
+      if (cancelled) {
+        opened.destroy();
+        return;
+      }
+      const shown = Math.min(opened.doc.numPages, MAX_PAGES);
       for (let i = 1; i <= shown && !cancelled; i++) {
-        const page = await doc.getPage(i);
-        const base = page.getViewport({ scale: 1 });
-        const viewport = page.getViewport({ scale: (width / base.width) * (window.devicePixelRatio || 1) });
-        const canvas = document.createElement("canvas");
-        canvas.width = Math.floor(viewport.width);
-        canvas.height = Math.floor(viewport.height);
-        canvas.style.width = `${width}px`;
+        const canvas = await renderPage(opened.doc, i, width);
+        drawn.push(canvas);
+        if (cancelled) releaseCanvas(canvas);
         canvas.style.border = "1px solid #d9d9d9";
         canvas.style.marginBottom = "8px";
+        canvas.style.display = "block";
         canvas.dataset.testid = "ev-pdf-page";
-        await page.render({ canvas, viewport }).promise;
         if (!cancelled) box.current?.appendChild(canvas);
       }
-      if (!cancelled) setState({ pages: doc.numPages, shown });
+      if (!cancelled) setState({ pages: opened.doc.numPages, shown });
     })().catch(() => {
       if (!cancelled) setState("error");
     });
     return () => {
       cancelled = true;
-      destroy.forEach((d) => d());
+      // The document, its pages and the pixels of every canvas drawn go with the preview.
+      pdf?.destroy();
+      drawn.forEach(releaseCanvas);
     };
   }, [bytes, width]);
 

@@ -1,0 +1,62 @@
+// pdf.js, loaded on first use (its worker is bundled: no network). Every document opened here is
+// destroyed by whoever opened it, and every canvas drawn is released (`releaseCanvas`): WebKit keeps a
+// canvas's pixels until its size is set to zero, and a page editor draws many.
+import type { PDFDocumentProxy } from "pdfjs-dist";
+
+export type PdfDoc = { doc: PDFDocumentProxy; destroy: () => void };
+
+export async function openPdf(bytes: ArrayBuffer): Promise<PdfDoc> {
+  const pdfjs = await import("pdfjs-dist");
+  const worker = (await import("pdfjs-dist/build/pdf.worker.min.mjs?url")).default;
+  pdfjs.GlobalWorkerOptions.workerSrc = worker;
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), isEvalSupported: false });
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    void task.destroy();
+  };
+  try {
+    return { doc: await task.promise, destroy };
+  } catch (e) {
+    destroy();
+    throw e;
+  }
+}
+
+/**
+ * Draws page `n` (1-based) into a new canvas `cssWidth` wide on screen; `pixelWidth` sets its real
+ * resolution (default: the screen's). The page's own rotation is applied, as a viewer shows it.
+ */
+export async function renderPage(doc: PDFDocumentProxy, n: number, cssWidth: number, pixelWidth?: number): Promise<HTMLCanvasElement> {
+  const page = await doc.getPage(n);
+  try {
+    const base = page.getViewport({ scale: 1 });
+    const px = pixelWidth ?? cssWidth * (window.devicePixelRatio || 1);
+    const viewport = page.getViewport({ scale: px / base.width });
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    canvas.style.width = `${cssWidth}px`;
+    const task = page.render({ canvas, viewport });
+    await task.promise;
+    return canvas;
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** The page's size in points as displayed (its rotation applied). */
+export async function pageSize(doc: PDFDocumentProxy, n: number): Promise<{ width: number; height: number }> {
+  const page = await doc.getPage(n);
+  const v = page.getViewport({ scale: 1 });
+  page.cleanup();
+  return { width: v.width, height: v.height };
+}
+
+export function releaseCanvas(c: HTMLCanvasElement | null | undefined) {
+  if (!c) return;
+  c.width = 0;
+  c.height = 0;
+  c.remove();
+}
