@@ -74,7 +74,8 @@ export function MaskEditor({ page, onMasked, onCancel }: { page: PageView; onMas
     try {
       let raster: Uint8Array | null = null;
       if (page.kind === "pdf") {
-        const blob = await new Promise<Blob | null>((res) => canvas.current?.toBlob(res, "image/png") ?? res(null));
+        const c = canvas.current;
+        const blob = c ? await new Promise<Blob | null>((res) => c.toBlob(res, "image/png")) : null;
         if (!blob) throw new Error(t("ev.mask.noRaster"));
         raster = new Uint8Array(await blob.arrayBuffer());
       }
@@ -96,10 +97,15 @@ export function MaskEditor({ page, onMasked, onCancel }: { page: PageView; onMas
         <div
           ref={stage}
           data-testid="ev-mask-stage"
+          data-ready={ready}
           style={{ position: "relative", width: SHOWN, cursor: "crosshair", userSelect: "none", touchAction: "none" }}
           onPointerDown={(e) => {
             if (!ready || (e.target as HTMLElement).closest("button")) return;
-            (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+            try {
+              (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+            } catch {
+              // a pointer the browser does not track (scripted input): the box is drawn all the same
+            }
             start.current = at(e);
             setDraft({ ...start.current, w: 0, h: 0 });
           }}
