@@ -71,6 +71,7 @@ bench:
 	$(CARGO) bench -p zhicheng-core --bench assess
 	$(CARGO) bench -p zhicheng-sheet --bench sheet
 	$(CARGO) bench -p zhicheng-vault --bench import
+	$(CARGO) bench -p zhicheng-vault --bench compose
 
 # Regenerate ui/src/bindings.ts and ui/src/generated/districts.json from the Rust types.
 bindings:

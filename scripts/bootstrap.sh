@@ -2,7 +2,7 @@
 # Installs what the project needs on a fresh Debian 12 / Ubuntu machine.
 #   scripts/bootstrap.sh run    — what `make run` needs (build deps, CJK fonts, npm packages)
 #   scripts/bootstrap.sh test   — the above plus Xvfb, WebKitWebDriver, tauri-driver, qpdf and poppler
-#   scripts/bootstrap.sh bench  — the above plus Chromium (only the benchmark compares against it)
+#   scripts/bootstrap.sh bench  — the above plus what the benchmarks compare against: Chromium, img2pdf, ImageMagick
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 mode="${1:-run}"
@@ -23,7 +23,7 @@ test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnom
 
 pkgs=("${run_pkgs[@]}")
 if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then pkgs+=("${test_pkgs[@]}"); fi
-if [ "$mode" = "bench" ]; then pkgs+=(chromium); fi
+if [ "$mode" = "bench" ]; then pkgs+=(chromium img2pdf imagemagick); fi
 
 missing=()
 for p in "${pkgs[@]}"; do

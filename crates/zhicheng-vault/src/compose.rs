@@ -323,7 +323,9 @@ fn image_page(input: &PageInput, compress: Option<Compress>) -> Result<(Embedded
     if uw > want_w || uh > want_h {
         let s = (want_w as f32 / uw as f32).min(want_h as f32 / uh as f32);
         let (nw, nh) = (((uw as f32) * s).round().max(1.0) as u32, ((uh as f32) * s).round().max(1.0) as u32);
-        img = img.resize_exact(nw, nh, image::imageops::FilterType::Triangle);
+        // Area sampling: fast on a 12-megapixel photo, and as legible as a filtered resize when
+        // shrinking (never used to enlarge).
+        img = img.thumbnail_exact(nw, nh);
     }
     let mut e = jpeg_embedded(&img, c.quality)?;
     e.orient = turns(extra);
@@ -499,21 +501,49 @@ pub fn compose(pages: &[PageInput], compress: Option<Compress>) -> Result<Compos
         return Err(ComposeError::Setting("没有可合成的页面".into()));
     }
     let compress = compress.map(Compress::check).transpose()?;
+    if let Some(p) = pages.iter().find(|p| p.rotate % 90 != 0) {
+        return Err(ComposeError::Setting(format!("旋转角度应为 90 的倍数，现为 {}", p.rotate)));
+    }
+    let mut images = images_in_parallel(pages, compress).into_iter();
     let mut b = Builder::new();
     for p in pages {
-        if p.rotate % 90 != 0 {
-            return Err(ComposeError::Setting(format!("旋转角度应为 90 的倍数，现为 {}", p.rotate)));
-        }
         match p.kind {
-            FileKind::Jpeg | FileKind::Png => {
-                let (e, _) = image_page(p, compress)?;
-                b.add_image(e);
-            }
+            FileKind::Jpeg | FileKind::Png => match images.next() {
+                Some(e) => b.add_image(e?),
+                None => return Err(ComposeError::Write("内部错误：图片页缺失".into())),
+            },
             FileKind::Pdf => b.add_pdf_page(p)?,
             other => return Err(ComposeError::NotComposable(p.title.into(), other.label())),
         }
     }
     b.finish()
+}
+
+/// The image pages, in order, prepared by a few workers at once (decoding and re-encoding photos is
+/// the slow part; one per core, at most 4).
+fn images_in_parallel(pages: &[PageInput], compress: Option<Compress>) -> Vec<Result<Embedded, ComposeError>> {
+    let todo: Vec<&PageInput> = pages.iter().filter(|p| matches!(p.kind, FileKind::Jpeg | FileKind::Png)).collect();
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4).min(todo.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<Option<Result<Embedded, ComposeError>>> = (0..todo.len()).map(|_| None).collect();
+    let results = std::sync::Mutex::new(&mut out);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(p) = todo.get(i) else { break };
+                    let r = image_page(p, compress).map(|(e, _)| e);
+                    if let Ok(mut g) = results.lock()
+                        && let Some(slot) = g.get_mut(i)
+                    {
+                        *slot = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    out.into_iter().map(|r| r.unwrap_or_else(|| Err(ComposeError::Write("内部错误：图片页未处理".into())))).collect()
 }
 
 fn fill_rects(img: &mut DynamicImage, rects: &[MaskRect]) -> Result<(), ComposeError> {
