@@ -40,7 +40,7 @@ fn photo(path: &Path, seed: u32) {
         x ^= x >> 17;
         x ^= x << 5;
         let noise = (x % 23) as u8;
-        let line = py % 90 < 14 && (px / 37 + py / 90 + seed) % 5 != 0 && px > 300 && px < 3700;
+        let line = py % 90 < 14 && !(px / 37 + py / 90 + seed).is_multiple_of(5) && px > 300 && px < 3700;
         let base = if line { 40 } else { 200 + ((px / 50 + py / 70) % 20) as u8 };
         image::Rgb([base.saturating_add(noise), base.saturating_add(noise / 2), base.saturating_sub(noise / 3)])
     });
