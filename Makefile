@@ -7,7 +7,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz dist dist-check windows-check
+.PHONY: soak bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz dist dist-check windows-check
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
@@ -57,6 +57,11 @@ windows-check: ui
 e2e: app
 	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
 		bash -c '$(CARGO) test -p zhicheng-e2e -- --test-threads=1 && ZHICHENG_APP_BIN="$(APP_BIN)" tests/no-network.sh'
+
+# 200 preview/compose cycles in the real app, PSS printed every 20 (not part of make test: minutes).
+soak: app
+	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
+		$(CARGO) test -p zhicheng-e2e --test soak -- --ignored --nocapture --test-threads=1
 
 # Everything, with one closing line that adds up every runner's counts.
 test: bootstrap-test

@@ -1,0 +1,141 @@
+//! `make soak`: 200 cycles of what leaked before — open an item's page editor (thumbnails drawn with
+//! pdf.js), make its PDF and preview it, close both, preview a PDF file, close it, visit 公示表 and
+//! 截止日期, back to 佐证材料 — printing the PSS of the app's processes (the app and its WebKit
+//! children, /proc/*/smaps_rollup) every 20 cycles, and the growth per cycle after the first 20.
+//! Goal: under 0.2 MB per cycle. Ignored by `make test` (it takes minutes); a measurement, not a
+//! pass/fail test. SOAK_CYCLES changes the count.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
+
+mod common;
+
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use common::*;
+use zhicheng_vault::vault::{ImportOptions, KeyChoice, Target, Vault};
+
+/// PSS in KiB of every process running `exe` and all their descendants.
+fn pss_kib(exe: &std::path::Path) -> u64 {
+    let mut parent = std::collections::HashMap::new();
+    let mut roots = vec![];
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
+        if let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            && let Some(rest) = stat.rsplit_once(") ").map(|(_, r)| r)
+            && let Some(ppid) = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok())
+        {
+            parent.insert(pid, ppid);
+        }
+        if std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == exe) {
+            roots.push(pid);
+        }
+    }
+    let is_ours = |mut pid: u32| {
+        for _ in 0..64 {
+            if roots.contains(&pid) {
+                return true;
+            }
+            match parent.get(&pid) {
+                Some(&p) if p > 1 => pid = p,
+                _ => return false,
+            }
+        }
+        false
+    };
+    parent
+        .keys()
+        .filter(|&&p| is_ours(p))
+        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).ok())
+        .filter_map(|s| {
+            s.lines().find(|l| l.starts_with("Pss:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .sum()
+}
+
+async fn until(c: &Client, what: &str, js: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while c.execute(js, vec![]).await.ok().and_then(|v| v.as_bool()) != Some(true) {
+        assert!(Instant::now() < deadline, "{what} never happened");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn close_top_modal(c: &Client) {
+    c.execute(
+        "const m = [...document.querySelectorAll('.ant-modal-wrap')].filter(w => w.style.display !== 'none'); \
+         m[m.length - 1]?.querySelector('.ant-modal-close')?.click();",
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "minutes long: make soak"]
+async fn soak_preview_and_compose_cycles() {
+    let cycles: usize = std::env::var("SOAK_CYCLES").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("workspace");
+    let data = tmp.path().join("xdg-data");
+    std::fs::create_dir_all(&ws).unwrap();
+    std::fs::copy(repo_root().join("examples/applicant.json"), ws.join("applicant.json")).unwrap();
+    let store = zhicheng_vault::keys::usable_os_store().expect("make soak runs the app with a Secret Service");
+    let src = tmp.path().join("材料");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::copy(repo_root().join("docs/sheet-sample.pdf"), src.join("公示表样张.pdf")).unwrap();
+    let img = image::RgbImage::from_fn(1600, 2200, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, 200]));
+    img.save(src.join("证书.jpg")).unwrap();
+    {
+        let mut v = Vault::create(&ws, KeyChoice::Store(&store)).unwrap();
+        let opts = ImportOptions { links: vec![Target::Achievement("a1".into())], ..Default::default() };
+        v.import(std::slice::from_ref(&src), &opts, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    }
+
+    let exe = app_binary();
+    let driver = Driver::start(&[("ZHICHENG_WORKSPACE", &ws), ("XDG_DATA_HOME", &data)]);
+    let c = driver.session().await;
+    wait_for(&c, "[data-testid=nav-evidence]").await;
+    let mut samples: Vec<(usize, u64)> = vec![(0, pss_kib(&exe))];
+    println!("soak: cycle    0  PSS {:>7.1} MB", samples[0].1 as f64 / 1024.0);
+    for n in 1..=cycles {
+        wait_for(&c, "[data-testid=nav-evidence]").await.click().await.unwrap();
+        wait_for(&c, "[data-testid='ev-compose-achievement:a1']").await.click().await.unwrap();
+        until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
+        wait_for(&c, "[data-testid=ev-compose]").await.click().await.unwrap();
+        wait_for(&c, "[data-testid=ev-compose-preview]").await.click().await.unwrap();
+        until(&c, "the composed preview", "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 2").await;
+        close_top_modal(&c).await;
+        until(&c, "the preview closed", "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0").await;
+        close_top_modal(&c).await;
+        until(&c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
+        wait_for(&c, "[data-testid='ev-preview-公示表样张']").await.click().await.unwrap();
+        wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
+        close_top_modal(&c).await;
+        until(&c, "the file preview closed", "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0").await;
+        wait_for(&c, "[data-testid=nav-sheet]").await.click().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        wait_for(&c, "[data-testid=nav-deadlines]").await.click().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        if n % 20 == 0 {
+            // Let the engine collect what it will, as a user pausing would.
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            let kib = pss_kib(&exe);
+            samples.push((n, kib));
+            println!("soak: cycle {n:>4}  PSS {:>7.1} MB", kib as f64 / 1024.0);
+        }
+    }
+    c.close().await.unwrap();
+    drop(driver);
+    let after20: Vec<&(usize, u64)> = samples.iter().filter(|(n, _)| *n >= 20).collect();
+    if let (Some(first), Some(last)) = (after20.first(), after20.last())
+        && last.0 > first.0
+    {
+        let per = (last.1 as f64 - first.1 as f64) / 1024.0 / (last.0 - first.0) as f64;
+        println!(
+            "soak: growth after cycle {}: {per:+.3} MB per cycle over {} cycles (goal: under 0.2 MB)",
+            first.0,
+            last.0 - first.0
+        );
+    }
+}
