@@ -41,6 +41,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::sheet::sheet_save_publicity,
         commands::sheet::sheet_export,
         commands::sheet::sheet_open,
+        commands::sheet::sheet_reveal,
         commands::evidence::evidence_status,
         commands::evidence::evidence_unlock,
         commands::evidence::evidence_data,

@@ -100,22 +100,41 @@ pub async fn sheet_export<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Str
 /// Writes the PDF into the workspace's `exports/` folder and opens it in the system's PDF viewer,
 /// for printing. Returns the path.
 #[tauri::command]
-pub async fn sheet_open<R: Runtime>(app: AppHandle<R>) -> AppResult<String> {
+pub async fn sheet_open<R: Runtime>(app: AppHandle<R>) -> AppResult<OpenOutcome> {
     blocking(app, |app, state| {
-        let (dir, name) = {
-            let ws = state.workspace();
-            let file = ws.load()?.file;
-            (ws.root().join("exports"), zhicheng_sheet::suggested_file_name(&file))
-        };
-        zhicheng_core::storage::create_private_dir(&dir)?;
-        let path = dir.join(name);
+        let path = exported_sheet_path(state)?;
+        zhicheng_core::storage::create_private_dir(path.parent().unwrap_or(&path))?;
         write_pdf(app, state, &path)?;
-        app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| CoreError::Io {
-            action: "打开",
-            path: path.clone(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        Ok(path.display().to_string())
+        // The file is saved either way; without a program for PDFs the page says where it is.
+        let problem = app.opener().open_path(path.to_string_lossy(), None::<&str>).err().map(|e| e.to_string());
+        Ok(OpenOutcome { path: path.display().to_string(), opened: problem.is_none(), problem })
+    })
+    .await
+}
+
+/// Where “打开（打印）” writes the sheet: `exports/<suggested name>` in the workspace.
+fn exported_sheet_path(state: &AppState) -> AppResult<std::path::PathBuf> {
+    let ws = state.workspace();
+    let file = ws.load()?.file;
+    Ok(ws.root().join("exports").join(zhicheng_sheet::suggested_file_name(&file)))
+}
+
+/// What “打开（打印）” did: the file written, and whether a program opened it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OpenOutcome {
+    pub path: String,
+    pub opened: bool,
+    pub problem: Option<String>,
+}
+
+/// Shows the sheet “打开（打印）” wrote in the system's file manager (the path is the Rust side's own).
+#[tauri::command]
+pub async fn sheet_reveal<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
+    blocking(app, |app, state| {
+        let path = exported_sheet_path(state)?;
+        app.opener().reveal_item_in_dir(&path).map_err(|e| {
+            CoreError::Io { action: "显示", path: path.clone(), source: std::io::Error::other(e.to_string()) }.into()
+        })
     })
     .await
 }

@@ -61,14 +61,13 @@ async fn until(c: &Client, what: &str, js: &str) {
     }
 }
 
-async fn close_top_modal(c: &Client) {
-    c.execute(
-        "const m = [...document.querySelectorAll('.ant-modal-wrap')].filter(w => w.style.display !== 'none'); \
-         m[m.length - 1]?.querySelector('.ant-modal-close')?.click();",
-        vec![],
-    )
-    .await
-    .unwrap();
+/// Clicks the close button of the dialog holding `inner`, once that dialog is the one on top.
+async fn close_modal_with(c: &Client, inner: &str) {
+    let js = format!(
+        "const el = document.querySelector({inner:?}); const w = el?.closest('.ant-modal-wrap'); \
+         if (!w) return false; w.querySelector('.ant-modal-close').click(); return true;"
+    );
+    until(c, &format!("a dialog with {inner}"), &js).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -104,15 +103,30 @@ async fn soak_preview_and_compose_cycles() {
         until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
         wait_for(&c, "[data-testid=ev-compose]").await.click().await.unwrap();
         wait_for(&c, "[data-testid=ev-compose-preview]").await.click().await.unwrap();
-        until(&c, "the composed preview", "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 2").await;
-        close_top_modal(&c).await;
-        until(&c, "the preview closed", "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0").await;
-        close_top_modal(&c).await;
+        until(
+            &c,
+            "the composed preview",
+            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 2",
+        )
+        .await;
+        close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
+        until(
+            &c,
+            "the preview closed",
+            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
+        )
+        .await;
+        close_modal_with(&c, "[data-testid=ev-composer]").await;
         until(&c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
         wait_for(&c, "[data-testid='ev-preview-公示表样张']").await.click().await.unwrap();
         wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
-        close_top_modal(&c).await;
-        until(&c, "the file preview closed", "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0").await;
+        close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
+        until(
+            &c,
+            "the file preview closed",
+            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
+        )
+        .await;
         wait_for(&c, "[data-testid=nav-sheet]").await.click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
         wait_for(&c, "[data-testid=nav-deadlines]").await.click().await.unwrap();

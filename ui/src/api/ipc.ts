@@ -37,6 +37,9 @@ import type { SheetPreview } from "../sheetBindings";
 /** Where an import's files come from: a dialog the Rust side opens, or a drop it received (by token). */
 export type ImportSource = { from: "pick_files" } | { from: "pick_folders" } | { from: "drop"; token: string };
 
+/** What “打开（打印）” did (`OpenOutcome` in src-tauri/src/commands/sheet.rs). */
+export type OpenOutcome = { path: string; opened: boolean; problem: string | null };
+
 /** Progress of the per-item export (`ItemProgress` in src-tauri/src/commands/evidence.rs). */
 export type ItemProgress = { done: number; total: number; current: string };
 
@@ -152,5 +155,6 @@ export const api = {
   evidenceNameVisible: (id: string, visible: boolean) => call<EvidenceData>("evidence_name_visible", { id, visible }),
   evidenceExportPerItem: (onProgress: Channel<ItemProgress>) =>
     call<PerItemExport | null>("evidence_export_per_item", { onProgress }),
-  sheetOpen: () => call<string>("sheet_open"),
+  sheetOpen: () => call<OpenOutcome>("sheet_open"),
+  sheetReveal: () => call<null>("sheet_reveal"),
 };

@@ -711,7 +711,12 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
 
       <Modal open={preview !== null} title={preview?.file.title} onCancel={closePreview} footer={null} width={760} destroyOnHidden>
         {preview?.url ? (
-          <Image src={preview.url} alt={preview.file.title} preview={false} style={{ maxWidth: "100%" }} />
+          <Image
+            src={preview.url}
+            alt={preview.file.title}
+            preview={false}
+            style={{ maxWidth: "100%", maxHeight: "70vh", objectFit: "contain" }}
+          />
         ) : preview?.pdf ? (
           <PdfPages bytes={preview.pdf} />
         ) : preview ? (

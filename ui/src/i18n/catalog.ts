@@ -164,6 +164,8 @@ export const zh = {
   "sheet.pageLabel": "第 {n} 页",
   "sheet.exported": "已导出：{path}",
   "sheet.opened": "已在系统PDF阅读器中打开：{path}",
+  "sheet.noViewer": "没有找到可打开 PDF 的程序；文件已保存在 {path}",
+  "sheet.showFolder": "打开所在文件夹",
   "sheet.retry": "重试",
 
   "el.route": "申报方式",
@@ -674,6 +676,8 @@ export const en: Record<MessageKey, string> = {
   "sheet.pageLabel": "Page {n}",
   "sheet.exported": "Exported: {path}",
   "sheet.opened": "Opened in the system's PDF viewer: {path}",
+  "sheet.noViewer": "No program to open PDFs was found; the file is saved at {path}",
+  "sheet.showFolder": "Show the folder",
   "sheet.retry": "Retry",
 
   "el.route": "Route",

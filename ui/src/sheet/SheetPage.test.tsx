@@ -27,6 +27,7 @@ function setup(lang: Lang = "zh") {
   mockCommands((cmd, args) => {
     calls.push(cmd);
     if (cmd === "sheet_export") return "/home/u/公示表_李明.pdf";
+    if (cmd === "sheet_open") return { path: "/home/u/ws/exports/公示表_李明.pdf", opened: false, problem: "xdg-open: no method available" };
     if (cmd === "profile_load") return { exists: true, migrated_from: null, file: { publicity } };
     if (cmd === "sheet_preview") return preview;
     if (cmd === "sheet_save_publicity") {
@@ -47,6 +48,17 @@ function setup(lang: Lang = "zh") {
 }
 
 describe("公示表 page", () => {
+  it("without a PDF viewer, says where the file was saved and offers its folder instead of the launcher's error", async () => {
+    const { calls } = setup();
+    await screen.findAllByTestId("sheet-page-svg");
+    fireEvent.click(screen.getByTestId("sheet-open"));
+    const alert = await screen.findByTestId("sheet-no-viewer");
+    expect(alert.textContent).toContain("没有找到可打开 PDF 的程序；文件已保存在 /home/u/ws/exports/公示表_李明.pdf");
+    expect(alert.textContent).not.toContain("xdg-open");
+    fireEvent.click(screen.getByText("打开所在文件夹"));
+    await waitFor(() => expect(calls).toContain("sheet_reveal"));
+  });
+
   it("shows the pages the PDF holds, the 5th working day and what is missing", async () => {
     setup();
     const pages = await screen.findAllByTestId("sheet-page-svg");

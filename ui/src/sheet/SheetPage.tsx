@@ -36,6 +36,7 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
   const [preview, setPreview] = useState<SheetPreview | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState<"export" | "open" | null>(null);
+  const [noViewer, setNoViewer] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The edit waiting for the pause: saved at once when the page closes or before export/open.
   const pending = useRef<Publicity | null>(null);
@@ -108,8 +109,14 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
     try {
       const saved = await flush();
       if (saved) setPreview(saved);
-      const path = await api.sheetOpen();
-      message.success(t("sheet.opened", { path }));
+      const r = await api.sheetOpen();
+      if (r.opened) {
+        setNoViewer(null);
+        message.success(t("sheet.opened", { path: r.path }));
+      } else {
+        // Saved, but nothing opened it: say where it is instead of the launcher's error.
+        setNoViewer(r.path);
+      }
     } catch (e) {
       message.error(errorText(t, toErrorPayload(e)));
     } finally {
@@ -148,6 +155,24 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="sheet-page">
       <Alert type="info" showIcon title={t("sheet.authoritative")} />
       {error && <Alert type="error" showIcon closable title={errorText(t, error)} />}
+      {noViewer && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setNoViewer(null)}
+          data-testid="sheet-no-viewer"
+          title={t("sheet.noViewer", { path: noViewer })}
+          action={
+            <Button
+              size="small"
+              onClick={() => api.sheetReveal().catch((e) => message.error(errorText(t, toErrorPayload(e))))}
+            >
+              {t("sheet.showFolder")}
+            </Button>
+          }
+        />
+      )}
       <Row gutter={16} align="top" wrap={false}>
         <Col flex="340px">
           <Card title={t("sheet.settings")} size="small" ref={formRef}>
@@ -205,7 +230,7 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
               <Button type="primary" icon={<FilePdfOutlined />} loading={busy === "export"} onClick={() => void exportPdf()} data-testid="sheet-export">
                 {t("sheet.export")}
               </Button>
-              <Button icon={<PrinterOutlined />} loading={busy === "open"} onClick={() => void openPdf()}>
+              <Button icon={<PrinterOutlined />} loading={busy === "open"} onClick={() => void openPdf()} data-testid="sheet-open">
                 {t("sheet.open")}
               </Button>
               <Typography.Text type="secondary">{t("sheet.pages", { n: preview.pages.length })}</Typography.Text>
