@@ -289,7 +289,7 @@ export function App() {
           <EducationStep profile={currentProfile.current?.() ?? loaded.file.profile} assessment={assessment} onEditProfile={() => void goTo(0)} />
         )}
         {step === 3 && ready && <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={saveAchievements} />}
-        {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={jumpTo} />}
+        {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={jumpTo} onNext={navigate} />}
         <Space>
           {step > 0 && <Button onClick={() => void goTo(step - 1)}>{t("wizard.prev")}</Button>}
           {step < STEP_KEYS.length - 1 && (

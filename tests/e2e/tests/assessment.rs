@@ -83,6 +83,9 @@ async fn two_achievements_give_the_expected_verdict_and_gap() {
 
     wait_for(&c, "[data-testid=step-4]").await.click().await.unwrap();
     text_until(&c, "[data-testid=result-summary]", "可申报：高级工程师、工程师").await;
+    // The levels not reached are folded below the ones reached, with how much each lacks.
+    text_until(&c, "[data-testid=result-others]", "其他级别：正高级工程师（尚缺").await;
+    wait_for(&c, "[data-testid=result-others] .ant-collapse-header").await.click().await.unwrap();
     text_until(
         &c,
         "[data-testid=gap-professor]",

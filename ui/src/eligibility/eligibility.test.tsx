@@ -36,6 +36,31 @@ describe("评估结果", () => {
     expect(screen.getByText("评审费 240 元/人（五（六））")).toBeTruthy();
   });
 
+  it("puts the levels reached first, folds the others with what each lacks, and says what to do next", () => {
+    const onNext = vi.fn<(p: "evidence" | "sheet") => void>();
+    wrap("zh", <ResultStep assessment={assessment} achievements={achievements} onNext={onNext} />);
+    const order = [...document.querySelectorAll("[data-testid^=level-]")].map((e) => e.getAttribute("data-testid"));
+    expect(order).toEqual(["level-senior", "level-intermediate", "level-professor"]);
+    const others = screen.getByTestId("result-others");
+    const gap = assessment.levels.find((l) => l.level === "professor")!.gap.length;
+    expect(others.querySelector(".ant-collapse-header")!.textContent).toBe(`其他级别：正高级工程师（尚缺 ${gap} 项）`);
+    expect(others.querySelector(".ant-collapse-item-active")).toBeNull();
+    fireEvent.click(within(screen.getByTestId("result-next")).getByText("准备佐证材料"));
+    fireEvent.click(within(screen.getByTestId("result-next")).getByText("生成公示表"));
+    expect(onNext.mock.calls).toEqual([["evidence"], ["sheet"]]);
+  });
+
+  it("says it cannot assess when the route's conditions are not loaded, not that nothing is reached", () => {
+    const regular = {
+      ...assessment,
+      eligible_levels: [],
+      levels: [],
+      route_missing: { route: "regular", clause: "二（一）", text: "按渝人社发〔2022〕68号", note: "正常申报的条件见渝人社发〔2022〕68号，本应用未载入" },
+    } as unknown as Assessment;
+    wrap("zh", <ResultStep assessment={regular} achievements={achievements} />);
+    expect(screen.getByTestId("result-summary").textContent).toBe("无法评估：此申报方式的条件未载入（见下方说明）");
+  });
+
   it("lists the 预审 findings and jumps to the field at fault", () => {
     const onJump = vi.fn<(field: string) => void>();
     const findings: Finding[] = [
