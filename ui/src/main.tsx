@@ -7,14 +7,16 @@ import { StrictMode, useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { I18nProvider, useI18n } from "./i18n/I18n";
+import { keepClearButtonsOutOfTabOrder } from "./shell/clearButtons";
 import "./styles.css";
 
 function Localized() {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   useEffect(() => {
     dayjs.locale(lang === "zh" ? "zh-cn" : "en");
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   }, [lang]);
+  useEffect(() => keepClearButtonsOutOfTabOrder(document.body, t("common.clear")), [t]);
   return (
     <ConfigProvider
       locale={lang === "zh" ? zhCN : enUS}

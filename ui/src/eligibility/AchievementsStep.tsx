@@ -87,6 +87,22 @@ export function AchievementsStep({
     if (await onChange(list)) setEditing(null);
   };
 
+  // Esc, ×, 取消 or a click outside: a form the user has typed into asks before it is thrown away.
+  const closeForm = () => {
+    if (!form.isFieldsTouched()) {
+      setEditing(null);
+      return;
+    }
+    modal.confirm({
+      autoFocusButton: "cancel",
+      title: t("el.discardConfirm"),
+      okText: t("el.discard"),
+      cancelText: t("el.keepEditing"),
+      okButtonProps: { danger: true },
+      onOk: () => setEditing(null),
+    });
+  };
+
   const remove = (a: Achievement) =>
     modal.confirm({
       // Enter or Space on a destructive question keeps things as they are.
@@ -228,7 +244,7 @@ export function AchievementsStep({
         okText={t("el.save")}
         cancelText={t("common.cancel")}
         onOk={() => void save()}
-        onCancel={() => setEditing(null)}
+        onCancel={closeForm}
         width={720}
         destroyOnHidden
       >
@@ -244,7 +260,7 @@ export function AchievementsStep({
             <Input id="ach_title" maxLength={200} />
           </Form.Item>
           <Form.Item name="month" label={t("el.month")} rules={[{ required: true, message: t("rule.requiredSelect", { label: t("el.col.month") }) }]}>
-            <DatePicker id="ach_month" picker="month" format="YYYY-MM" placeholder={t("placeholder.month")} />
+            <DatePicker id="ach_month" picker="month" format="YYYY-MM" placeholder={t("placeholder.month")} style={{ width: 300 }} />
           </Form.Item>
           {kind && fieldsOf(kind).map(field)}
           {kind && (clausesByKind.get(kind)?.length ?? 0) > 0 && (

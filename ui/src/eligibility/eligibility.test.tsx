@@ -140,6 +140,29 @@ describe("业绩成果", () => {
     expect(within(screen.getByText("一种工业余热梯级回收装置").closest("tr")!).queryByText("不在近5年内")).toBeNull();
   });
 
+  it("asks before throwing away a form the user typed into; an untouched one just closes", async () => {
+    const onChange = vi.fn(async () => true);
+    wrap("zh", <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={onChange} />);
+    fireEvent.click(screen.getByRole("button", { name: /添加业绩成果/ }));
+    const cancel = async () =>
+      act(async () => {
+        fireEvent.click(within(document.querySelector(".ant-modal-footer") as HTMLElement).getByRole("button", { name: /^取\s*消$/ }));
+      });
+    await cancel();
+    expect(screen.queryByText("放弃这项业绩中已填写的内容？")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /添加业绩成果/ }));
+    await waitFor(() => expect(document.querySelector("#ach_title")).not.toBeNull());
+    fireEvent.change(document.querySelector("#ach_title")!, { target: { value: "余热回收装置" } });
+    await cancel();
+    expect((await screen.findAllByText("放弃这项业绩中已填写的内容？")).length).toBeGreaterThan(0);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("继续填写"));
+    await act(async () => {
+      fireEvent.click(screen.getByText("继续填写"));
+    });
+    expect((document.querySelector("#ach_title") as HTMLInputElement).value).toBe("余热回收装置");
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it("asks before deleting and saves the list without it", async () => {
     const onChange = vi.fn(async () => true);
     wrap("zh", <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={onChange} />);
