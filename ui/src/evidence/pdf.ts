@@ -5,11 +5,22 @@ import type { PDFDocumentProxy } from "pdfjs-dist";
 
 export type PdfDoc = { doc: PDFDocumentProxy; destroy: () => void };
 
+// One worker thread for every document, started on first use and kept: without it each document
+// starts a worker of its own and ends it on destroy, and WebKit returns a dead worker's memory late —
+// the preview's memory grew with every file opened.
+let shared: Promise<import("pdfjs-dist").PDFWorker> | null = null;
+function worker() {
+  shared ??= (async () => {
+    const pdfjs = await import("pdfjs-dist");
+    pdfjs.GlobalWorkerOptions.workerSrc = (await import("pdfjs-dist/build/pdf.worker.min.mjs?url")).default;
+    return new pdfjs.PDFWorker();
+  })();
+  return shared;
+}
+
 export async function openPdf(bytes: ArrayBuffer): Promise<PdfDoc> {
   const pdfjs = await import("pdfjs-dist");
-  const worker = (await import("pdfjs-dist/build/pdf.worker.min.mjs?url")).default;
-  pdfjs.GlobalWorkerOptions.workerSrc = worker;
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), isEvalSupported: false });
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), isEvalSupported: false, worker: await worker() });
   let destroyed = false;
   const destroy = () => {
     if (destroyed) return;
