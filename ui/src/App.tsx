@@ -1,22 +1,24 @@
 import { App as AntApp, Alert, Button, Card, Result, Space, Spin, Steps } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Achievement, Assessment, ErrorPayload, Finding, Loaded, RulePack, Screening } from "./bindings";
 import { api, errorText, toErrorPayload } from "./api/ipc";
-import { DeadlinesPage } from "./deadlines/DeadlinesPage";
 import { ReminderBanners } from "./deadlines/ReminderBanners";
 import { RoundBanner, TimelineProvider } from "./deadlines/Timeline";
-import { AchievementsStep } from "./eligibility/AchievementsStep";
 import { EducationStep } from "./eligibility/EducationStep";
-import { ResultStep } from "./eligibility/ResultStep";
 import { ScreeningStep } from "./eligibility/ScreeningStep";
 import { useI18n } from "./i18n/I18n";
 import { ProfileForm } from "./profile/ProfileForm";
 import { filledCount, fromForm } from "./profile/formModel";
 import { AppShell, type Page } from "./shell/AppShell";
-import { EvidencePage } from "./evidence/EvidencePage";
-import { SheetPage } from "./sheet/SheetPage";
 import type { MissingField } from "./sheetBindings";
+
+// Pages other than the first are loaded when first opened: the first screen's code stays small.
+const DeadlinesPage = lazy(() => import("./deadlines/DeadlinesPage").then((m) => ({ default: m.DeadlinesPage })));
+const EvidencePage = lazy(() => import("./evidence/EvidencePage").then((m) => ({ default: m.EvidencePage })));
+const SheetPage = lazy(() => import("./sheet/SheetPage").then((m) => ({ default: m.SheetPage })));
+const AchievementsStep = lazy(() => import("./eligibility/AchievementsStep").then((m) => ({ default: m.AchievementsStep })));
+const ResultStep = lazy(() => import("./eligibility/ResultStep").then((m) => ({ default: m.ResultStep })));
 
 type LoadState = { kind: "loading" } | { kind: "ready"; loaded: Loaded } | { kind: "failed"; error: ErrorPayload };
 
@@ -288,8 +290,10 @@ export function App() {
         {step === 2 && ready && (
           <EducationStep profile={currentProfile.current?.() ?? loaded.file.profile} assessment={assessment} onEditProfile={() => void goTo(0)} />
         )}
-        {step === 3 && ready && <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={saveAchievements} />}
-        {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={jumpTo} onNext={navigate} />}
+        <Suspense fallback={<Spin />}>
+          {step === 3 && ready && <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={saveAchievements} />}
+          {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={jumpTo} onNext={navigate} />}
+        </Suspense>
         <Space>
           {step > 0 && <Button onClick={() => void goTo(step - 1)}>{t("wizard.prev")}</Button>}
           {step < STEP_KEYS.length - 1 && (
@@ -308,16 +312,18 @@ export function App() {
       <RoundBanner onPrepare={() => setPage("deadlines")} />
       {/* The form stays mounted while another page shows, so no edit is lost between pages. */}
       <div style={{ display: page === "assessment" ? undefined : "none" }}>{body}</div>
-      {page === "deadlines" && <DeadlinesPage />}
-      {page === "sheet" && <SheetPage onGoTo={goToMissing} />}
-      {page === "evidence" && (
-        <EvidencePage
-          onUnlocked={() => {
-            // The sealed ID number and phone can be read now: load the profile again.
-            if (state.kind === "ready" && state.loaded.personal_locked) void load();
-          }}
-        />
-      )}
+      <Suspense fallback={<Spin />}>
+        {page === "deadlines" && <DeadlinesPage />}
+        {page === "sheet" && <SheetPage onGoTo={goToMissing} />}
+        {page === "evidence" && (
+          <EvidencePage
+            onUnlocked={() => {
+              // The sealed ID number and phone can be read now: load the profile again.
+              if (state.kind === "ready" && state.loaded.personal_locked) void load();
+            }}
+          />
+        )}
+      </Suspense>
     </AppShell>
     </TimelineProvider>
   );
