@@ -48,7 +48,11 @@ compress_dpi: number,
 /**
  * … and JPEG quality.
  */
-compress_quality: number, };
+compress_quality: number, 
+/**
+ * When a recovery file was last written (Beijing time, RFC 3339); until then the page reminds.
+ */
+recovery_written_at: string | null, };
 
 export type Progress = { files_done: number, files_total: number, bytes_done: number, bytes_total: number, 
 /**
@@ -193,7 +197,7 @@ export type ComposeReport = { size: number, pages: number,
  */
 compress?: Compress, budget: number, within_budget: boolean, 
 /**
- * The size without compression, when compression was used.
+ * The size without compression, when compression was asked for.
  */
 uncompressed?: number, 
 /**
@@ -211,7 +215,7 @@ export type ItemExport = { n: number, target: string, label: string, file_name: 
  */
 compress?: Compress, budget: number, within_budget: boolean, 
 /**
- * The size without compression, when compression was used.
+ * The size without compression, when compression was asked for.
  */
 uncompressed?: number, 
 /**

@@ -193,6 +193,9 @@ pub struct VaultSettings {
     /// … and JPEG quality.
     #[serde(default = "default_quality")]
     pub compress_quality: u8,
+    /// When a recovery file was last written (Beijing time, RFC 3339); until then the page reminds.
+    #[serde(default)]
+    pub recovery_written_at: Option<String>,
 }
 
 fn default_item_max_mb() -> f64 {
@@ -213,6 +216,7 @@ impl Default for VaultSettings {
             item_max_mb: default_item_max_mb(),
             compress_dpi: default_dpi(),
             compress_quality: default_quality(),
+            recovery_written_at: None,
         }
     }
 }
@@ -467,12 +471,15 @@ impl Vault {
     }
 
     /// A passphrase-protected copy of the key, to open the vault when the OS key store is lost.
-    pub fn write_recovery(&self, path: &Path, passphrase: &str, params: KdfParams, overwrite: bool) -> Result<()> {
+    /// Records when (Beijing time) in the settings, so that the page stops reminding.
+    pub fn write_recovery(&mut self, path: &Path, passphrase: &str, params: KdfParams, overwrite: bool) -> Result<()> {
         zhicheng_core::storage::check_output(path, overwrite)?;
         let w = crypto::wrap(&self.key, passphrase, params)?;
         #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let text = serde_json::to_string_pretty(&w).expect("serialises");
-        atomic_write(path, text.as_bytes())
+        atomic_write(path, text.as_bytes())?;
+        let settings = VaultSettings { recovery_written_at: Some(now_beijing()), ..self.settings.clone() };
+        self.save_settings(settings)
     }
 
     /// Opens the vault with a recovery file and, for a vault kept in the OS store, puts the key back

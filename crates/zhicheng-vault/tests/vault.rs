@@ -301,7 +301,9 @@ fn without_the_os_store_a_passphrase_and_a_recovery_file_open_the_vault() {
     let mut v2 = Vault::create(&ws2, KeyChoice::Store(&store)).unwrap();
     import(&mut v2, &[pdf(t.path(), "b.pdf", "乙")], &ImportOptions::default());
     let rec = t.path().join("恢复文件.json");
+    assert_eq!(v2.settings.recovery_written_at, None, "a new vault reminds");
     v2.write_recovery(&rec, "恢复口令abcdefg", FAST, false).unwrap();
+    assert!(v2.settings.recovery_written_at.is_some(), "written: the reminder stops");
     assert!(matches!(v2.write_recovery(&rec, "恢复口令abcdefg", FAST, false), Err(CoreError::AlreadyExists(_))));
     let account = format!("vault-{}", v2.meta().vault_id);
     drop(v2);

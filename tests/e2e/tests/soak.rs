@@ -61,6 +61,12 @@ async fn until(c: &Client, what: &str, js: &str) {
     }
 }
 
+/// Clicks through the page's own click(): an antd toast or a dialog fading out may cover the spot.
+async fn click(c: &Client, css: &str) {
+    wait_for(c, css).await;
+    until(c, &format!("a click on {css}"), &format!("const e = document.querySelector({css:?}); if (!e) return false; e.click(); return true;")).await;
+}
+
 /// Clicks the close button of the dialog holding `inner`, once that dialog is the one on top.
 async fn close_modal_with(c: &Client, inner: &str) {
     let js = format!(
@@ -98,11 +104,11 @@ async fn soak_preview_and_compose_cycles() {
     let mut samples: Vec<(usize, u64)> = vec![(0, pss_kib(&exe))];
     println!("soak: cycle    0  PSS {:>7.1} MB", samples[0].1 as f64 / 1024.0);
     for n in 1..=cycles {
-        wait_for(&c, "[data-testid=nav-evidence]").await.click().await.unwrap();
-        wait_for(&c, "[data-testid='ev-compose-achievement:a1']").await.click().await.unwrap();
+        click(&c, "[data-testid=nav-evidence]").await;
+        click(&c, "[data-testid='ev-compose-achievement:a1']").await;
         until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
-        wait_for(&c, "[data-testid=ev-compose]").await.click().await.unwrap();
-        wait_for(&c, "[data-testid=ev-compose-preview]").await.click().await.unwrap();
+        click(&c, "[data-testid=ev-compose]").await;
+        click(&c, "[data-testid=ev-compose-preview]").await;
         until(
             &c,
             "the composed preview",
@@ -118,7 +124,7 @@ async fn soak_preview_and_compose_cycles() {
         .await;
         close_modal_with(&c, "[data-testid=ev-composer]").await;
         until(&c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
-        wait_for(&c, "[data-testid='ev-preview-公示表样张']").await.click().await.unwrap();
+        click(&c, "[data-testid='ev-preview-公示表样张']").await;
         wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
         close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
         until(
@@ -127,9 +133,9 @@ async fn soak_preview_and_compose_cycles() {
             "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
         )
         .await;
-        wait_for(&c, "[data-testid=nav-sheet]").await.click().await.unwrap();
+        click(&c, "[data-testid=nav-sheet]").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        wait_for(&c, "[data-testid=nav-deadlines]").await.click().await.unwrap();
+        click(&c, "[data-testid=nav-deadlines]").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         if n % 20 == 0 {
             // Let the engine collect what it will, as a user pausing would.

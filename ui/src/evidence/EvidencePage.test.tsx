@@ -52,6 +52,14 @@ describe("佐证材料 page", () => {
     expect(screen.getByText(/涉密内容/)).toBeTruthy();
   });
 
+  it("reminds to write a recovery file until one is written", async () => {
+    setup(open);
+    const reminder = await screen.findByTestId("ev-recovery-reminder");
+    expect(reminder.textContent).toContain("尚未写出恢复文件");
+    fireEvent.click(within(reminder).getByText("写出恢复文件…"));
+    expect((await screen.findAllByLabelText("再输一次口令")).length).toBeGreaterThan(0);
+  });
+
   it("unlinks a file from what it proves", async () => {
     const calls = setup(open);
     const a1 = await screen.findByTestId("ev-item-achievement:a1");

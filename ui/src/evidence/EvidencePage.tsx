@@ -414,6 +414,8 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
         onState={(s) => {
           setState(s);
           if (s.unlocked) {
+            // Just created: offer the recovery file at once (the page keeps reminding until one is written).
+            if (!state.status.exists) setRecoveryOpen(true);
             onUnlocked?.();
             void api.evidenceData().then(setData, (e) => setError(toErrorPayload(e)));
           }
@@ -524,6 +526,19 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
               </Button>
             </Space>
           </Space>
+          {!data.settings.recovery_written_at && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="ev-recovery-reminder"
+              title={t("ev.recovery.reminder")}
+              action={
+                <Button size="small" onClick={() => setRecoveryOpen(true)}>
+                  {t("ev.recovery.button")}
+                </Button>
+              }
+            />
+          )}
           {perItem && (
             <Space orientation="vertical" style={{ width: "100%" }}>
               <Typography.Text>{t("ev.exportPerItem.progress", { done: perItem.done + 1, total: perItem.total, current: perItem.current })}</Typography.Text>
@@ -748,6 +763,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
           const path = await api.evidenceWriteRecovery(passphrase);
           if (!path) return false;
           message.success(t("ev.recovery.done"));
+          void api.evidenceData().then(setData, () => undefined);
           return true;
         }}
       />
