@@ -17,6 +17,11 @@ use zhicheng_vault::vault::{ImportOptions, KeyChoice, Target, Vault};
 
 /// PSS in KiB of every process running `exe` and all their descendants.
 fn pss_kib(exe: &std::path::Path) -> u64 {
+    pss_by_process(exe).iter().map(|(_, k)| k).sum()
+}
+
+/// The same, per process name (the app, WebKitWebProcess, WebKitNetworkProcess, …).
+fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
     let mut parent = std::collections::HashMap::new();
     let mut roots = vec![];
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -43,14 +48,21 @@ fn pss_kib(exe: &std::path::Path) -> u64 {
         }
         false
     };
-    parent
+    let mut out: Vec<(String, u64)> = parent
         .keys()
         .filter(|&&p| is_ours(p))
-        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).ok())
-        .filter_map(|s| {
-            s.lines().find(|l| l.starts_with("Pss:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .filter_map(|p| {
+            let rollup = std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).ok()?;
+            let kib = rollup
+                .lines()
+                .find(|l| l.starts_with("Pss:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())?;
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default().trim().to_string();
+            Some((name, kib))
         })
-        .sum()
+        .collect();
+    out.sort();
+    out
 }
 
 async fn until(c: &Client, what: &str, js: &str) {
@@ -64,7 +76,12 @@ async fn until(c: &Client, what: &str, js: &str) {
 /// Clicks through the page's own click(): an antd toast or a dialog fading out may cover the spot.
 async fn click(c: &Client, css: &str) {
     wait_for(c, css).await;
-    until(c, &format!("a click on {css}"), &format!("const e = document.querySelector({css:?}); if (!e) return false; e.click(); return true;")).await;
+    until(
+        c,
+        &format!("a click on {css}"),
+        &format!("const e = document.querySelector({css:?}); if (!e) return false; e.click(); return true;"),
+    )
+    .await;
 }
 
 /// Clicks the close button of the dialog holding `inner`, once that dialog is the one on top.
@@ -80,6 +97,7 @@ async fn close_modal_with(c: &Client, inner: &str) {
 #[ignore = "minutes long: make soak"]
 async fn soak_preview_and_compose_cycles() {
     let cycles: usize = std::env::var("SOAK_CYCLES").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    let every: usize = std::env::var("SOAK_EVERY").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0).unwrap_or(20);
     let tmp = tempfile::tempdir().unwrap();
     let ws = tmp.path().join("workspace");
     let data = tmp.path().join("xdg-data");
@@ -103,10 +121,17 @@ async fn soak_preview_and_compose_cycles() {
     wait_for(&c, "[data-testid=nav-evidence]").await;
     let mut samples: Vec<(usize, u64)> = vec![(0, pss_kib(&exe))];
     println!("soak: cycle    0  PSS {:>7.1} MB", samples[0].1 as f64 / 1024.0);
+    let trace = std::env::var_os("SOAK_TRACE").is_some();
+    let step = |what: &str, n: usize| {
+        if trace && n <= 3 {
+            println!("soak: cycle {n} after {what}: PSS {:.1} MB", pss_kib(&exe) as f64 / 1024.0);
+        }
+    };
     for n in 1..=cycles {
         click(&c, "[data-testid=nav-evidence]").await;
         click(&c, "[data-testid='ev-compose-achievement:a1']").await;
         until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
+        step("the editor", n);
         click(&c, "[data-testid=ev-compose]").await;
         click(&c, "[data-testid=ev-compose-preview]").await;
         until(
@@ -124,6 +149,7 @@ async fn soak_preview_and_compose_cycles() {
         .await;
         close_modal_with(&c, "[data-testid=ev-composer]").await;
         until(&c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
+        step("closing the editor", n);
         click(&c, "[data-testid='ev-preview-公示表样张']").await;
         wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
         close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
@@ -133,21 +159,26 @@ async fn soak_preview_and_compose_cycles() {
             "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
         )
         .await;
+        step("the file preview", n);
         click(&c, "[data-testid=nav-sheet]").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
+        step("公示表", n);
         click(&c, "[data-testid=nav-deadlines]").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        if n % 20 == 0 {
+        step("截止日期", n);
+        if n % every == 0 {
             // Let the engine collect what it will, as a user pausing would.
             tokio::time::sleep(Duration::from_secs(3)).await;
             let kib = pss_kib(&exe);
             samples.push((n, kib));
-            println!("soak: cycle {n:>4}  PSS {:>7.1} MB", kib as f64 / 1024.0);
+            let parts: Vec<String> =
+                pss_by_process(&exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
+            println!("soak: cycle {n:>4}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
         }
     }
     c.close().await.unwrap();
     drop(driver);
-    let after20: Vec<&(usize, u64)> = samples.iter().filter(|(n, _)| *n >= 20).collect();
+    let after20: Vec<&(usize, u64)> = samples.iter().filter(|(n, _)| *n >= 20.min(cycles)).collect();
     if let (Some(first), Some(last)) = (after20.first(), after20.last())
         && last.0 > first.0
     {

@@ -23,9 +23,13 @@ import { PdfPages } from "./PdfPages";
 
 const THUMB = 120;
 
-type Source = { url?: string; pdf?: PdfDoc };
+type Source = { image?: ImageBitmap; pdf?: PdfDoc };
 
-/** Each file's bytes read once while the editor is open; everything released when it closes. */
+/**
+ * Each file read once while the editor is open; everything released when it closes. A photo is decoded
+ * once straight to thumbnail size (a 12-megapixel photo decoded in full for a 110-pixel thumbnail would
+ * stay in the engine's image cache long after the editor closed).
+ */
 function useSources() {
   const cache = useRef(new Map<string, Promise<Source>>());
   const get = useCallback((id: string, kind: string): Promise<Source> => {
@@ -33,7 +37,8 @@ function useSources() {
     if (!p) {
       p = api.evidenceRead(id).then(async (bytes) => {
         if (kind === "pdf") return { pdf: await openPdf(bytes) };
-        return { url: URL.createObjectURL(new Blob([bytes], { type: kind === "png" ? "image/png" : "image/jpeg" })) };
+        const blob = new Blob([bytes], { type: kind === "png" ? "image/png" : "image/jpeg" });
+        return { image: await createImageBitmap(blob, { resizeWidth: THUMB * 2, resizeQuality: "medium", imageOrientation: "from-image" }) };
       });
       cache.current.set(id, p);
     }
@@ -45,7 +50,7 @@ function useSources() {
       c.forEach((p) =>
         void p.then(
           (s) => {
-            if (s.url) URL.revokeObjectURL(s.url);
+            s.image?.close();
             s.pdf?.destroy();
           },
           () => undefined,
@@ -59,7 +64,6 @@ function useSources() {
 
 function Thumb({ page, get }: { page: PageView; get: (id: string, kind: string) => Promise<Source> }) {
   const box = useRef<HTMLDivElement>(null);
-  const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let alive = true;
@@ -67,8 +71,18 @@ function Thumb({ page, get }: { page: PageView; get: (id: string, kind: string) 
     void get(page.source, page.kind)
       .then(async (s) => {
         if (!alive) return;
-        if (s.url) setUrl(s.url);
-        else if (s.pdf) {
+        if (s.image) {
+          const img = s.image;
+          const scale = Math.min((THUMB - 10) / img.width, (THUMB - 10) / img.height, 1);
+          const c = document.createElement("canvas");
+          c.width = Math.max(1, Math.round(img.width * scale));
+          c.height = Math.max(1, Math.round(img.height * scale));
+          c.getContext("2d")?.drawImage(img, 0, 0, c.width, c.height);
+          c.setAttribute("role", "img");
+          c.setAttribute("aria-label", page.title);
+          canvas = c;
+          box.current?.appendChild(c);
+        } else if (s.pdf) {
           const c = await renderPage(s.pdf.doc, page.page + 1, THUMB - 10);
           if (!alive) return releaseCanvas(c);
           canvas = c;
@@ -98,7 +112,6 @@ function Thumb({ page, get }: { page: PageView; get: (id: string, kind: string) 
         transition: "transform 0.15s",
       }}
     >
-      {url && <img src={url} alt={page.title} style={{ maxWidth: THUMB - 10, maxHeight: THUMB - 10 }} />}
       {failed && <Typography.Text type="secondary">?</Typography.Text>}
     </div>
   );
