@@ -118,7 +118,8 @@ async fn soak_preview_and_compose_cycles() {
     let exe = app_binary();
     let driver = Driver::start(&[("ZHICHENG_WORKSPACE", &ws), ("XDG_DATA_HOME", &data)]);
     let c = driver.session().await;
-    wait_for(&c, "[data-testid=nav-evidence]").await;
+    click(&c, "[data-testid=nav-evidence]").await;
+    wait_for(&c, "[data-testid='ev-preview-公示表样张']").await;
     let mut samples: Vec<(usize, u64)> = vec![(0, pss_kib(&exe))];
     println!("soak: cycle    0  PSS {:>7.1} MB", samples[0].1 as f64 / 1024.0);
     let trace = std::env::var_os("SOAK_TRACE").is_some();
@@ -127,7 +128,45 @@ async fn soak_preview_and_compose_cycles() {
             println!("soak: cycle {n} after {what}: PSS {:.1} MB", pss_kib(&exe) as f64 / 1024.0);
         }
     };
+    // SOAK_ONLY=preview: only the file preview each cycle; =editor: only the page editor (to find which
+    // part keeps memory).
+    let only = std::env::var("SOAK_ONLY").unwrap_or_default();
     for n in 1..=cycles {
+        if only == "preview" {
+            click(&c, "[data-testid='ev-preview-公示表样张']").await;
+            wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
+            close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
+            until(
+                &c,
+                "the file preview closed",
+                "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
+            )
+            .await;
+        } else if only == "ipc" {
+            // Ten reads of the PDF's bytes through the IPC, nothing drawn.
+            c.execute_async(
+                "const done = arguments[arguments.length - 1]; const i = window.__TAURI_INTERNALS__; \
+                 i.invoke('evidence_data').then(async d => { const id = d.files.find(f => f.kind === 'pdf').id; \
+                 for (let k = 0; k < 10; k++) await i.invoke('evidence_read', { id }); done(true); });",
+                vec![],
+            )
+            .await
+            .unwrap();
+        } else if only == "editor" {
+            click(&c, "[data-testid='ev-compose-achievement:a1']").await;
+            until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
+            close_modal_with(&c, "[data-testid=ev-composer]").await;
+            until(&c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
+        }
+        if !only.is_empty() {
+            if n % every == 0 {
+                tokio::time::sleep(Duration::from_secs(3)).await;
+                let kib = pss_kib(&exe);
+                samples.push((n, kib));
+                println!("soak: cycle {n:>4}  PSS {:>7.1} MB", kib as f64 / 1024.0);
+            }
+            continue;
+        }
         click(&c, "[data-testid=nav-evidence]").await;
         click(&c, "[data-testid='ev-compose-achievement:a1']").await;
         until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
