@@ -574,8 +574,9 @@ fn make_private(dir: &Path) {
     let _ = dir;
 }
 
-/// Removes `.NAME.tmp` files (temp files of saves that were killed) in one folder.
-fn remove_stale_temps(dir: &Path) {
+/// Removes `.NAME.tmp` files (temp files of saves that were killed) in one folder. Call it only while
+/// holding the workspace's write lock: another writer's temp file is not stale.
+pub fn remove_stale_temps(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for e in entries.filter_map(|e| e.ok()) {
         let name = e.file_name();

@@ -567,7 +567,10 @@ impl Vault {
         r
     }
 
+    /// Temp files of writes that were killed: imports' objects and the index's or settings' atomic
+    /// saves (`.index.age.tmp`). Called under the write lock.
     fn clean_stale_temps(&self) {
+        zhicheng_core::storage::remove_stale_temps(&self.dir);
         if let Ok(rd) = fs::read_dir(self.dir.join(OBJECTS)) {
             for e in rd.flatten() {
                 if e.file_name().to_string_lossy().starts_with(".import-") {

@@ -462,3 +462,18 @@ fn objects_a_killed_import_left_are_reclaimed_when_the_vault_opens() {
         let _ = child.wait();
     }
 }
+
+#[test]
+fn a_save_of_the_index_killed_midway_leaves_no_temp_file_after_the_next_open() {
+    let t = tempfile::tempdir().unwrap();
+    let ws = t.path().join("ws");
+    fs::create_dir_all(&ws).unwrap();
+    let store = KeyringStore::mock();
+    drop(Vault::create(&ws, KeyChoice::Store(&store)).unwrap());
+    // What a kill between writing and renaming leaves (the real index is intact beside it).
+    let stale = ws.join("evidence/.index.age.tmp");
+    fs::write(&stale, b"half an index").unwrap();
+    let v = Vault::open(&ws, Unlock::Store(&store)).unwrap();
+    assert!(v.files().is_empty());
+    assert!(!stale.exists(), "the stale temp file is removed under the write lock");
+}
