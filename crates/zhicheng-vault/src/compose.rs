@@ -360,6 +360,12 @@ impl Builder {
     fn add_image(&mut self, e: Embedded) {
         let (seen_w, seen_h) = if e.swaps { (e.height, e.width) } else { (e.width, e.height) };
         let (page, (x, y, w, h)) = placement(seen_w, seen_h);
+        let m = then(e.orient, [w, 0.0, 0.0, h, x, y]);
+        self.add_image_page(e, page, m);
+    }
+
+    /// A page of size `page` (points) that draws the image through the matrix `m`.
+    fn add_image_page(&mut self, e: Embedded, page: (f32, f32), m: Matrix) {
         let img = Stream::new(
             dictionary! {
                 "Type" => "XObject",
@@ -374,7 +380,6 @@ impl Builder {
         )
         .with_compression(false);
         let img_id = self.out.add_object(img);
-        let m = then(e.orient, [w, 0.0, 0.0, h, x, y]);
         let content = format!("q {:.4} {:.4} {:.4} {:.4} {:.4} {:.4} cm /Im0 Do Q", m[0], m[1], m[2], m[3], m[4], m[5]);
         let content_id = self.out.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
         let page_id = self.out.add_object(dictionary! {
@@ -402,42 +407,14 @@ impl Builder {
         let Some(&src_id) = pages.get(&(input.page + 1)) else {
             return Err(ComposeError::NoSuchPage { title: input.title.into(), page: input.page + 1, count });
         };
-        let mut dict = doc
-            .get_dictionary(src_id)
-            .map_err(|e| {
-                ComposeError::Unreadable(input.title.into(), format!("第 {} 页无法读取（{e}）", input.page + 1))
-            })?
-            .clone();
-        // Attributes a page may inherit from its ancestors.
-        let mut rotate = 0i64;
-        let mut node = Some(src_id);
-        let mut depth = 0;
-        while let Some(id) = node {
-            let Ok(d) = doc.get_dictionary(id) else { break };
-            for key in [&b"Resources"[..], b"MediaBox", b"CropBox"] {
-                if !dict.has(key)
-                    && let Ok(v) = d.get(key)
-                {
-                    dict.set(key.to_vec(), v.clone());
-                }
-            }
-            if rotate == 0
-                && let Ok(r) = d.get(b"Rotate").and_then(Object::as_i64)
-            {
-                rotate = r;
-            }
-            node = d.get(b"Parent").and_then(Object::as_reference).ok();
-            depth += 1;
-            if depth > 64 {
-                break;
-            }
-        }
+        let mut dict = page_with_inherited(doc, src_id).map_err(|e| {
+            ComposeError::Unreadable(input.title.into(), format!("第 {} 页无法读取（{e}）", input.page + 1))
+        })?;
         if !dict.has(b"MediaBox") {
             dict.set("MediaBox", vec![0.into(), 0.into(), Object::Real(A4.0), Object::Real(A4.1)]);
         }
-        dict.remove(b"Parent");
-        let total = (rotate + i64::from(input.rotate)).rem_euclid(360);
-        dict.set("Rotate", total);
+        let rotate = dict.get(b"Rotate").and_then(Object::as_i64).unwrap_or(0);
+        dict.set("Rotate", (rotate + i64::from(input.rotate)).rem_euclid(360));
         let mut want = BTreeSet::new();
         for (_, v) in dict.iter() {
             reach(doc, v, &mut want);
@@ -469,6 +446,27 @@ impl Builder {
         self.out.save_to(&mut pdf).map_err(|e| ComposeError::Write(e.to_string()))?;
         Ok(Composed { pdf, pages })
     }
+}
+
+/// A page's dictionary with what it inherits from the page tree (Resources, MediaBox, CropBox, Rotate:
+/// the nearest ancestor's), without its /Parent.
+fn page_with_inherited(doc: &Document, id: ObjectId) -> lopdf::Result<Dictionary> {
+    let mut dict = doc.get_dictionary(id)?.clone();
+    let mut node = dict.get(b"Parent").and_then(Object::as_reference).ok();
+    for _ in 0..64 {
+        let Some(parent) = node else { break };
+        let Ok(d) = doc.get_dictionary(parent) else { break };
+        for key in [&b"Resources"[..], b"MediaBox", b"CropBox", b"Rotate"] {
+            if !dict.has(key)
+                && let Ok(v) = d.get(key)
+            {
+                dict.set(key.to_vec(), v.clone());
+            }
+        }
+        node = d.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    dict.remove(b"Parent");
+    Ok(dict)
 }
 
 /// Every object `o` refers to, directly or not, except through `/Parent` and `/P` (the way back to
@@ -612,31 +610,18 @@ pub fn masked_pdf(
         return Err(ComposeError::NoSuchPage { title: title.into(), page: page + 1, count });
     };
     // The displayed size: the media box, turned by the page's rotation.
-    let mut size = A4;
-    let mut rotate = 0i64;
-    let mut node = Some(page_id);
-    let mut depth = 0;
-    let mut found_box = false;
-    while let Some(id) = node {
-        let Ok(d) = doc.get_dictionary(id) else { break };
-        if !found_box && let Ok(b) = d.get(b"MediaBox").and_then(Object::as_array) {
-            let n: Vec<f32> = b.iter().filter_map(|o| o.as_float().ok()).collect();
-            if let [x0, y0, x1, y1] = n.as_slice() {
-                size = ((x1 - x0).abs(), (y1 - y0).abs());
-                found_box = true;
-            }
-        }
-        if rotate == 0
-            && let Ok(r) = d.get(b"Rotate").and_then(Object::as_i64)
-        {
-            rotate = r;
-        }
-        node = d.get(b"Parent").and_then(Object::as_reference).ok();
-        depth += 1;
-        if depth > 64 {
-            break;
-        }
-    }
+    let dict = page_with_inherited(&doc, page_id)
+        .map_err(|e| ComposeError::Unreadable(title.into(), format!("第 {} 页无法读取（{e}）", page + 1)))?;
+    let corners: Vec<f32> = dict
+        .get(b"MediaBox")
+        .and_then(Object::as_array)
+        .map(|b| b.iter().filter_map(|o| o.as_float().ok()).collect())
+        .unwrap_or_default();
+    let mut size = match corners.as_slice() {
+        [x0, y0, x1, y1] => ((x1 - x0).abs(), (y1 - y0).abs()),
+        _ => A4,
+    };
+    let rotate = dict.get(b"Rotate").and_then(Object::as_i64).unwrap_or(0);
     if rotate.rem_euclid(180) == 90 {
         size = (size.1, size.0);
     }
@@ -654,35 +639,13 @@ pub fn masked_pdf(
         return Err(ComposeError::Setting("页面图像的分辨率太低（低于 72 dpi），遮盖后将难以辨认".into()));
     }
     fill_rects(&mut img, rects)?;
-    let embedded = Embedded { ..jpeg_embedded(&img, 90)? };
+    let mut masked = Some(jpeg_embedded(&img, 90)?);
     let mut b = Builder::new();
     for n in 0..count {
-        if n == page {
-            let img_id = b.out.add_object(
-                Stream::new(
-                    dictionary! {
-                        "Type" => "XObject",
-                        "Subtype" => "Image",
-                        "Width" => i64::from(embedded.width),
-                        "Height" => i64::from(embedded.height),
-                        "ColorSpace" => if embedded.gray { "DeviceGray" } else { "DeviceRGB" },
-                        "BitsPerComponent" => 8,
-                        "Filter" => "DCTDecode",
-                    },
-                    embedded.data.clone(),
-                )
-                .with_compression(false),
-            );
-            let content = format!("q {:.4} 0 0 {:.4} 0 0 cm /Im0 Do Q", size.0, size.1);
-            let content_id = b.out.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
-            let id = b.out.add_object(dictionary! {
-                "Type" => "Page",
-                "Parent" => b.pages_id,
-                "MediaBox" => vec![0.into(), 0.into(), Object::Real(size.0), Object::Real(size.1)],
-                "Resources" => dictionary! { "XObject" => dictionary! { "Im0" => img_id } },
-                "Contents" => content_id,
-            });
-            b.kids.push(id.into());
+        if n == page
+            && let Some(e) = masked.take()
+        {
+            b.add_image_page(e, size, [size.0, 0.0, 0.0, size.1, 0.0, 0.0]);
         } else {
             b.add_pdf_page(&PageInput { key: "src", title, kind: FileKind::Pdf, bytes: pdf, page: n, rotate: 0 })?;
         }
