@@ -654,7 +654,11 @@ export type Exclusion = {
 /**
  * `civil_servant`, `retired`, `penalty_period`.
  */
-code: string, question: string, reason: string, clause: string, text: string, };
+code: string, question: string, reason: string, 
+/**
+ * English glosses of `question` and `reason`.
+ */
+question_en?: string | null, reason_en?: string | null, clause: string, text: string, };
 
 export type Clause = { clause: string, text: string, };
 
@@ -706,7 +710,11 @@ sum_revenue_wan: number | null, also: Alternative | null,
 /**
  * How the gap line names one more qualifying achievement ("排名第1的授权发明专利").
  */
-need: string, };
+need: string, 
+/**
+ * Its English gloss, shown beside the Chinese in the English interface.
+ */
+need_en?: string | null, };
 
 export type Condition = { 
 /**
@@ -748,9 +756,13 @@ export type EducationRow = "doctor_degree" | "master_degree" | "bachelor_educati
 
 export type Fee = { level: TitleLevel, yuan: number, clause: string, text: string, };
 
-export type MissingRoute = { route: Route, clause: string, text: string, note: string, };
+export type MissingRoute = { route: Route, clause: string, text: string, note: string, 
+/**
+ * Its English gloss.
+ */
+note_en?: string | null, };
 
-export type RowResult = { row: EducationRow, label: string, years: number, 
+export type RowResult = { row: EducationRow, years: number, 
 /**
  * The applicant has the degree / education this row asks for.
  */
@@ -775,13 +787,19 @@ months_counted: number | null,
  */
 field_start_late: boolean, cutoff: YearMonth, rows: Array<RowResult>, };
 
+export type Reason = { "code": "not_led" } | { "code": "rank_missing", limit: number, } | { "code": "rank_above_limit", rank: number, limit: number, } | { "code": "level_missing", min: Level, } | { "code": "group_standard_not_counted", min: Level, } | { "code": "level_below", level: Level, min: Level, } | { "code": "not_accepted" } | { "code": "investment_missing", min_wan: number, } | { "code": "investment_below", have_wan: number, min_wan: number, } | { "code": "not_recognised" } | { "code": "no_good_benefit" } | { "code": "not_in_use" } | { "code": "not_granted" } | { "code": "not_green_related" } | { "code": "not_implemented" } | { "code": "not_published" } | { "code": "not_chief_editor" } | { "code": "own_words_missing", min_wan: number, } | { "code": "own_words_below", have_wan: number, min_wan: number, } | { "code": "not_core_journal" } | { "code": "not_first_author" } | { "code": "promotion_missing", min: Level, } | { "code": "promotion_below", level: Level, min: Level, } | { "code": "not_applied" } | { "code": "month_missing" } | { "code": "month_after_apply", month: YearMonth, apply: YearMonth, clause: string, } | { "code": "month_outside_window", month: YearMonth, start: YearMonth, end: YearMonth, } | { "code": "revenue_missing" } | { "code": "revenue_short", need: string, need_en: string | null, short_wan: number, since: YearMonth, clause: string, } | { "code": "more_needed", missing: number, need: string, need_en: string | null, since: YearMonth, clause: string, } | { "code": "field_start_late", start: YearMonth, apply: YearMonth, clause: string, } | { "code": "education_missing" } | { "code": "education_mismatch", rows: Array<EducationRow>, } | { "code": "field_start_missing" } | { "code": "years_short", months: number, row: EducationRow, years: number, cutoff: YearMonth, };
+
 export type Rejection = { id: string, title: string, 
 /**
- * Every qualifier it fails, in words.
+ * Every qualifier it fails.
  */
-reasons: Array<string>, };
+reasons: Array<Reason>, };
 
-export type AltResult = { need: string, count: number, met: boolean, 
+export type AltResult = { need: string, 
+/**
+ * The pack's English gloss of `need`, where it has one.
+ */
+need_en: string | null, count: number, met: boolean, 
 /**
  * The achievements that count.
  */
@@ -797,13 +815,17 @@ revenue_wan: number | null, revenue_needed_wan: number | null, also: AltResult |
 
 export type ConditionResult = { clause: string, text: string, met: boolean, alternatives: Array<AltResult>, };
 
-export type LevelResult = { level: TitleLevel, label: string, clause: string, text: string, eligible: boolean, education: EducationResult, conditions: Array<ConditionResult>, 
+export type LevelResult = { level: TitleLevel, clause: string, text: string, eligible: boolean, education: EducationResult, conditions: Array<ConditionResult>, 
 /**
  * For a level not reached: the shortest list of changes that would reach it.
  */
-gap: Array<string>, fee: Fee | null, };
+gap: Array<Reason>, fee: Fee | null, };
 
-export type ExclusionHit = { code: string, reason: string, clause: string, text: string, };
+export type ExclusionHit = { code: string, reason: string, 
+/**
+ * The pack's English gloss of `reason`.
+ */
+reason_en: string | null, clause: string, text: string, };
 
 export type RoundBasis = { id: string, title: string, notice: string, first_month: YearMonth, last_month: YearMonth, 
 /**
@@ -825,7 +847,8 @@ excluded: ExclusionHit | null,
  */
 unanswered: Array<Exclusion>, 
 /**
- * The route has no conditions in the pack (正常申报 / 转评 / 多评 with the built-in pack).
+ * The route has no conditions in the pack (正常申报 / 转评 / 多评 with the built-in pack). An
+ * empty `note`: the pack says nothing about the route (rendered from `pack_id` and the route).
  */
 route_missing: MissingRoute | null, eligible_levels: Array<TitleLevel>, levels: Array<LevelResult>, chain: SubmissionChain | null, 
 /**

@@ -8,7 +8,10 @@ use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{self, ApplicantFile};
 use zhicheng_core::eligibility::engine::{AltResult, Assessment};
 use zhicheng_core::eligibility::prereview::{EvidenceLinks, Finding, Severity, prereview};
-use zhicheng_core::eligibility::{RulePack, TitleLevel, assess_in_round};
+use zhicheng_core::eligibility::{Reason, RulePack, TitleLevel, assess_in_round};
+use zhicheng_core::text::{self, Lang};
+
+use crate::{lang, tr};
 use zhicheng_core::round::Round;
 use zhicheng_core::storage::{Workspace, atomic_write};
 use zhicheng_core::yearmonth::YearMonth;
@@ -216,75 +219,178 @@ pub fn to_json(a: &Assessment) -> Value {
 }
 
 fn ym(m: YearMonth) -> String {
-    format!("{}年{}月", m.year(), m.month())
+    text::month_words(m, lang())
+}
+
+fn reasons(rs: &[Reason]) -> String {
+    rs.iter().map(|r| text::reason(r, lang())).collect::<Vec<_>>().join(tr("；", "; "))
+}
+
+/// The notice's words of an alternative: Chinese, with the pack's gloss in English.
+fn need(a: &AltResult) -> String {
+    match (lang(), &a.need_en) {
+        (Lang::En, Some(g)) => format!("“{}” ({g})", a.need),
+        (Lang::En, None) => format!("“{}”", a.need),
+        (Lang::Zh, _) => a.need.clone(),
+    }
 }
 
 fn alt_line(a: &AltResult, titles: &dyn Fn(&str) -> String) -> String {
-    let mut s = match (a.revenue_wan, a.revenue_needed_wan) {
-        (Some(have), Some(need)) => format!("{}：合计{}万元 / 需{}万元", a.need, have, need),
-        _ => format!("{}：计入 {}/{}", a.need, a.counted.len(), a.count),
+    let mut s = match (a.revenue_wan, a.revenue_needed_wan, lang()) {
+        (Some(have), Some(want), Lang::Zh) => {
+            format!("{}：合计{}万元 / 需{}万元", need(a), text::wan(have), text::wan(want))
+        }
+        (Some(have), Some(want), Lang::En) => {
+            format!("{}: {} of {} × 10,000 CNY", need(a), text::wan(have), text::wan(want))
+        }
+        (_, _, Lang::Zh) => format!("{}：计入 {}/{}", need(a), a.counted.len(), a.count),
+        (_, _, Lang::En) => format!("{}: {} of {} counted", need(a), a.counted.len(), a.count),
     };
     if !a.counted.is_empty() {
-        s.push_str(&format!("（{}）", a.counted.iter().map(|id| titles(id)).collect::<Vec<_>>().join("、")));
+        let list = a.counted.iter().map(|id| titles(id)).collect::<Vec<_>>().join(tr("、", ", "));
+        s.push_str(&match lang() {
+            Lang::Zh => format!("（{list}）"),
+            Lang::En => format!(" ({list})"),
+        });
     }
     for r in &a.rejected {
-        s.push_str(&format!("\n          不计入 {}：{}", r.title, r.reasons.join("；")));
+        s.push_str(&format!(
+            "\n          {} {}{}{}",
+            tr("不计入", "not counted:"),
+            r.title,
+            tr("：", ": "),
+            reasons(&r.reasons)
+        ));
     }
     if let Some(also) = &a.also {
-        s.push_str(&format!("\n        并且 {}", alt_line(also, titles)));
+        s.push_str(&format!("\n        {} {}", tr("并且", "and"), alt_line(also, titles)));
     }
     s
 }
 
-pub fn report(file: &ApplicantFile, a: &Assessment) -> String {
-    let mut out = String::new();
-    let name = if file.profile.name.trim().is_empty() { "（未填姓名）" } else { file.profile.name.as_str() };
-    if let Some(r) = &a.round {
-        let closed = if chrono::Utc::now() >= r.submission_closes_at {
-            format!("（本轮网上申报已于 {} 截止）", r.submission_closes_at.format("%Y-%m-%d %H:%M"))
-        } else {
-            String::new()
-        };
-        out.push_str(&format!("按“{}”的规则评估{closed}\n", r.title));
+/// Exclusion texts: the pack's Chinese, or its English gloss when there is one.
+fn gloss<'a>(zh: &'a str, en: &'a Option<String>) -> &'a str {
+    match (lang(), en) {
+        (Lang::En, Some(g)) if !g.is_empty() => g,
+        _ => zh,
     }
-    out.push_str(&format!(
-        "{name} · {} · {} · 申报月份 {} · 业绩计算期 {}至{}\n",
-        a.notice,
-        a.route.label_zh(),
-        ym(a.apply_month),
-        ym(a.window_start),
-        ym(a.window_end)
-    ));
+}
+
+pub fn report(file: &ApplicantFile, a: &Assessment) -> String {
+    let en = lang() == Lang::En;
+    let mut out = String::new();
+    let name = if !file.profile.name.trim().is_empty() {
+        file.profile.name.as_str()
+    } else {
+        tr("（未填姓名）", "(no name entered)")
+    };
+    if let Some(r) = &a.round {
+        let at = r.submission_closes_at.format("%Y-%m-%d %H:%M");
+        let closed = match (chrono::Utc::now() >= r.submission_closes_at, en) {
+            (false, _) => String::new(),
+            (true, false) => format!("（本轮网上申报已于 {at} 截止）"),
+            (true, true) => format!(" (this round's online submission closed on {at})"),
+        };
+        out.push_str(&if en {
+            format!("Judged by the rules of “{}”{closed}\n", r.title)
+        } else {
+            format!("按“{}”的规则评估{closed}\n", r.title)
+        });
+    }
+    out.push_str(&if en {
+        format!(
+            "{name} · {} · {} · application month {} · achievements counted {} to {}\n",
+            a.notice,
+            text::route(a.route, lang()),
+            ym(a.apply_month),
+            ym(a.window_start),
+            ym(a.window_end)
+        )
+    } else {
+        format!(
+            "{name} · {} · {} · 申报月份 {} · 业绩计算期 {}至{}\n",
+            a.notice,
+            a.route.label_zh(),
+            ym(a.apply_month),
+            ym(a.window_start),
+            ym(a.window_end)
+        )
+    });
     match &a.excluded {
         Some(e) => {
-            out.push_str(&format!("不得申报：{}（{}）\n", e.reason, e.clause));
+            let why = gloss(&e.reason, &e.reason_en);
+            out.push_str(&if en {
+                format!("May not apply: {why} (clause {})\n", e.clause)
+            } else {
+                format!("不得申报：{why}（{}）\n", e.clause)
+            });
             return out;
         }
-        None if a.unanswered.is_empty() => out.push_str("资格：未发现不得申报的情形（一（注））\n"),
-        None => out.push_str(&format!(
-            "资格：以下问题尚未回答，按“否”评估：{}\n",
-            a.unanswered.iter().map(|e| e.question.as_str()).collect::<Vec<_>>().join(" ")
+        None if a.unanswered.is_empty() => out.push_str(tr(
+            "资格：未发现不得申报的情形（一（注））\n",
+            "Eligibility: none of the cases that bar an application applies (clause 一（注）)\n",
         )),
+        None => {
+            let qs: Vec<&str> = a.unanswered.iter().map(|e| gloss(&e.question, &e.question_en)).collect();
+            out.push_str(&if en {
+                format!("Eligibility: these questions are not answered yet and are taken as “no”: {}\n", qs.join(" "))
+            } else {
+                format!("资格：以下问题尚未回答，按“否”评估：{}\n", qs.join(" "))
+            })
+        }
     }
     if let Some(m) = &a.route_missing {
-        out.push_str(&format!("{}\n", m.note));
+        let note = if m.note.is_empty() {
+            if en {
+                format!("The rule pack “{}” has no conditions for {}.", a.pack_id, text::route(m.route, lang()))
+            } else {
+                format!("规则包“{}”没有“{}”的申报条件", a.pack_id, m.route.label_zh())
+            }
+        } else {
+            gloss(&m.note, &m.note_en).to_string()
+        };
+        out.push_str(&format!("{note}\n"));
     }
     let titles = |id: &str| file.achievements.iter().find(|x| x.id == id).map(|x| x.title.clone()).unwrap_or(id.into());
     for l in &a.levels {
-        out.push_str(&format!("\n【{}】{}（{}）\n", l.label, if l.eligible { "符合条件" } else { "不符合" }, l.clause));
+        let label = text::title_level(l.level, lang());
+        out.push_str(&if en {
+            format!(
+                "\n[{label}] {} (clause {})\n",
+                if l.eligible { "meets the conditions" } else { "not met" },
+                l.clause
+            )
+        } else {
+            format!("\n【{label}】{}（{}）\n", if l.eligible { "符合条件" } else { "不符合" }, l.clause)
+        });
         let e = &l.education;
-        let months = e
-            .months_counted
-            .map(|m| format!("{}年{}个月（{}个月，计算至{}）", m.max(0) / 12, m.max(0) % 12, m, ym(e.cutoff)))
-            .unwrap_or_else(|| "未填起始年月".into());
+        let months = match (e.months_counted, en) {
+            (Some(m), false) => {
+                format!("{}年{}个月（{}个月，计算至{}）", m.max(0) / 12, m.max(0) % 12, m, ym(e.cutoff))
+            }
+            (Some(m), true) => {
+                format!("{} y {} m ({m} months, counted to {})", m.max(0) / 12, m.max(0) % 12, ym(e.cutoff))
+            }
+            (None, _) => tr("未填起始年月", "start month not entered").into(),
+        };
         let used = e.rows.iter().find(|r| Some(r.row) == e.used_row);
-        out.push_str(&format!(
-            "  学历与年限 {}：从事本领域工作 {}{}\n",
-            if e.met { "✓" } else { "✗" },
-            months,
-            used.map(|r| format!("；按“{}，满{}年”", r.label, r.years)).unwrap_or_default()
-        ));
-        out.push_str("  业绩条件（符合其一即可）：\n");
+        let used = used
+            .map(|r| {
+                let row = text::education_row(r.row, lang());
+                if en {
+                    format!("; by “{row}, {} full years”", r.years)
+                } else {
+                    format!("；按“{row}，满{}年”", r.years)
+                }
+            })
+            .unwrap_or_default();
+        let mark = if e.met { "✓" } else { "✗" };
+        out.push_str(&if en {
+            format!("  Education and years {mark}: in the field {months}{used}\n")
+        } else {
+            format!("  学历与年限 {mark}：从事本领域工作 {months}{used}\n")
+        });
+        out.push_str(tr("  业绩条件（符合其一即可）：\n", "  Achievement conditions (any one suffices):\n"));
         for c in &l.conditions {
             out.push_str(&format!("    {} {} {}\n", if c.met { "✓" } else { "✗" }, c.clause, c.text));
             for alt in &c.alternatives {
@@ -292,19 +398,27 @@ pub fn report(file: &ApplicantFile, a: &Assessment) -> String {
             }
         }
         if !l.gap.is_empty() {
-            out.push_str("  还差：\n");
+            out.push_str(tr("  还差：\n", "  Still missing:\n"));
             for g in &l.gap {
-                out.push_str(&format!("    · {g}\n"));
+                out.push_str(&format!("    · {}\n", text::reason(g, lang())));
             }
         }
         if let Some(f) = &l.fee {
-            out.push_str(&format!("  评审费：{}元/人（{}）\n", f.yuan, f.clause));
+            out.push_str(&if en {
+                format!("  Review fee: {} yuan per person (clause {})\n", f.yuan, f.clause)
+            } else {
+                format!("  评审费：{}元/人（{}）\n", f.yuan, f.clause)
+            });
         }
     }
     if let Some(c) = &a.chain {
-        out.push_str(&format!("\n申报程序（{}）：{}\n", c.clause, c.nodes.join("——")));
+        out.push_str(&if en {
+            format!("\nSubmission chain (clause {}): {}\n", c.clause, c.nodes.join(" → "))
+        } else {
+            format!("\n申报程序（{}）：{}\n", c.clause, c.nodes.join("——"))
+        });
         for r in &c.requirements {
-            out.push_str(&format!("  · {}：{}\n", r.clause, r.text));
+            out.push_str(&format!("  · {}{}{}\n", r.clause, tr("：", ": "), r.text));
         }
     }
     out
@@ -342,7 +456,7 @@ fn run_batch(
                 let next = a.levels.iter().filter(|l| !l.eligible && Some(l.level) > top).min_by_key(|l| l.level);
                 let gap = match (&a.excluded, next) {
                     (Some(e), _) => e.reason.clone(),
-                    (None, Some(l)) => format!("{}：{}", l.label, l.gap.join("；")),
+                    (None, Some(l)) => format!("{}：{}", l.level.label_zh(), reasons(&l.gap)),
                     (None, None) => String::new(),
                 };
                 let chain = a.chain.as_ref().map(|c| c.nodes.join("——")).unwrap_or_default();

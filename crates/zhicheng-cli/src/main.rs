@@ -55,6 +55,7 @@ mod workdays;
 use zhicheng_core::applicant_file;
 use zhicheng_core::profile::{IssueKind, Profile};
 use zhicheng_core::storage::{self, Workspace};
+use zhicheng_core::text::Lang;
 use zhicheng_core::{CoreError, YearMonth};
 
 #[derive(Parser)]
@@ -68,6 +69,9 @@ struct Cli {
     /// 工作区目录（默认：系统应用数据目录下的 zhicheng，或环境变量 ZHICHENG_WORKSPACE）
     #[arg(long, global = true, value_name = "DIR")]
     workspace: Option<PathBuf>,
+    /// 输出语言 / output language: zh | en（默认按系统区域设置，不确定时为中文）
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -240,6 +244,9 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(l) = cli.lang {
+        let _ = LANG.set(l);
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(CoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -251,6 +258,25 @@ fn main() -> ExitCode {
             errln!("错误[{}]：{e}", code.as_ref().and_then(|c| c.as_str()).unwrap_or("io"));
             ExitCode::FAILURE
         }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("不支持的语言“{s}”：可用 zh 或 en / unsupported language, use zh or en"))
+}
+
+/// The output language of this run (`--lang`, else the locale, else Chinese).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+pub(crate) fn lang() -> Lang {
+    *LANG.get_or_init(|| Lang::from_locale(|k| std::env::var(k).ok()))
+}
+
+/// The Chinese or the English of a CLI message, by the run's language.
+pub(crate) fn tr(zh: &'static str, en: &'static str) -> &'static str {
+    match lang() {
+        Lang::Zh => zh,
+        Lang::En => en,
     }
 }
 

@@ -24,10 +24,47 @@ fn json_contract() {
     assert_eq!(p["eligible"], false);
     assert_eq!(p["conditions"]["二（二）1（5）"]["met"], false);
     assert_eq!(p["conditions"]["二（二）1（5）"]["alternatives"][0]["counted"], serde_json::json!(["a1"]));
-    assert!(p["gap"][0].as_str().unwrap().starts_with("再需1项"));
+    // Reasons and gaps are codes with parameters; the report renders them in the chosen language.
+    assert_eq!(p["gap"][0]["code"], "more_needed");
+    assert_eq!(p["gap"][0]["missing"], 1);
+    assert_eq!(p["gap"][0]["clause"], "二（二）1（1）");
     assert_eq!(v["levels"]["senior"]["conditions"]["二（二）2（5）"]["met"], true);
     assert_eq!(v["levels"]["senior"]["fee"]["yuan"], 420);
     assert_eq!(v["chain"]["clause"], "三（二）3（1）");
+}
+
+#[test]
+fn the_report_speaks_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = format!("{}/examples/applicant.json", root());
+    let zh = zhicheng(dir.path(), &["assess", &f, "--lang", "zh"]);
+    let zh = String::from_utf8(zh.stdout).unwrap();
+    assert!(zh.contains("【高级工程师】符合条件") && zh.contains("还差："), "{zh}");
+    assert!(zh.contains("· 再需1项"), "{zh}");
+    let en = zhicheng(dir.path(), &["assess", &f, "--lang", "en"]);
+    assert!(en.status.success(), "{}", String::from_utf8_lossy(&en.stderr));
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(en.contains("[Senior Engineer] meets the conditions") && en.contains("Still missing:"), "{en}");
+    assert!(en.contains("· 1 more: “"), "the gap in English, the notice's words quoted: {en}");
+    assert!(!en.contains("还差") && !en.contains("符合条件") && !en.contains("不计入"), "{en}");
+    // The locale decides when --lang is not given; Chinese when it says nothing we speak.
+    let by_locale = |lang: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_zhicheng"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .arg("--workspace")
+            .arg(dir.path())
+            .args(["assess", &f])
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    assert!(by_locale("en_US.UTF-8").contains("Still missing:"));
+    assert!(by_locale("C.UTF-8").contains("还差："));
+    let bad = zhicheng(dir.path(), &["assess", &f, "--lang", "fr"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("zh 或 en"));
 }
 
 #[test]

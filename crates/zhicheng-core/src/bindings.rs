@@ -87,6 +87,7 @@ pub fn typescript() -> String {
         crate::eligibility::pack::MissingRoute::decl(&cfg),
         crate::eligibility::engine::RowResult::decl(&cfg),
         crate::eligibility::engine::EducationResult::decl(&cfg),
+        crate::eligibility::Reason::decl(&cfg),
         crate::eligibility::engine::Rejection::decl(&cfg),
         crate::eligibility::engine::AltResult::decl(&cfg),
         crate::eligibility::engine::ConditionResult::decl(&cfg),
@@ -150,6 +151,14 @@ pub fn assessment_fixture() -> String {
     )
     .expect("the example's month lies in the built-in round");
     let mut s = serde_json::to_string_pretty(&a).expect("serialises");
+    s.push('\n');
+    s
+}
+
+/// One reason of every code (`eligibility::reason::samples`): the UI's catalogue test renders each
+/// in both languages.
+pub fn reason_samples() -> String {
+    let mut s = serde_json::to_string_pretty(&crate::eligibility::reason::samples()).expect("serialises");
     s.push('\n');
     s
 }
@@ -223,6 +232,11 @@ mod tests {
         for key in example.as_object().unwrap().keys() {
             assert!(props.contains_key(key), "{key}");
         }
+    }
+
+    #[test]
+    fn the_reason_samples_match_the_rust_side() {
+        check("generated/reason-samples.json", super::reason_samples());
     }
 
     #[test]

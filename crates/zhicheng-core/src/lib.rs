@@ -22,6 +22,7 @@ pub mod publicity;
 pub mod round;
 pub mod sensitive;
 pub mod storage;
+pub mod text;
 pub mod yearmonth;
 
 pub use error::{CoreError, ErrorCode, ErrorPayload};

@@ -7,9 +7,10 @@ import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { PublicityStatus, useTimeline } from "../deadlines/Timeline";
 import { formatBeijing } from "../deadlines/time";
+import { glossed, notice, renderReason, renderReasons, routeMissingNote } from "./reasons";
 
 function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const progress =
     alt.revenue_needed_wan !== null
       ? t("el.result.revenue", { have: alt.revenue_wan ?? 0, need: alt.revenue_needed_wan })
@@ -17,13 +18,17 @@ function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }
   return (
     <div style={{ marginLeft: 24 }}>
       <Typography.Text type={alt.met ? "success" : "secondary"}>
-        {alt.need}：{progress}
+        {notice(alt.need, alt.need_en, lang)}
+        {t("list.colon")}
+        {progress}
         {alt.counted.length > 0 && `（${alt.counted.map(titles).join("、")}）`}
       </Typography.Text>
       {alt.rejected.map((r) => (
         <div key={r.id} style={{ marginLeft: 16 }}>
           <Typography.Text type="warning" style={{ fontSize: 12 }}>
-            {t("el.result.rejected")} {r.title}：{r.reasons.join("；")}
+            {t("el.result.rejected")} {r.title}
+            {t("list.colon")}
+            {renderReasons(r.reasons, t, lang)}
           </Typography.Text>
         </div>
       ))}
@@ -162,8 +167,8 @@ export function ResultStep({
           message={t("el.result.gap")}
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {l.gap.map((g) => (
-                <li key={g}>{g}</li>
+              {l.gap.map((g, i) => (
+                <li key={i}>{renderReason(g, t, lang)}</li>
               ))}
             </ul>
           }
@@ -193,7 +198,11 @@ export function ResultStep({
       </Typography.Text>
       <PublicityStatus />
       {assessment.excluded ? (
-        <Alert type="error" showIcon message={t("el.excluded", { reason: assessment.excluded.reason, clause: assessment.excluded.clause })} />
+        <Alert
+          type="error"
+          showIcon
+          message={t("el.excluded", { reason: glossed(assessment.excluded.reason, assessment.excluded.reason_en, lang), clause: assessment.excluded.clause })}
+        />
       ) : (
         <Alert
           type={eligible.length ? "success" : "warning"}
@@ -221,7 +230,7 @@ export function ResultStep({
           }
         />
       )}
-      {assessment.route_missing && <Alert type="warning" showIcon message={assessment.route_missing.note} />}
+      {assessment.route_missing && <Alert type="warning" showIcon message={routeMissingNote(assessment, t, lang)} />}
       {reached.map(card)}
       {others.length > 0 &&
         (reached.length > 0 ? (

@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import type { Assessment, Route, RulePack, Screening } from "../bindings";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
+import { glossed, routeMissingNote } from "./reasons";
 
 const ROUTES: Route[] = ["first_batch", "regular", "transfer", "additional"];
 
@@ -22,7 +23,7 @@ export function ScreeningStep({
   onLoadPack?: (extend: boolean) => void;
   onResetPack?: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const answer = (code: string) => (screening as unknown as Record<string, boolean | null>)[code];
   return (
     <Card>
@@ -37,7 +38,7 @@ export function ScreeningStep({
         {rules.exclusions.map((q) => (
           <Form.Item
             key={q.code}
-            label={q.question}
+            label={glossed(q.question, q.question_en, lang)}
             extra={
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {q.clause} {q.text}
@@ -80,13 +81,17 @@ export function ScreeningStep({
       {assessment && (
         <Space orientation="vertical" style={{ width: "100%" }}>
           {assessment.excluded ? (
-            <Alert type="error" showIcon message={t("el.excluded", { reason: assessment.excluded.reason, clause: assessment.excluded.clause })} />
+            <Alert
+              type="error"
+              showIcon
+              message={t("el.excluded", { reason: glossed(assessment.excluded.reason, assessment.excluded.reason_en, lang), clause: assessment.excluded.clause })}
+            />
           ) : assessment.unanswered.length ? (
             <Alert type="info" showIcon message={t("el.unanswered")} />
           ) : (
             <Alert type="success" showIcon message={t("el.notExcluded")} />
           )}
-          {assessment.route_missing && <Alert type="warning" showIcon message={t("el.routeMissing", { note: assessment.route_missing.note })} />}
+          {assessment.route_missing && <Alert type="warning" showIcon message={routeMissingNote(assessment, t, lang)} />}
         </Space>
       )}
       <Space orientation="vertical" style={{ marginTop: 16 }}>

@@ -106,11 +106,21 @@ describe("评估结果", () => {
     const excluded: Assessment = {
       ...assessment,
       eligible_levels: [],
-      excluded: { code: "retired", reason: "离退休人员不得申报", clause: "一（注）", text: "" },
+      excluded: { code: "retired", reason: "离退休人员不得申报", reason_en: "Retired people may not apply", clause: "一（注）", text: "" },
     };
     wrap("zh", <ResultStep assessment={excluded} achievements={achievements} />);
     expect(screen.getByText("不得申报：离退休人员不得申报（一（注））")).toBeTruthy();
     expect(within(screen.getByTestId("level-senior")).getByText("不得申报")).toBeTruthy();
+  });
+
+  it("speaks English in the reasons and gaps of the English interface", () => {
+    wrap("en", <ResultStep assessment={assessment} achievements={achievements} />);
+    const prof = screen.getByTestId("level-professor");
+    const gap = within(prof).getByTestId("gap-professor").textContent ?? "";
+    expect(gap).toContain("1 more: “");
+    expect(gap).toContain("— clause 二（二）1（1）");
+    expect(gap).not.toMatch(/再需|还差|及以后/);
+    expect(prof.textContent).toContain("fixed-asset investment 1800 × 10,000 CNY; 2500 × 10,000 CNY or more needed");
   });
 });
 

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use super::achievement::{Achievement, Facts, Level};
 use super::pack::{Alternative, EducationRow, Exclusion, Fee, MissingRoute, Require, Route, RulePack, TitleLevel};
+use super::reason::Reason;
 use crate::chain::SubmissionChain;
 use crate::error::Result;
 use crate::profile::{ArchiveLocation, Degree, Education, Profile};
@@ -41,7 +42,6 @@ impl Screening {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RowResult {
     pub row: EducationRow,
-    pub label: String,
     pub years: u32,
     /// The applicant has the degree / education this row asks for.
     pub qualified: bool,
@@ -68,13 +68,15 @@ pub struct EducationResult {
 pub struct Rejection {
     pub id: String,
     pub title: String,
-    /// Every qualifier it fails, in words.
-    pub reasons: Vec<String>,
+    /// Every qualifier it fails.
+    pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AltResult {
     pub need: String,
+    /// The pack's English gloss of `need`, where it has one.
+    pub need_en: Option<String>,
     pub count: u32,
     pub met: bool,
     /// The achievements that count.
@@ -98,14 +100,13 @@ pub struct ConditionResult {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct LevelResult {
     pub level: TitleLevel,
-    pub label: String,
     pub clause: String,
     pub text: String,
     pub eligible: bool,
     pub education: EducationResult,
     pub conditions: Vec<ConditionResult>,
     /// For a level not reached: the shortest list of changes that would reach it.
-    pub gap: Vec<String>,
+    pub gap: Vec<Reason>,
     pub fee: Option<Fee>,
 }
 
@@ -113,6 +114,8 @@ pub struct LevelResult {
 pub struct ExclusionHit {
     pub code: String,
     pub reason: String,
+    /// The pack's English gloss of `reason`.
+    pub reason_en: Option<String>,
     pub clause: String,
     pub text: String,
 }
@@ -130,7 +133,8 @@ pub struct Assessment {
     pub excluded: Option<ExclusionHit>,
     /// Exclusion questions not answered yet (the verdict assumes "no" and says so).
     pub unanswered: Vec<Exclusion>,
-    /// The route has no conditions in the pack (正常申报 / 转评 / 多评 with the built-in pack).
+    /// The route has no conditions in the pack (正常申报 / 转评 / 多评 with the built-in pack). An
+    /// empty `note`: the pack says nothing about the route (rendered from `pack_id` and the route).
     pub route_missing: Option<MissingRoute>,
     pub eligible_levels: Vec<TitleLevel>,
     pub levels: Vec<LevelResult>,
@@ -205,25 +209,6 @@ pub fn assess_in_round(
     Ok(a)
 }
 
-fn ym_words(m: YearMonth) -> String {
-    format!("{}年{}月", m.year(), m.month())
-}
-
-/// An amount as written: up to 分 (six places of 万元), trailing zeros dropped — never rounded up
-/// into a threshold (2499.995 is shown as such, not as 2500).
-fn wan(x: f64) -> String {
-    let s = format!("{x:.6}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn row_label(row: EducationRow) -> &'static str {
-    match row {
-        EducationRow::DoctorDegree => "具备博士学位",
-        EducationRow::MasterDegree => "具备硕士学位",
-        EducationRow::BachelorEducationOrDegree => "具有大学本科以上学历或学士以上学位",
-    }
-}
-
 fn qualifies(row: EducationRow, education: Option<Education>, degree: Option<Degree>) -> bool {
     match row {
         EducationRow::DoctorDegree => degree == Some(Degree::Doctor),
@@ -253,7 +238,6 @@ fn education_result(
             let years_ok = r.years == 0 || have >= need;
             RowResult {
                 row: r.row,
-                label: row_label(r.row).to_string(),
                 years: r.years,
                 qualified,
                 met: qualified && years_ok && !late,
@@ -277,84 +261,82 @@ fn education_result(
 }
 
 /// Why `facts` fail `req` (empty when they pass).
-fn failures(f: &Facts, req: &Require) -> Vec<String> {
+fn failures(f: &Facts, req: &Require) -> Vec<Reason> {
     let mut out = Vec::new();
-    let flag = |v: Option<bool>, want: Option<bool>, no: &str, out: &mut Vec<String>| {
+    let flag = |v: Option<bool>, want: Option<bool>, no: Reason, out: &mut Vec<Reason>| {
         if want == Some(true) && v != Some(true) {
-            out.push(no.to_string());
+            out.push(no);
         }
     };
     // 主持 = 项目负责人 / 主编 / 第一 (the product's reading): rank 1 leads too.
     if req.led == Some(true) && !(f.led || f.rank == Some(1)) {
-        out.push("非本人主持".into());
+        out.push(Reason::NotLed);
     }
-    if let Some(max) = req.max_rank {
+    if let Some(limit) = req.max_rank {
         // 主持 = first: a leader without a stated rank is rank 1.
         let rank = f.rank.or(if f.led { Some(1) } else { None });
         match rank {
-            None => out.push(format!("未填个人排名（需前{max}）")),
-            Some(r) if r > max => out.push(if max == 1 {
-                format!("个人排名第{r}，需排名第1")
-            } else {
-                format!("个人排名第{r}，需前{max}")
-            }),
+            None => out.push(Reason::RankMissing { limit }),
+            Some(rank) if rank > limit => out.push(Reason::RankAboveLimit { rank, limit }),
             _ => {}
         }
     }
     if let Some(min) = req.min_level {
         match f.level {
-            None => out.push(format!("未填级别（需{}以上）", min.label_zh())),
-            Some(Level::Group) if min > Level::Group => {
-                out.push(format!("团体标准既不是国家级、也不是行业（地方）标准，不计为{}以上", min.label_zh()))
-            }
-            Some(l) if l < min => out.push(format!("级别为{}，需{}以上", l.label_zh(), min.label_zh())),
+            None => out.push(Reason::LevelMissing { min }),
+            Some(Level::Group) if min > Level::Group => out.push(Reason::GroupStandardNotCounted { min }),
+            Some(level) if level < min => out.push(Reason::LevelBelow { level, min }),
             _ => {}
         }
     }
-    flag(f.accepted, req.accepted, "未通过认定或验收", &mut out);
-    if let Some(min) = req.min_investment_wan {
+    flag(f.accepted, req.accepted, Reason::NotAccepted, &mut out);
+    if let Some(min_wan) = req.min_investment_wan {
         match f.investment_wan {
-            None => out.push(format!("未填固定资产投资（需{}万元以上）", wan(min))),
-            Some(x) if to_fen(x) < to_fen(min) => {
-                out.push(format!("固定资产投资{}万元，需{}万元以上", wan(x), wan(min)))
+            None => out.push(Reason::InvestmentMissing { min_wan }),
+            Some(have_wan) if to_fen(have_wan) < to_fen(min_wan) => {
+                out.push(Reason::InvestmentBelow { have_wan, min_wan })
             }
             _ => {}
         }
     }
-    flag(f.recognised, req.recognised, "未被认定为绿色设计产品或省（部）级重大新产品", &mut out);
-    flag(f.good_benefit, req.good_benefit, "未取得较好经济效益和社会效益", &mut out);
-    flag(f.in_use, req.in_use, "未投入生产或应用", &mut out);
-    flag(f.granted, req.granted, "专利未授权", &mut out);
-    flag(f.green_related, req.green_related, "专利与绿色低碳无关", &mut out);
-    flag(f.implemented, req.implemented, "未实施", &mut out);
-    flag(f.published, req.published, "未公开出版", &mut out);
-    flag(f.chief_editor, req.chief_editor, "非本人主编", &mut out);
-    if let Some(min) = req.min_own_words_wan {
+    flag(f.recognised, req.recognised, Reason::NotRecognised, &mut out);
+    flag(f.good_benefit, req.good_benefit, Reason::NoGoodBenefit, &mut out);
+    flag(f.in_use, req.in_use, Reason::NotInUse, &mut out);
+    flag(f.granted, req.granted, Reason::NotGranted, &mut out);
+    flag(f.green_related, req.green_related, Reason::NotGreenRelated, &mut out);
+    flag(f.implemented, req.implemented, Reason::NotImplemented, &mut out);
+    flag(f.published, req.published, Reason::NotPublished, &mut out);
+    flag(f.chief_editor, req.chief_editor, Reason::NotChiefEditor, &mut out);
+    if let Some(min_wan) = req.min_own_words_wan {
         match f.own_words_wan {
-            None => out.push(format!("未填本人撰写字数（需{}万字以上）", wan(min))),
-            Some(x) if to_fen(x) < to_fen(min) => out.push(format!("本人撰写{}万字，需不少于{}万字", wan(x), wan(min))),
+            None => out.push(Reason::OwnWordsMissing { min_wan }),
+            Some(have_wan) if to_fen(have_wan) < to_fen(min_wan) => {
+                out.push(Reason::OwnWordsBelow { have_wan, min_wan })
+            }
             _ => {}
         }
     }
-    flag(f.core_journal, req.core_journal, "非中文核心期刊", &mut out);
-    flag(f.first_author, req.first_author, "非独立或第一作者", &mut out);
+    flag(f.core_journal, req.core_journal, Reason::NotCoreJournal, &mut out);
+    flag(f.first_author, req.first_author, Reason::NotFirstAuthor, &mut out);
     if let Some(min) = req.min_promoted_by {
         match f.promoted_by {
-            None => out.push(format!("未经主管部门或行业组织推广应用（需{}以上）", min.label_zh())),
-            Some(l) if l < min => out.push(format!("推广单位级别为{}，需{}以上", l.label_zh(), min.label_zh())),
+            None => out.push(Reason::PromotionMissing { min }),
+            Some(level) if level < min => out.push(Reason::PromotionBelow { level, min }),
             _ => {}
         }
     }
-    flag(f.applied, req.applied, "未推广应用或实施", &mut out);
+    flag(f.applied, req.applied, Reason::NotApplied, &mut out);
     out
 }
 
-fn in_window(a: &Achievement, start: YearMonth, end: YearMonth) -> Option<String> {
+fn in_window(a: &Achievement, start: YearMonth, end: YearMonth) -> Option<Reason> {
     match a.month {
-        None => Some("未填时间".into()),
+        None => Some(Reason::MonthMissing),
         // 业绩成果的计算时间截至申报当月 (五（三）): a later month is not "outside 5 years", it is too late.
-        Some(m) if m > end => Some(format!("{m} 晚于申报月份 {end}（五（三））")),
-        Some(m) if m < start => Some(format!("{m} 不在近5年内（{}至{}）", ym_words(start), ym_words(end))),
+        Some(month) if month > end => {
+            Some(Reason::MonthAfterApply { month, apply: end, clause: "五（三）".into() })
+        }
+        Some(month) if month < start => Some(Reason::MonthOutsideWindow { month, start, end }),
         Some(_) => None,
     }
 }
@@ -365,11 +347,11 @@ fn eval_alt(alt: &Alternative, achievements: &[Achievement], start: YearMonth, e
     // Summed exactly, in 分 (0.01 元 = 0.000001 万元): 2499.995 万元 stays below 2500.
     let mut revenue_fen: i64 = 0;
     for a in achievements.iter().filter(|a| alt.kinds.contains(&a.kind.tag())) {
-        let mut reasons: Vec<String> = in_window(a, start, end).into_iter().collect();
+        let mut reasons: Vec<Reason> = in_window(a, start, end).into_iter().collect();
         let facts = a.kind.facts();
         reasons.extend(failures(&facts, &alt.require));
         if alt.sum_revenue_wan.is_some() && facts.revenue_wan.is_none() {
-            reasons.push("未填营收金额".into());
+            reasons.push(Reason::RevenueMissing);
         }
         if reasons.is_empty() {
             counted.push(a.id.clone());
@@ -386,6 +368,7 @@ fn eval_alt(alt: &Alternative, achievements: &[Achievement], start: YearMonth, e
     let met = main_met && also.as_ref().is_none_or(|x| x.met);
     AltResult {
         need: alt.need.clone(),
+        need_en: alt.need_en.clone(),
         count: alt.count,
         met,
         counted,
@@ -396,29 +379,41 @@ fn eval_alt(alt: &Alternative, achievements: &[Achievement], start: YearMonth, e
     }
 }
 
-/// The changes an alternative still needs, as gap lines, and their number (for choosing the shortest).
-fn alt_gap(r: &AltResult, start: YearMonth) -> (u32, Vec<String>) {
-    let since = format!("（{}及以后）", ym_words(start));
+/// The changes an alternative still needs, as gap lines under `clause`, and their number (for
+/// choosing the shortest).
+fn alt_gap(r: &AltResult, since: YearMonth, clause: &str) -> (u32, Vec<Reason>) {
     let mut lines = Vec::new();
     let mut n = 0;
     match (r.revenue_wan, r.revenue_needed_wan) {
         (Some(have), Some(need)) => {
             if to_fen(have) < to_fen(need) {
                 n += 1;
-                let short = (to_fen(need) - to_fen(have)) as f64 / FEN_PER_WAN;
-                lines.push(format!("{}累计还差{}万元{since}", r.need, wan(short)));
+                let short_wan = (to_fen(need) - to_fen(have)) as f64 / FEN_PER_WAN;
+                lines.push(Reason::RevenueShort {
+                    need: r.need.clone(),
+                    need_en: r.need_en.clone(),
+                    short_wan,
+                    since,
+                    clause: clause.to_string(),
+                });
             }
         }
         _ => {
             let missing = r.count.saturating_sub(r.counted.len() as u32);
             if missing > 0 {
                 n += missing;
-                lines.push(format!("再需{missing}项{}{since}", r.need));
+                lines.push(Reason::MoreNeeded {
+                    missing,
+                    need: r.need.clone(),
+                    need_en: r.need_en.clone(),
+                    since,
+                    clause: clause.to_string(),
+                });
             }
         }
     }
     if let Some(also) = &r.also {
-        let (m, l) = alt_gap(also, start);
+        let (m, l) = alt_gap(also, since, clause);
         n += m;
         lines.extend(l);
     }
@@ -438,6 +433,7 @@ pub fn assess(
     let excluded = pack.exclusions.iter().find(|e| screening.answer(&e.code) == Some(true)).map(|e| ExclusionHit {
         code: e.code.clone(),
         reason: e.reason.clone(),
+        reason_en: e.reason_en.clone(),
         clause: e.clause.clone(),
         text: e.text.clone(),
     });
@@ -450,7 +446,8 @@ pub fn assess(
                 route: screening.route,
                 clause: String::new(),
                 text: String::new(),
-                note: format!("规则包“{}”没有“{}”的申报条件", pack.id, screening.route.label_zh()),
+                note: String::new(),
+                note_en: None,
             })
         }),
     };
@@ -482,19 +479,18 @@ pub fn assess(
                         .iter()
                         .flat_map(|c| c.alternatives.iter().map(move |a| (c, a)))
                         .map(|(c, a)| {
-                            let (n, lines) = alt_gap(a, start);
+                            let (n, lines) = alt_gap(a, start, &c.clause);
                             // Fewest changes first; among equals, the way the applicant has most of.
-                            (n, std::cmp::Reverse(progress(a)), c.clause.clone(), lines)
+                            (n, std::cmp::Reverse(progress(a)), lines)
                         })
-                        .min_by_key(|(n, p, _, _)| (*n, *p));
-                    if let Some((_, _, clause, lines)) = best {
-                        gap.extend(lines.into_iter().map(|l| format!("{l}——{clause}")));
+                        .min_by_key(|(n, p, _)| (*n, *p));
+                    if let Some((_, _, lines)) = best {
+                        gap.extend(lines);
                     }
                 }
             }
             levels.push(LevelResult {
                 level: lr.level,
-                label: lr.level.label_zh().to_string(),
                 clause: lr.clause.clone(),
                 text: lr.text.clone(),
                 eligible,
@@ -542,34 +538,25 @@ fn progress(a: &AltResult) -> usize {
     a.counted.len() + a.also.as_ref().map_or(0, |x| progress(x))
 }
 
-fn education_gap(p: &Profile, e: &EducationResult, cutoff: YearMonth, apply: YearMonth) -> Vec<String> {
+fn education_gap(p: &Profile, e: &EducationResult, cutoff: YearMonth, apply: YearMonth) -> Vec<Reason> {
     if e.met {
         return vec![];
     }
     if let Some(start) = p.field_start_month.filter(|_| e.field_start_late) {
-        return vec![format!(
-            "从事本领域工作起始年月 {start} 晚于申报月份 {apply}，无法计算年限；请在基本情况中核对（五（三））"
-        )];
+        return vec![Reason::FieldStartLate { start, apply, clause: "五（三）".into() }];
     }
     if p.education.is_none() || p.degree.is_none() {
-        return vec!["请在基本情况中填写学历和学位".into()];
+        return vec![Reason::EducationMissing];
     }
     let qualified: Vec<&RowResult> = e.rows.iter().filter(|r| r.qualified).collect();
     if qualified.is_empty() {
-        let labels: Vec<&str> = e.rows.iter().map(|r| r.label.as_str()).collect();
-        return vec![format!("学历学位不符：需{}", labels.join("，或"))];
+        return vec![Reason::EducationMismatch { rows: e.rows.iter().map(|r| r.row).collect() }];
     }
     if e.months_counted.is_none() {
-        return vec!["请在基本情况中填写从事本领域工作起始年月".into()];
+        return vec![Reason::FieldStartMissing];
     }
     let Some(best) = qualified.iter().min_by_key(|r| r.months_short) else { return vec![] };
-    vec![format!(
-        "从事本领域工作年限还差{}个月（{}，需满{}年，按对年对月计算至{}）",
-        best.months_short,
-        best.label,
-        best.years,
-        ym_words(cutoff)
-    )]
+    vec![Reason::YearsShort { months: best.months_short, row: best.row, years: best.years, cutoff }]
 }
 
 /// `m` moved by `months`, held inside the months a [`YearMonth`] can name (1900-01 … 2999-12): a

@@ -5,7 +5,9 @@ pub mod achievement;
 pub mod engine;
 pub mod pack;
 pub mod prereview;
+pub mod reason;
 
 pub use achievement::{Achievement, AchievementKind, KindTag, Level};
 pub use engine::{Assessment, RoundBasis, Screening, assess, assess_in_round};
 pub use pack::{Route, RulePack, TitleLevel};
+pub use reason::Reason;

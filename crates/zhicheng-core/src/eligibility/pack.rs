@@ -74,6 +74,11 @@ pub struct Exclusion {
     pub code: String,
     pub question: String,
     pub reason: String,
+    /// English glosses of `question` and `reason`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_en: Option<String>,
     pub clause: String,
     pub text: String,
 }
@@ -149,6 +154,9 @@ pub struct Alternative {
     pub also: Option<Box<Alternative>>,
     /// How the gap line names one more qualifying achievement ("排名第1的授权发明专利").
     pub need: String,
+    /// Its English gloss, shown beside the Chinese in the English interface.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need_en: Option<String>,
 }
 
 fn one() -> u32 {
@@ -200,6 +208,9 @@ pub struct MissingRoute {
     pub clause: String,
     pub text: String,
     pub note: String,
+    /// Its English gloss.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -4,6 +4,23 @@ use super::*;
 use crate::eligibility::achievement::{AchievementKind as K, Authorship, Level};
 use crate::profile::tests::complete;
 
+/// The reasons as the Chinese catalogue renders them: the tests read the sentences a user reads.
+trait Zh {
+    fn zh(&self) -> String;
+}
+
+impl Zh for Reason {
+    fn zh(&self) -> String {
+        crate::text::reason(self, crate::text::Lang::Zh)
+    }
+}
+
+impl PartialEq<&str> for Reason {
+    fn eq(&self, other: &&str) -> bool {
+        self.zh() == *other
+    }
+}
+
 fn ym(s: &str) -> YearMonth {
     s.parse().unwrap()
 }
@@ -71,7 +88,7 @@ fn window_first_and_last_month_count_one_past_does_not() {
     let a = run(&[patent("a", "2018-10", 1, true), patent("b", "2023-11", 1, true)]);
     let alt = &cond(&a, "二（二）1（5）").alternatives[0];
     assert!(!alt.met);
-    assert!(alt.rejected[0].reasons[0].contains("不在近5年内"), "{:?}", alt.rejected);
+    assert!(alt.rejected[0].reasons[0].zh().contains("不在近5年内"), "{:?}", alt.rejected);
     assert!(!met(&[patent("a", "2023-12", 1, true), patent("b", "2023-11", 1, true)], "二（二）1（5）"));
     // After the application month: said as such, not as outside the 5 years.
     let a = run(&[patent("a", "2023-12", 1, true)]);
@@ -112,7 +129,7 @@ fn years_are_counted_in_whole_months_to_december_2023() {
     let e = &level(&a, TitleLevel::Professor).education;
     assert!(!e.met);
     assert_eq!(e.rows[0].months_short, 1);
-    assert!(level(&a, TitleLevel::Professor).gap[0].starts_with("从事本领域工作年限还差1个月"));
+    assert!(level(&a, TitleLevel::Professor).gap[0].zh().starts_with("从事本领域工作年限还差1个月"));
 }
 
 #[test]
@@ -134,7 +151,7 @@ fn degree_rows_need_the_degree_and_the_bachelor_row_takes_either() {
     let a = assess(&p, &screening(), &[], None, &pack());
     let s = level(&a, TitleLevel::Senior);
     assert!(!s.education.met);
-    assert!(s.gap[0].starts_with("学历学位不符"), "{:?}", s.gap);
+    assert!(s.gap[0].zh().starts_with("学历学位不符"), "{:?}", s.gap);
 
     // 工程师 with a doctorate needs no years: a start in the application month itself is enough.
     p.degree = Some(Degree::Doctor);
@@ -152,7 +169,7 @@ fn a_field_start_after_the_application_month_is_never_counted_as_zero_years() {
     assert!(!i.eligible && !i.education.met, "a doctorate needs no years, but not a start in the future");
     assert!(i.education.field_start_late);
     assert_eq!(i.education.months_counted, None, "no negative month count is ever shown");
-    assert!(i.gap[0].contains("2024-01 晚于申报月份 2023-11"), "{:?}", i.gap);
+    assert!(i.gap[0].zh().contains("2024-01 晚于申报月份 2023-11"), "{:?}", i.gap);
     // One month earlier, in the application month: counted (0 months) and met.
     p.field_start_month = Some(ym("2023-11"));
     let a = assess(&p, &screening(), &[], None, &pack());
@@ -245,7 +262,7 @@ fn amounts_are_compared_exactly_with_no_rounding_into_a_pass() {
     assert!(met(&[revenue("a", true, 1, 1500.0)], "二（二）2（4）"));
     let a = run(&sum(1500.0, 999.995));
     let gap = &level(&a, TitleLevel::Professor).gap;
-    assert!(gap.iter().all(|g| !g.contains("还差0万元")), "{gap:?}");
+    assert!(gap.iter().all(|g| !g.zh().contains("还差0万元")), "{gap:?}");
 }
 
 #[test]
@@ -267,7 +284,7 @@ fn a_group_standard_is_neither_national_nor_industry() {
     let a = run(&[g("a"), g("b")]);
     let c = cond(&a, "二（二）1（6）");
     assert!(!c.met);
-    assert!(c.alternatives[0].rejected[0].reasons[0].starts_with("团体标准既不是国家级、也不是行业（地方）标准"));
+    assert!(c.alternatives[0].rejected[0].reasons[0].zh().starts_with("团体标准既不是国家级、也不是行业（地方）标准"));
     // The 工程师(4) second half names no level: an implemented group standard at rank ≤ 3 counts there.
     assert!(met(&[g("a")], "二（二）3（4）"));
 }
@@ -527,7 +544,7 @@ fn the_gap_names_the_shortest_way_and_the_years() {
 fn a_revenue_gap_is_an_amount() {
     let a = run(&[revenue("a", true, 1, 2000.0)]);
     let prof = level(&a, TitleLevel::Professor);
-    assert!(prof.gap.iter().any(|g| g.contains("累计还差500万元")), "{:?}", prof.gap);
+    assert!(prof.gap.iter().any(|g| g.zh().contains("累计还差500万元")), "{:?}", prof.gap);
 }
 
 #[test]
