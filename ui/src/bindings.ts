@@ -309,20 +309,22 @@ apply_month: YearMonth | null, };
 
 export type Severity = "info" | "warning";
 
-export type Finding = { 
-/**
- * Stable code (`field_start_before_graduation`, …).
- */
-code: string, severity: Severity, message: string, 
+export type Check = { "code": "field_start_before_graduation", start: YearMonth, graduation: YearMonth, } | { "code": "title_before_graduation", held: YearMonth, graduation: YearMonth, } | { "code": "graduation_before_16", graduation: YearMonth, birth: YearMonth, } | { "code": "achievement_before_field_start", title: string, month: YearMonth, start: YearMonth, } | { "code": "rank_one_counted_as_led", title: string, } | { "code": "led_but_not_first", title: string, rank: number, } | { "code": "amount_looks_like_yuan", title: string, amount_wan: number, } | { "code": "amount_looks_like_wan_misplaced", title: string, amount_wan: number, } | { "code": "level_already_held", held: HeldTitle, } | { "code": "employer_differs_on_sheet", unit: string, employer: string, } | { "code": "insurance_employer_differs", insurer: string, employer: string, } | { "code": "paper_in_supplement", title: string, } | { "code": "core_journal_without_cn", title: string, } | { "code": "achievement_without_evidence", title: string, } | { "code": "evidence_linked_to_nothing", title: string, id: string, };
+
+export type Finding = { severity: Severity, 
 /**
  * The fields involved, as paths of the applicant file (`profile.graduation_month`,
  * `achievements[2].month`, `evidence`): the app jumps to the first.
  */
 fields: Array<string>, 
 /**
- * Why it matters: a clause of the notice, or "评审常见退回原因".
+ * The notice's clause it rests on, when there is one.
  */
-reason: string, };
+clause: string | null, 
+/**
+ * A common reason reviewers send applications back (评审常见退回原因).
+ */
+common_return: boolean, } & ({ "code": "field_start_before_graduation", start: YearMonth, graduation: YearMonth, } | { "code": "title_before_graduation", held: YearMonth, graduation: YearMonth, } | { "code": "graduation_before_16", graduation: YearMonth, birth: YearMonth, } | { "code": "achievement_before_field_start", title: string, month: YearMonth, start: YearMonth, } | { "code": "rank_one_counted_as_led", title: string, } | { "code": "led_but_not_first", title: string, rank: number, } | { "code": "amount_looks_like_yuan", title: string, amount_wan: number, } | { "code": "amount_looks_like_wan_misplaced", title: string, amount_wan: number, } | { "code": "level_already_held", held: HeldTitle, } | { "code": "employer_differs_on_sheet", unit: string, employer: string, } | { "code": "insurance_employer_differs", insurer: string, employer: string, } | { "code": "paper_in_supplement", title: string, } | { "code": "core_journal_without_cn", title: string, } | { "code": "achievement_without_evidence", title: string, } | { "code": "evidence_linked_to_nothing", title: string, id: string, });
 
 export type Publicity = { 
 /**

@@ -133,7 +133,16 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
     } else {
         out!("{}", report(&file, &a));
         if !findings.is_empty() {
-            outln!("\n预审（{}项，不影响上面的结论）：\n{}", findings.len(), prereview_lines(&findings));
+            match lang() {
+                Lang::Zh => {
+                    outln!("\n预审（{}项，不影响上面的结论）：\n{}", findings.len(), prereview_lines(&findings))
+                }
+                Lang::En => outln!(
+                    "\nPre-review ({} found; the verdict above does not depend on them):\n{}",
+                    findings.len(),
+                    prereview_lines(&findings)
+                ),
+            }
         }
     }
     Ok(())
@@ -157,7 +166,14 @@ pub fn prereview_lines(findings: &[Finding]) -> String {
                 Severity::Warning => "⚠",
                 Severity::Info => "ℹ",
             };
-            format!("  {mark} {}〔{}〕  [{}]", f.message, f.reason, f.fields.join("、"))
+            format!(
+                "  {mark} {}{}{}{}  [{}]",
+                text::check(&f.check, lang()),
+                tr("〔", " ["),
+                text::basis(f, lang()),
+                tr("〕", "]"),
+                f.fields.join(tr("、", ", "))
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -172,15 +188,25 @@ pub fn run_prereview(ws: &Workspace, file: Option<&Path>, json: bool) -> Result<
     let findings = prereview(&f, evidence.as_ref());
     if json {
         outln!("{}", crate::json_pretty(&findings));
-    } else if findings.is_empty() {
-        outln!(
-            "预审：未发现前后矛盾之处{}",
-            if evidence.is_none() { "（佐证材料库未解锁，未检查材料关联）" } else { "" }
-        );
     } else {
-        outln!("预审（{}项，不影响评估结论）：\n{}", findings.len(), prereview_lines(&findings));
-        if evidence.is_none() {
-            outln!("（佐证材料库未解锁，未检查材料关联）");
+        let locked =
+            tr("（佐证材料库未解锁，未检查材料关联）", "(the evidence vault is locked: its links were not checked)");
+        match (findings.is_empty(), lang()) {
+            (true, Lang::Zh) => outln!("预审：未发现前后矛盾之处{}", if evidence.is_none() { locked } else { "" }),
+            (true, Lang::En) => {
+                outln!("Pre-review: nothing contradicts itself{}", if evidence.is_none() { locked } else { "" })
+            }
+            (false, Lang::Zh) => {
+                outln!("预审（{}项，不影响评估结论）：\n{}", findings.len(), prereview_lines(&findings))
+            }
+            (false, Lang::En) => outln!(
+                "Pre-review ({} found; the verdict does not depend on them):\n{}",
+                findings.len(),
+                prereview_lines(&findings)
+            ),
+        }
+        if !findings.is_empty() && evidence.is_none() {
+            outln!("{locked}");
         }
     }
     Ok(if findings.iter().any(|f| f.severity == Severity::Warning) { 3 } else { 0 })

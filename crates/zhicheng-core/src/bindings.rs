@@ -40,6 +40,7 @@ pub fn typescript() -> String {
         crate::eligibility::Route::decl(&cfg),
         crate::eligibility::Screening::decl(&cfg),
         crate::eligibility::prereview::Severity::decl(&cfg),
+        crate::eligibility::prereview::Check::decl(&cfg),
         crate::eligibility::prereview::Finding::decl(&cfg),
         crate::publicity::Publicity::decl(&cfg),
         crate::publicity::EndSource::decl(&cfg),
@@ -163,6 +164,13 @@ pub fn reason_samples() -> String {
     s
 }
 
+/// One 预审 check of every code (`eligibility::prereview::samples`), for the UI's catalogue test.
+pub fn check_samples() -> String {
+    let mut s = serde_json::to_string_pretty(&crate::eligibility::prereview::samples()).expect("serialises");
+    s.push('\n');
+    s
+}
+
 /// The JSON Schema of the applicant file (`docs/applicant-file.schema.json`), from the Rust types.
 pub fn applicant_schema() -> String {
     let schema = schemars::schema_for!(ApplicantFile);
@@ -237,6 +245,11 @@ mod tests {
     #[test]
     fn the_reason_samples_match_the_rust_side() {
         check("generated/reason-samples.json", super::reason_samples());
+    }
+
+    #[test]
+    fn the_prereview_samples_match_the_rust_side() {
+        check("generated/prereview-samples.json", super::check_samples());
     }
 
     #[test]

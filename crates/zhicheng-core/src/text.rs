@@ -5,7 +5,9 @@
 //! English they are quoted, with the pack's gloss beside them where it has one.
 
 use crate::eligibility::pack::{EducationRow, Route, TitleLevel};
+use crate::eligibility::prereview::{Check, Finding};
 use crate::eligibility::{Level, Reason};
+use crate::profile::HeldTitle;
 use crate::yearmonth::YearMonth;
 
 /// The language of a rendering.
@@ -274,6 +276,125 @@ fn reason_en(r: &Reason) -> String {
     }
 }
 
+/// A 预审 finding's message.
+pub fn check(c: &Check, lang: Lang) -> String {
+    use Check::*;
+    let en = lang == Lang::En;
+    match c {
+        FieldStartBeforeGraduation { start, graduation } if en => format!(
+            "The month you started in the field ({start}) is before your graduation ({graduation}): many reviewers count the years from graduation; confirm it and have proof ready"
+        ),
+        FieldStartBeforeGraduation { start, graduation } => format!(
+            "从事本领域工作起始年月 {start} 早于毕业时间 {graduation}：不少评审按毕业后计算工作年限，请确认并备好证明"
+        ),
+        TitleBeforeGraduation { held, graduation } if en => {
+            format!("Your current title ({held}) was obtained before your graduation ({graduation}); check it")
+        }
+        TitleBeforeGraduation { held, graduation } => {
+            format!("现职称取得时间 {held} 早于毕业时间 {graduation}，请核对")
+        }
+        GraduationBefore16 { graduation, birth } if en => {
+            format!("At graduation ({graduation}) you were under 16 (born {birth}); check it")
+        }
+        GraduationBefore16 { graduation, birth } => {
+            format!("毕业时间 {graduation} 时未满16周岁（出生年月 {birth}），请核对")
+        }
+        AchievementBeforeFieldStart { title, month, start } if en => {
+            format!("The achievement “{title}” ({month}) is dated before you started in the field ({start}); check it")
+        }
+        AchievementBeforeFieldStart { title, month, start } => {
+            format!("业绩“{title}”的时间 {month} 早于从事本领域工作起始年月 {start}，请核对")
+        }
+        RankOneCountedAsLed { title } if en => format!(
+            "“{title}” is ranked first but “led by me” is not ticked: first place counts as leading (project lead / chief editor / first)"
+        ),
+        RankOneCountedAsLed { title } => format!("业绩“{title}”个人排名第1，未勾选“本人主持”：按第一即主持计入"),
+        LedButNotFirst { title, rank } if en => format!(
+            "“{title}” is marked “led by me” but ranked {rank}: a lead is usually ranked first; check the rank on the evidence"
+        ),
+        LedButNotFirst { title, rank } => {
+            format!("业绩“{title}”勾选了“本人主持”，但个人排名为第{rank}：主持人通常排名第1，请核对证明材料上的排名")
+        }
+        AmountLooksLikeYuan { title, amount_wan } if en => format!(
+            "The amount of “{title}” is {} × 10,000 CNY (1 billion CNY or more): was it entered in yuan instead of 10,000 CNY?",
+            wan(*amount_wan)
+        ),
+        AmountLooksLikeYuan { title, amount_wan } => {
+            format!("业绩“{title}”的金额为 {} 万元（≥ 10 亿元）：是否把元填成了万元？", wan(*amount_wan))
+        }
+        AmountLooksLikeWanMisplaced { title, amount_wan } if en => format!(
+            "The amount of “{title}” is only {} × 10,000 CNY (under 10,000 CNY): is the unit right? Amounts are in 10,000 CNY",
+            wan(*amount_wan)
+        ),
+        AmountLooksLikeWanMisplaced { title, amount_wan } => {
+            format!("业绩“{title}”的金额仅为 {} 万元（不足 1 万元）：单位是否有误？金额以万元计", wan(*amount_wan))
+        }
+        LevelAlreadyHeld { held } if en => format!(
+            "You already hold a{} title: applying for the same level again is a transfer or additional title (conditions in 渝人社发〔2022〕68号, which this app does not have); first-batch recognition matters for you at a higher level",
+            match held {
+                HeldTitle::Professor => " professor-level",
+                HeldTitle::Senior => " senior",
+                _ => "n intermediate",
+            }
+        ),
+        LevelAlreadyHeld { held } => format!(
+            "已具有{}职称：再申报同级属于转评/多评（条件见渝人社发〔2022〕68号，本程序没有此文件），首批认定对您有意义的是更高级别",
+            match held {
+                HeldTitle::Professor => "正高级",
+                HeldTitle::Senior => "副高级",
+                _ => "中级",
+            }
+        ),
+        EmployerDiffersOnSheet { unit, employer } if en => format!(
+            "The receiving unit on the publicity sheet (“{unit}”) differs from your employer (“{employer}”); check it (it should be the employer or one of its departments)"
+        ),
+        EmployerDiffersOnSheet { unit, employer } => {
+            format!("公示表的受理单位“{unit}”与工作单位“{employer}”不一致，请核对（应为工作单位或其部门）")
+        }
+        InsuranceEmployerDiffers { insurer, employer } if en => format!(
+            "The unit paying your social insurance (“{insurer}”) differs from your employer (“{employer}”): the portal compares them, so have your unit write an explanation (employment relation, insurance paid on your behalf…); non-public units and mobile staff must also have paid insurance or kept their file with the applying unit (or its superior) for a full year"
+        ),
+        InsuranceEmployerDiffers { insurer, employer } => format!(
+            "社保缴费单位“{insurer}”与工作单位“{employer}”不一致：申报系统会自动比对，请准备所在单位出具的情况说明（劳动关系、社保代缴等）；非公有制单位和流动人员还须在申报单位（或其上级）缴纳社保或存放档案满1年"
+        ),
+        PaperInSupplement { title } if en => {
+            format!(
+                "The paper “{title}” appeared in a supplement or proceedings: reviewers usually do not count it as a journal paper"
+            )
+        }
+        PaperInSupplement { title } => format!("论文“{title}”刊于增刊或论文集：评审通常不计为期刊论文"),
+        CoreJournalWithoutCn { title } if en => format!(
+            "The paper “{title}” is marked as in a Chinese core journal but has no CN number: enter it and keep the journal's contents page"
+        ),
+        CoreJournalWithoutCn { title } => {
+            format!("论文“{title}”标为中文核心期刊，但未填刊号（CN）：请填写，并备好期刊目录页")
+        }
+        AchievementWithoutEvidence { title } if en => format!("The achievement “{title}” has no evidence linked yet"),
+        AchievementWithoutEvidence { title } => format!("业绩“{title}”还没有关联佐证材料"),
+        EvidenceLinkedToNothing { title, id } if en => format!(
+            "The evidence file “{title}” ({id}) is linked to no item or achievement; the export puts it under “other”"
+        ),
+        EvidenceLinkedToNothing { title, id } => {
+            format!("佐证材料“{title}”（{id}）没有关联到任何项目或业绩，导出时归入“其他”")
+        }
+    }
+}
+
+/// Why a finding matters: its clause, and/or that reviewers commonly send it back.
+pub fn basis(f: &Finding, lang: Lang) -> String {
+    let common = match lang {
+        Lang::Zh => "评审常见退回原因",
+        Lang::En => "a common reason for returns at review",
+    };
+    match (&f.clause, f.common_return, lang) {
+        (Some(c), true, Lang::Zh) => format!("{c}；{common}"),
+        (Some(c), true, Lang::En) => format!("clause {c}; {common}"),
+        (Some(c), false, Lang::Zh) => c.clone(),
+        (Some(c), false, Lang::En) => format!("clause {c}"),
+        (None, _, _) => common.to_string(),
+    }
+}
+
 /// Chinese characters and full-width punctuation: what an English string may hold only inside the
 /// notice's own words.
 pub fn has_cjk(s: &str) -> bool {
@@ -315,6 +436,45 @@ mod tests {
         assert!(en.iter().any(|s| s.starts_with("14 months short")), "{en:?}");
         assert!(en.iter().any(|s| s.contains("“排名第1的授权发明专利” (granted invention patent, ranked first)")));
         assert!(en.iter().any(|s| s.contains("0.005 × 10,000 CNY")), "amounts as entered: {en:?}");
+    }
+
+    #[test]
+    fn every_prereview_check_renders_in_both_languages_and_english_keeps_chinese_only_in_user_data() {
+        use strum::IntoEnumIterator;
+        let samples = crate::eligibility::prereview::samples();
+        for code in crate::eligibility::prereview::CheckCode::iter() {
+            let code: &str = code.into();
+            assert!(samples.iter().any(|c| c.code() == code), "no sample of {code}");
+        }
+        for c in samples {
+            let zh = check(&c, Lang::Zh);
+            let en = check(&c, Lang::En);
+            assert!(has_cjk(&zh), "{zh}");
+            let v = serde_json::to_value(&c).expect("serialises");
+            assert_eq!(v["code"], c.code());
+            let mut bare = en.replace("渝人社发〔2022〕68号", "");
+            for k in ["title", "unit", "employer", "insurer"] {
+                if let Some(s) = v[k].as_str() {
+                    bare = bare.replace(s, "");
+                }
+            }
+            assert!(!has_cjk(&bare), "Chinese left in English: {en}");
+        }
+    }
+
+    #[test]
+    fn a_findings_basis_names_its_clause_and_the_common_returns() {
+        let f = |clause: Option<&str>, common_return| Finding {
+            check: Check::PaperInSupplement { title: String::new() },
+            severity: crate::eligibility::prereview::Severity::Info,
+            fields: vec![],
+            clause: clause.map(str::to_string),
+            common_return,
+        };
+        assert_eq!(basis(&f(Some("五（三）"), true), Lang::Zh), "五（三）；评审常见退回原因");
+        assert_eq!(basis(&f(None, true), Lang::Zh), "评审常见退回原因");
+        assert_eq!(basis(&f(Some("三（三）2"), false), Lang::En), "clause 三（三）2");
+        assert_eq!(basis(&f(None, true), Lang::En), "a common reason for returns at review");
     }
 
     #[test]

@@ -7,7 +7,7 @@ import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { PublicityStatus, useTimeline } from "../deadlines/Timeline";
 import { formatBeijing } from "../deadlines/time";
-import { glossed, notice, renderReason, renderReasons, routeMissingNote } from "./reasons";
+import { glossed, notice, renderBasis, renderCheck, renderReason, renderReasons, routeMissingNote } from "./reasons";
 
 function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }) {
   const { t, lang } = useI18n();
@@ -44,7 +44,7 @@ function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }
 
 /** 预审: answers that contradict each other, each with a button to the field at fault. */
 function Prereview({ findings, onJump }: { findings: Finding[]; onJump: (field: string) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Card size="small" title={t("el.prereview.title")} data-testid="prereview">
       {findings.length === 0 ? (
@@ -70,10 +70,10 @@ function Prereview({ findings, onJump }: { findings: Finding[]; onJump: (field: 
               <Space align="start">
                 {f.severity === "warning" ? <WarningOutlined style={{ color: "#d97706" }} /> : <InfoCircleOutlined style={{ color: "#2563eb" }} />}
                 <span>
-                  {f.message}
+                  {renderCheck(f, t)}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {" "}
-                    〔{f.reason}〕
+                    {lang === "zh" ? `〔${renderBasis(f, t)}〕` : `[${renderBasis(f, t)}]`}
                   </Typography.Text>
                 </span>
               </Space>

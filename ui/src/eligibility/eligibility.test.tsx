@@ -66,10 +66,12 @@ describe("评估结果", () => {
     const findings: Finding[] = [
       {
         code: "led_but_not_first",
+        title: "某工业园区分布式光伏及储能改造项目",
+        rank: 2,
         severity: "warning",
-        message: "业绩“某工业园区分布式光伏及储能改造项目”勾选了“本人主持”，但个人排名为第2",
         fields: ["achievements[1].led", "achievements[1].rank"],
-        reason: "评审常见退回原因",
+        clause: null,
+        common_return: true,
       },
     ];
     wrap("zh", <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={onJump} />);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Reason } from "../bindings";
+import type { Check, Reason } from "../bindings";
+import checks from "../generated/prereview-samples.json";
 import samples from "../generated/reason-samples.json";
 import { makeT } from "../i18n/I18n";
-import { renderReason } from "./reasons";
+import { renderCheck, renderReason } from "./reasons";
 
 // Chinese characters and full-width punctuation.
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
@@ -45,5 +46,25 @@ describe("the reasons catalogue", () => {
     expect(text.some((s) => s.startsWith("14 months short"))).toBe(true);
     expect(text).toContain("2 more: “排名第1的授权发明专利” (granted invention patent, ranked first) (from Nov 2018 on) — clause 二（二）2（4）");
     expect(text).toContain("ranked 2; first place needed");
+  });
+
+  it("renders every 预审 check in both languages, English keeping Chinese only in the user's own words", () => {
+    const all = checks as Check[];
+    expect(all.length).toBeGreaterThan(14);
+    for (const c of all) {
+      const zh = renderCheck(c, makeT("zh"));
+      const en = renderCheck(c, makeT("en"));
+      expect(zh, c.code).toMatch(CJK);
+      expect(en, c.code).not.toMatch(/\{\w+\}/);
+      let bare = en.split("渝人社发〔2022〕68号").join("");
+      for (const k of ["title", "unit", "employer", "insurer"] as const) {
+        const v = (c as Record<string, unknown>)[k];
+        if (typeof v === "string") bare = bare.split(v).join("");
+      }
+      expect(bare, `${c.code}: ${en}`).not.toMatch(CJK);
+    }
+    const held = all.find((c) => c.code === "level_already_held")!;
+    expect(renderCheck(held, makeT("zh"))).toContain("已具有中级职称");
+    expect(renderCheck(held, makeT("en"))).toContain("You already hold an intermediate title");
   });
 });

@@ -1,7 +1,7 @@
 // The UI's catalogue of the engine's reasons: each code with its parameters becomes a sentence in the
 // interface language (the CLI renders the same codes with zhicheng_core::text). The notice's own words
 // (an alternative's `need`, a clause) stay Chinese; in English they are quoted, glossed where the pack can.
-import type { Assessment, EducationRow, Level, Reason, YearMonth } from "../bindings";
+import type { Assessment, Check, EducationRow, Finding, Level, Reason, YearMonth } from "../bindings";
 import type { Lang, MessageKey } from "../i18n/catalog";
 import type { T } from "../i18n/I18n";
 
@@ -107,4 +107,48 @@ export function routeMissingNote(a: Assessment, t: T, lang: Lang): string | null
   if (!m) return null;
   if (m.note) return glossed(m.note, m.note_en, lang);
   return t("el.routeNotInPack", { pack: a.pack_id, route: t(`el.route.${m.route}` as MessageKey) });
+}
+
+/** A 预审 finding's message. Exhaustive over the codes, like renderReason. */
+export function renderCheck(c: Check, t: T): string {
+  switch (c.code) {
+    case "field_start_before_graduation":
+      return t("check.field_start_before_graduation", { start: c.start, graduation: c.graduation });
+    case "title_before_graduation":
+      return t("check.title_before_graduation", { held: c.held, graduation: c.graduation });
+    case "graduation_before_16":
+      return t("check.graduation_before_16", { graduation: c.graduation, birth: c.birth });
+    case "achievement_before_field_start":
+      return t("check.achievement_before_field_start", { title: c.title, month: c.month, start: c.start });
+    case "led_but_not_first":
+      return t("check.led_but_not_first", { title: c.title, rank: c.rank });
+    case "amount_looks_like_yuan":
+    case "amount_looks_like_wan_misplaced":
+      return t(`check.${c.code}`, { title: c.title, amount: wan(c.amount_wan) });
+    case "level_already_held": {
+      const held = c.held === "professor" || c.held === "senior" ? c.held : "intermediate";
+      return t("check.level_already_held", { held: t(`check.held.${held}`) });
+    }
+    case "employer_differs_on_sheet":
+      return t("check.employer_differs_on_sheet", { unit: c.unit, employer: c.employer });
+    case "insurance_employer_differs":
+      return t("check.insurance_employer_differs", { insurer: c.insurer, employer: c.employer });
+    case "evidence_linked_to_nothing":
+      return t("check.evidence_linked_to_nothing", { title: c.title, id: c.id });
+    case "rank_one_counted_as_led":
+    case "paper_in_supplement":
+    case "core_journal_without_cn":
+    case "achievement_without_evidence":
+      return t(`check.${c.code}`, { title: c.title });
+    default: {
+      const unknown: never = c;
+      return String((unknown as { code: string }).code);
+    }
+  }
+}
+
+/** Why a finding matters: its clause, and/or reviewers' common returns. */
+export function renderBasis(f: Finding, t: T): string {
+  if (f.clause) return t(f.common_return ? "check.basis.both" : "check.basis.clause", { clause: f.clause });
+  return t("check.basis.common");
 }

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::applicant_file::ApplicantFile;
 use crate::profile::HeldTitle;
+use crate::yearmonth::YearMonth;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -22,15 +23,127 @@ pub enum Severity {
 /// One cross-check that fired.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Finding {
-    /// Stable code (`field_start_before_graduation`, …).
-    pub code: String,
+    /// What was found: a stable code (`field_start_before_graduation`, …) with its parameters.
+    #[serde(flatten)]
+    pub check: Check,
     pub severity: Severity,
-    pub message: String,
     /// The fields involved, as paths of the applicant file (`profile.graduation_month`,
     /// `achievements[2].month`, `evidence`): the app jumps to the first.
     pub fields: Vec<String>,
-    /// Why it matters: a clause of the notice, or "评审常见退回原因".
-    pub reason: String,
+    /// The notice's clause it rests on, when there is one.
+    pub clause: Option<String>,
+    /// A common reason reviewers send applications back (评审常见退回原因).
+    pub common_return: bool,
+}
+
+/// The cross-checks, each with what its message needs. User data (titles, unit names) travels as
+/// entered; the catalogues word the rest.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    derive(strum::EnumIter, strum::IntoStaticStr),
+    strum(serialize_all = "snake_case"),
+    name(CheckCode)
+)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Check {
+    FieldStartBeforeGraduation {
+        start: YearMonth,
+        graduation: YearMonth,
+    },
+    TitleBeforeGraduation {
+        held: YearMonth,
+        graduation: YearMonth,
+    },
+    #[serde(rename = "graduation_before_16")]
+    #[strum_discriminants(strum(serialize = "graduation_before_16"))]
+    GraduationBefore16 {
+        graduation: YearMonth,
+        birth: YearMonth,
+    },
+    AchievementBeforeFieldStart {
+        title: String,
+        month: YearMonth,
+        start: YearMonth,
+    },
+    /// Ranked first without 本人主持 ticked: counted as led (二（二）: 主持 = 项目负责人/主编/第一).
+    RankOneCountedAsLed {
+        title: String,
+    },
+    LedButNotFirst {
+        title: String,
+        rank: u32,
+    },
+    AmountLooksLikeYuan {
+        title: String,
+        amount_wan: f64,
+    },
+    AmountLooksLikeWanMisplaced {
+        title: String,
+        amount_wan: f64,
+    },
+    /// The level applied for is held already: 转评/多评 (渝人社发〔2022〕68号, which the app does not have).
+    LevelAlreadyHeld {
+        held: HeldTitle,
+    },
+    EmployerDiffersOnSheet {
+        unit: String,
+        employer: String,
+    },
+    InsuranceEmployerDiffers {
+        insurer: String,
+        employer: String,
+    },
+    PaperInSupplement {
+        title: String,
+    },
+    CoreJournalWithoutCn {
+        title: String,
+    },
+    AchievementWithoutEvidence {
+        title: String,
+    },
+    EvidenceLinkedToNothing {
+        title: String,
+        id: String,
+    },
+}
+
+impl Check {
+    /// The stable code, as serialised.
+    pub fn code(&self) -> &'static str {
+        CheckCode::from(self).into()
+    }
+}
+
+/// One check of every code with plausible parameters (user data in Chinese, as users write it): what
+/// the catalogue tests render in each language.
+pub fn samples() -> Vec<Check> {
+    use Check::*;
+    let ym = |y, m| YearMonth::new(y, m).unwrap_or(YearMonth::MIN);
+    let title = || "某工业园区分布式光伏及储能改造项目".to_string();
+    vec![
+        FieldStartBeforeGraduation { start: ym(2009, 3), graduation: ym(2010, 7) },
+        TitleBeforeGraduation { held: ym(2009, 12), graduation: ym(2010, 7) },
+        GraduationBefore16 { graduation: ym(2000, 7), birth: ym(1985, 3) },
+        AchievementBeforeFieldStart { title: title(), month: ym(2008, 1), start: ym(2010, 8) },
+        RankOneCountedAsLed { title: title() },
+        LedButNotFirst { title: title(), rank: 3 },
+        AmountLooksLikeYuan { title: title(), amount_wan: 18_000_000.0 },
+        AmountLooksLikeWanMisplaced { title: title(), amount_wan: 0.18 },
+        LevelAlreadyHeld { held: HeldTitle::Intermediate },
+        LevelAlreadyHeld { held: HeldTitle::Senior },
+        EmployerDiffersOnSheet {
+            unit: "重庆另一家公司人力资源部".into(), employer: "重庆某某环保科技有限公司".into()
+        },
+        InsuranceEmployerDiffers {
+            insurer: "重庆某人力资源服务有限公司".into(),
+            employer: "重庆某某环保科技有限公司".into(),
+        },
+        PaperInSupplement { title: "工业园区碳排放核算方法研究".into() },
+        CoreJournalWithoutCn { title: "工业园区碳排放核算方法研究".into() },
+        AchievementWithoutEvidence { title: title() },
+        EvidenceLinkedToNothing { title: "毕业证书.jpg".into(), id: "f3".into() },
+    ]
 }
 
 /// What the evidence vault knows, when it is open: each file's links (`item:…`, `achievement:…`) and
@@ -40,10 +153,16 @@ pub struct EvidenceLinks {
     pub files: Vec<(String, String, Vec<String>)>,
 }
 
-const COMMON: &str = "评审常见退回原因";
+/// Where a finding's reason lies: a clause of the notice, reviewers' common returns, or both.
+const COMMON: (Option<&str>, bool) = (None, true);
 
-fn finding(code: &str, severity: Severity, message: String, fields: &[String], reason: &str) -> Finding {
-    Finding { code: code.into(), severity, message, fields: fields.to_vec(), reason: reason.into() }
+fn finding(
+    check: Check,
+    severity: Severity,
+    fields: &[String],
+    (clause, common_return): (Option<&str>, bool),
+) -> Finding {
+    Finding { check, severity, fields: fields.to_vec(), clause: clause.map(str::to_string), common_return }
 }
 
 /// Names compared as reviewers read them: full-width letters, digits and brackets as half-width,
@@ -67,51 +186,46 @@ pub fn prereview(file: &ApplicantFile, evidence: Option<&EvidenceLinks>) -> Vec<
     let f = |s: &str| s.to_string();
 
     // Dates that contradict each other.
-    if let (Some(start), Some(grad)) = (p.field_start_month, p.graduation_month)
-        && start < grad
+    if let (Some(start), Some(graduation)) = (p.field_start_month, p.graduation_month)
+        && start < graduation
     {
         out.push(finding(
-            "field_start_before_graduation",
+            Check::FieldStartBeforeGraduation { start, graduation },
             Severity::Warning,
-            format!(
-                "从事本领域工作起始年月 {start} 早于毕业时间 {grad}：不少评审按毕业后计算工作年限，请确认并备好证明"
-            ),
             &[f("profile.field_start_month"), f("profile.graduation_month")],
-            "五（三）；评审常见退回原因",
+            (Some("五（三）"), true),
         ));
     }
-    if let (Some(held), Some(grad)) = (p.current_title_month, p.graduation_month)
-        && held < grad
+    if let (Some(held), Some(graduation)) = (p.current_title_month, p.graduation_month)
+        && held < graduation
         && p.current_title_level.is_some_and(|l| l != HeldTitle::None)
     {
         out.push(finding(
-            "title_before_graduation",
+            Check::TitleBeforeGraduation { held, graduation },
             Severity::Warning,
-            format!("现职称取得时间 {held} 早于毕业时间 {grad}，请核对"),
             &[f("profile.current_title_month"), f("profile.graduation_month")],
             COMMON,
         ));
     }
-    if let (Some(birth), Some(grad)) = (p.birth_month, p.graduation_month)
-        && birth.months_until(grad) < 16 * 12
+    if let (Some(birth), Some(graduation)) = (p.birth_month, p.graduation_month)
+        && birth.months_until(graduation) < 16 * 12
     {
         out.push(finding(
-            "graduation_before_16",
+            Check::GraduationBefore16 { graduation, birth },
             Severity::Warning,
-            format!("毕业时间 {grad} 时未满16周岁（出生年月 {birth}），请核对"),
             &[f("profile.graduation_month"), f("profile.birth_month")],
             COMMON,
         ));
     }
     for (i, a) in file.achievements.iter().enumerate() {
         let at = |field: &str| format!("achievements[{i}].{field}");
-        if let (Some(m), Some(start)) = (a.month, p.field_start_month)
-            && m < start
+        let title = || a.title.clone();
+        if let (Some(month), Some(start)) = (a.month, p.field_start_month)
+            && month < start
         {
             out.push(finding(
-                "achievement_before_field_start",
+                Check::AchievementBeforeFieldStart { title: title(), month, start },
                 Severity::Warning,
-                format!("业绩“{}”的时间 {m} 早于从事本领域工作起始年月 {start}，请核对", a.title),
                 &[at("month"), f("profile.field_start_month")],
                 COMMON,
             ));
@@ -119,39 +233,31 @@ pub fn prereview(file: &ApplicantFile, evidence: Option<&EvidenceLinks>) -> Vec<
         let facts = a.kind.facts();
         if facts.rank == Some(1) && !facts.led && a.kind.has_led() {
             out.push(finding(
-                "rank_one_counted_as_led",
+                Check::RankOneCountedAsLed { title: title() },
                 Severity::Info,
-                format!("业绩“{}”个人排名第1，未勾选“本人主持”：按第一即主持计入", a.title),
                 &[at("led"), at("rank")],
-                "二（二）：主持（项目负责人/主编/第一）",
+                (Some("二（二）"), false),
             ));
         }
-        if facts.led && facts.rank.is_some_and(|r| r != 1) {
+        if let Some(rank) = facts.rank.filter(|r| facts.led && *r != 1) {
             out.push(finding(
-                "led_but_not_first",
+                Check::LedButNotFirst { title: title(), rank },
                 Severity::Warning,
-                format!(
-                    "业绩“{}”勾选了“本人主持”，但个人排名为第{}：主持人通常排名第1，请核对证明材料上的排名",
-                    a.title,
-                    facts.rank.unwrap_or(0)
-                ),
                 &[at("led"), at("rank")],
                 COMMON,
             ));
         }
         for (field, v) in [("investment_wan", facts.investment_wan), ("revenue_wan", facts.revenue_wan)] {
             match v {
-                Some(x) if x >= 100_000.0 => out.push(finding(
-                    "amount_looks_like_yuan",
+                Some(amount_wan) if amount_wan >= 100_000.0 => out.push(finding(
+                    Check::AmountLooksLikeYuan { title: title(), amount_wan },
                     Severity::Warning,
-                    format!("业绩“{}”的金额为 {x} 万元（≥ 10 亿元）：是否把元填成了万元？", a.title),
                     &[at(field)],
                     COMMON,
                 )),
-                Some(x) if x > 0.0 && x < 1.0 => out.push(finding(
-                    "amount_looks_like_wan_misplaced",
+                Some(amount_wan) if amount_wan > 0.0 && amount_wan < 1.0 => out.push(finding(
+                    Check::AmountLooksLikeWanMisplaced { title: title(), amount_wan },
                     Severity::Warning,
-                    format!("业绩“{}”的金额仅为 {x} 万元（不足 1 万元）：单位是否有误？金额以万元计", a.title),
                     &[at(field)],
                     COMMON,
                 )),
@@ -162,19 +268,11 @@ pub fn prereview(file: &ApplicantFile, evidence: Option<&EvidenceLinks>) -> Vec<
 
     // The level applied for is already held: 转评/多评, not 首批认定.
     if let Some(held) = p.current_title_level.filter(|h| *h >= HeldTitle::Intermediate) {
-        let label = match held {
-            HeldTitle::Professor => "正高级",
-            HeldTitle::Senior => "副高级",
-            _ => "中级",
-        };
         out.push(finding(
-            "level_already_held",
+            Check::LevelAlreadyHeld { held },
             Severity::Info,
-            format!(
-                "已具有{label}职称：再申报同级属于转评/多评（条件见渝人社发〔2022〕68号，本程序没有此文件），首批认定对您有意义的是更高级别"
-            ),
             &[f("profile.current_title_level"), f("screening.route")],
-            "一；渝人社发〔2022〕68号（本程序没有此文件）",
+            (Some("一"), false),
         ));
     }
 
@@ -183,14 +281,10 @@ pub fn prereview(file: &ApplicantFile, evidence: Option<&EvidenceLinks>) -> Vec<
     let unit = normalise_name(&file.publicity.unit_name);
     if !employer.is_empty() && !unit.is_empty() && !unit.contains(&employer) {
         out.push(finding(
-            "employer_differs_on_sheet",
+            Check::EmployerDiffersOnSheet { unit: file.publicity.unit_name.clone(), employer: p.employer.clone() },
             Severity::Warning,
-            format!(
-                "公示表的受理单位“{}”与工作单位“{}”不一致，请核对（应为工作单位或其部门）",
-                file.publicity.unit_name, p.employer
-            ),
             &[f("publicity.unit_name"), f("profile.employer")],
-            "三（三）3；评审常见退回原因",
+            (Some("三（三）3"), true),
         ));
     }
 
@@ -198,32 +292,26 @@ pub fn prereview(file: &ApplicantFile, evidence: Option<&EvidenceLinks>) -> Vec<
     let insurer = normalise_name(&p.insurance_employer);
     if !insurer.is_empty() && !employer.is_empty() && insurer != employer {
         out.push(finding(
-            "insurance_employer_differs",
+            Check::InsuranceEmployerDiffers { insurer: p.insurance_employer.clone(), employer: p.employer.clone() },
             Severity::Warning,
-            format!(
-                "社保缴费单位“{}”与工作单位“{}”不一致：申报系统会自动比对，请准备所在单位出具的情况说明（劳动关系、社保代缴等）；非公有制单位和流动人员还须在申报单位（或其上级）缴纳社保或存放档案满1年",
-                p.insurance_employer, p.employer
-            ),
             &[f("profile.insurance_employer"), f("profile.employer")],
-            "五（五）、三（二）3；评审常见退回原因",
+            (Some("五（五）、三（二）3"), true),
         ));
     }
     for (i, a) in file.achievements.iter().enumerate() {
         if let crate::eligibility::AchievementKind::Paper { supplement, core_journal, cn_number, .. } = &a.kind {
             if *supplement {
                 out.push(finding(
-                    "paper_in_supplement",
+                    Check::PaperInSupplement { title: a.title.clone() },
                     Severity::Warning,
-                    format!("论文“{}”刊于增刊或论文集：评审通常不计为期刊论文", a.title),
                     &[format!("achievements[{i}].supplement")],
                     COMMON,
                 ));
             }
             if *core_journal && cn_number.trim().is_empty() {
                 out.push(finding(
-                    "core_journal_without_cn",
+                    Check::CoreJournalWithoutCn { title: a.title.clone() },
                     Severity::Warning,
-                    format!("论文“{}”标为中文核心期刊，但未填刊号（CN）：请填写，并备好期刊目录页", a.title),
                     &[format!("achievements[{i}].cn_number")],
                     COMMON,
                 ));
@@ -237,20 +325,18 @@ pub fn prereview(file: &ApplicantFile, evidence: Option<&EvidenceLinks>) -> Vec<
             let target = format!("achievement:{}", a.id);
             if !ev.files.iter().any(|(_, _, links)| links.contains(&target)) {
                 out.push(finding(
-                    "achievement_without_evidence",
+                    Check::AchievementWithoutEvidence { title: a.title.clone() },
                     Severity::Warning,
-                    format!("业绩“{}”还没有关联佐证材料", a.title),
                     &[format!("achievements[{i}]"), f("evidence")],
-                    "三（三）2",
+                    (Some("三（三）2"), false),
                 ));
             }
         }
         for (id, title, links) in &ev.files {
             if links.is_empty() {
                 out.push(finding(
-                    "evidence_linked_to_nothing",
+                    Check::EvidenceLinkedToNothing { title: title.clone(), id: id.clone() },
                     Severity::Info,
-                    format!("佐证材料“{title}”（{id}）没有关联到任何项目或业绩，导出时归入“其他”"),
                     &[f("evidence")],
                     COMMON,
                 ));
@@ -279,7 +365,7 @@ mod tests {
     }
 
     fn codes(f: &ApplicantFile, ev: Option<&EvidenceLinks>) -> Vec<String> {
-        prereview(f, ev).into_iter().map(|x| x.code).collect()
+        prereview(f, ev).into_iter().map(|x| x.check.code().to_string()).collect()
     }
 
     fn project(id: &str, month: &str, led: bool, rank: Option<u32>, inv: Option<f64>) -> Achievement {
@@ -326,7 +412,7 @@ mod tests {
         let before = crate::YearMonth::new(start.year() - 1, start.month()).unwrap();
         f.achievements = vec![project("a", &before.to_string(), true, Some(1), Some(10.0))];
         let found = prereview(&f, None);
-        let x = found.iter().find(|x| x.code == "achievement_before_field_start").unwrap();
+        let x = found.iter().find(|x| x.check.code() == "achievement_before_field_start").unwrap();
         assert_eq!(x.fields, ["achievements[0].month", "profile.field_start_month"]);
         f.achievements = vec![project("a", &start.to_string(), true, Some(1), Some(10.0))];
         assert!(!codes(&f, None).contains(&"achievement_before_field_start".into()));
@@ -337,7 +423,7 @@ mod tests {
         let mut f = file();
         f.achievements = vec![project("a", "2022-01", false, Some(1), Some(10.0))];
         let x = prereview(&f, None);
-        assert_eq!(x[0].code, "rank_one_counted_as_led");
+        assert_eq!(x[0].check.code(), "rank_one_counted_as_led");
         assert_eq!(x[0].severity, Severity::Info);
         f.achievements = vec![project("a", "2022-01", true, Some(3), Some(10.0))];
         assert_eq!(codes(&f, None), ["led_but_not_first"]);
@@ -369,8 +455,9 @@ mod tests {
         let mut f = file();
         f.profile.current_title_level = Some(HeldTitle::Intermediate);
         let x = prereview(&f, None);
-        assert_eq!(x[0].code, "level_already_held");
-        assert!(x[0].message.contains("中级"));
+        assert_eq!(x[0].check.code(), "level_already_held");
+        assert!(crate::text::check(&x[0].check, crate::text::Lang::Zh).contains("已具有中级职称"));
+        assert!(crate::text::check(&x[0].check, crate::text::Lang::En).contains("intermediate title"));
     }
 
     #[test]
@@ -391,9 +478,9 @@ mod tests {
         assert!(codes(&f, None).is_empty(), "the same unit, written differently");
         f.profile.insurance_employer = "重庆某人力资源服务有限公司".into();
         let x = prereview(&f, None);
-        assert_eq!(x[0].code, "insurance_employer_differs");
+        assert_eq!(x[0].check.code(), "insurance_employer_differs");
         assert_eq!(x[0].fields[0], "profile.insurance_employer");
-        assert!(x[0].reason.contains("五（五）"));
+        assert!(x[0].clause.as_deref().is_some_and(|c| c.contains("五（五）")) && x[0].common_return);
         f.profile.insurance_employer = String::new();
         assert!(codes(&f, None).is_empty(), "not entered: nothing to compare");
     }
