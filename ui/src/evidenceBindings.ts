@@ -1,4 +1,5 @@
 // Generated from the Rust types by `make bindings` (crates/zhicheng-vault/src/bindings.rs). Do not edit.
+import type { KindTag } from "./bindings";
 
 export type FileKind = "pdf" | "jpeg" | "png" | "ofd" | "doc" | "docx" | "xls" | "xlsx" | "zip";
 
@@ -80,15 +81,26 @@ export type Stage = "submission" | "after_publicity";
 
 export type ItemStatus = "provided" | "missing" | "auto_verified" | "later";
 
+export type Applies = { "code": "all_applicants" } | { "code": "degree_entered" } | { "code": "degree_not_entered" } | { "code": "non_public_archive_elsewhere" } | { "code": "freelancer" } | { "code": "out_of_city_branch" } | { "code": "route_transfer" } | { "code": "route_additional" } | { "code": "after_publicity" } | { "code": "achievement", kind: KindTag, };
+
+export type Subject = { "kind": "item", id: string, } | { "kind": "achievement", number: number, title: string, };
+
+export type EvidenceReminder = "declassify" | "mask_personal_data";
+
 export type ChecklistItem = { 
 /**
  * `item:<id>` or `achievement:<id>`: what `--for` and links use.
  */
-target: string, label: string, clause: string, quote: string, 
+target: string, subject: Subject, 
 /**
- * Why this item applies to the applicant, or the achievement's kind.
+ * The Chinese name (as exports and the portal name it).
  */
-why: string, status: ItemStatus, auto_verified: boolean, stage: Stage, 
+label: string, clause: string, quote: string, 
+/**
+ * Why this item applies to the applicant, or the achievement's kind. When `auto_verified`, the
+ * portal checks it itself: upload only when that fails.
+ */
+why: Applies, status: ItemStatus, auto_verified: boolean, stage: Stage, 
 /**
  * Ids of the linked files.
  */
@@ -96,7 +108,7 @@ files: Array<string>, };
 
 export type Checklist = { items: Array<ChecklistItem>, achievements: Array<ChecklistItem>, 
 /**
- * Items that block submission (missing, needed now), requirement items first.
+ * Targets of the items that block submission (missing, needed now), requirement items first.
  */
 blocking: Array<string>, 
 /**
@@ -115,7 +127,7 @@ nothing_to_check: boolean,
 /**
  * Files linked to nothing.
  */
-unlinked: Array<string>, reminders: Array<string>, };
+unlinked: Array<string>, reminders: Array<EvidenceReminder>, };
 
 export type VaultStatus = { exists: boolean, 
 /**
@@ -145,7 +157,7 @@ blake3: string, };
 
 export type ExportReport = { dest: string, rows: Array<ExportRow>, 
 /**
- * Items still blocking submission when exported.
+ * Targets of the items still blocking submission when exported.
  */
 blocking: Array<string>, };
 
@@ -233,6 +245,6 @@ export type PerItemExport = { dest: string, items: Array<ItemExport>,
  */
 failed: Array<Skipped>, 
 /**
- * Items still blocking submission when exported.
+ * Targets of the items still blocking submission when exported.
  */
 blocking: Array<string>, };

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
+use zhicheng_core::text::Lang;
 
 use clap::Subcommand;
 use zhicheng_core::CoreError;
@@ -326,13 +327,20 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                     );
                 }
                 for i in c.items.iter().chain(&c.achievements) {
-                    outln!("{} {}  [{}]  {}  {}", status_mark(i), i.label, i.clause, i.why, i.target);
+                    outln!(
+                        "{} {}  [{}]  {}  {}",
+                        status_mark(i),
+                        i.label,
+                        i.clause,
+                        zhicheng_vault::text::why(i, Lang::Zh),
+                        i.target
+                    );
                 }
                 if !c.blocking.is_empty() {
-                    outln!("尚缺（提交前须补齐）：{}", c.blocking.join("、"));
+                    outln!("尚缺（提交前须补齐）：{}", c.names(&c.blocking, Lang::Zh).join("、"));
                 }
                 for r in &c.reminders {
-                    outln!("提醒：{r}");
+                    outln!("提醒：{}", zhicheng_vault::text::reminder(*r, Lang::Zh));
                 }
             }
             Ok(if c.complete { 0 } else { EXIT_MISSING })
@@ -383,7 +391,8 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
             }
             outln!("已导出 {} 个 PDF 到 {}（清单：{}）", r.items.len(), r.dest, export::INDEX_CSV);
             if !r.blocking.is_empty() {
-                errln!("注意：尚缺 {}", r.blocking.join("、"));
+                let list = zhicheng_vault::checklist::checklist(&file, v.files());
+                errln!("注意：尚缺 {}", list.names(&r.blocking, Lang::Zh).join("、"));
             }
             let bad = r.items.iter().any(|i| !i.report.within_budget) || !r.failed.is_empty();
             Ok(if bad { EXIT_OVER_BUDGET } else { 0 })
@@ -502,7 +511,8 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
             let r = export::export(&v, &file, dest, force)?;
             outln!("已导出 {} 个文件到 {}（清单：{}）", r.rows.len(), r.dest, export::INDEX_CSV);
             if !r.blocking.is_empty() {
-                errln!("注意：尚缺 {}", r.blocking.join("、"));
+                let list = zhicheng_vault::checklist::checklist(&file, v.files());
+                errln!("注意：尚缺 {}", list.names(&r.blocking, Lang::Zh).join("、"));
             }
             Ok(0)
         }

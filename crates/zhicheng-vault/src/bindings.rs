@@ -24,6 +24,9 @@ pub fn typescript() -> String {
         crate::vault::ImportReport::decl(&cfg),
         crate::checklist::Stage::decl(&cfg),
         crate::checklist::ItemStatus::decl(&cfg),
+        crate::checklist::Applies::decl(&cfg),
+        crate::checklist::Subject::decl(&cfg),
+        crate::checklist::EvidenceReminder::decl(&cfg),
         crate::checklist::ChecklistItem::decl(&cfg),
         crate::checklist::Checklist::decl(&cfg),
         crate::access::VaultStatus::decl(&cfg),
@@ -44,7 +47,7 @@ pub fn typescript() -> String {
         crate::upload::PerItemExport::decl(&cfg),
     ];
     zhicheng_core::bindings::ts_module(
-        "// Generated from the Rust types by `make bindings` (crates/zhicheng-vault/src/bindings.rs). Do not edit.\n\n",
+        "// Generated from the Rust types by `make bindings` (crates/zhicheng-vault/src/bindings.rs). Do not edit.\nimport type { KindTag } from \"./bindings\";\n\n",
         &decls,
     )
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zhicheng_core::applicant_file::ApplicantFile;
-use zhicheng_core::eligibility::Route;
+use zhicheng_core::eligibility::{KindTag, Route};
 use zhicheng_core::profile::{ArchiveLocation, Degree, EmployerKind};
 
 use crate::vault::{EvidenceFile, Target};
@@ -123,8 +123,51 @@ pub fn item(id: &str) -> Option<&'static ItemDef> {
     ITEMS.iter().find(|i| i.id == id)
 }
 
+/// Why an item applies to the applicant (a code the catalogues word; `zhicheng_vault::text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Applies {
+    AllApplicants,
+    DegreeEntered,
+    /// No degree entered: one held must be proven.
+    DegreeNotEntered,
+    /// 非公单位人员，档案在异地.
+    NonPublicArchiveElsewhere,
+    Freelancer,
+    /// 市外单位驻渝人员.
+    OutOfCityBranch,
+    RouteTransfer,
+    RouteAdditional,
+    /// 单位公示后、推荐前.
+    AfterPublicity,
+    /// An achievement's evidence, by its kind.
+    Achievement {
+        kind: KindTag,
+    },
+}
+
+/// What a checklist line is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Subject {
+    /// A requirement item (`ITEMS`), by id.
+    Item { id: String },
+    /// The applicant's achievement, numbered from 1 as listed, with its title as entered.
+    Achievement { number: u32, title: String },
+}
+
+/// Reminders the checklist always carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceReminder {
+    /// 业绩成果如有涉密内容，请按保密规定进行脱密处理后再上传（三（三）2）.
+    Declassify,
+    /// Mask the ID number and other personal data on anything made public.
+    MaskPersonalData,
+}
+
 /// The items that apply to this applicant, each with why.
-pub fn items_for(file: &ApplicantFile) -> Vec<(&'static ItemDef, String)> {
+pub fn items_for(file: &ApplicantFile) -> Vec<(&'static ItemDef, Applies)> {
     let p = &file.profile;
     let route = file.screening.route;
     let kind = p.employer_kind;
@@ -132,41 +175,41 @@ pub fn items_for(file: &ApplicantFile) -> Vec<(&'static ItemDef, String)> {
         .iter()
         .filter_map(|d| {
             let why = match d.id {
-                "education_certificate" | "social_insurance" | "continuing_education" => "所有申报人".to_string(),
+                "education_certificate" | "social_insurance" | "continuing_education" => Applies::AllApplicants,
                 "degree_certificate" => match p.degree {
                     Some(Degree::None) => return None,
-                    Some(_) => "已填写学位".to_string(),
-                    None => "学位未填写：如有学位，须能证明".to_string(),
+                    Some(_) => Applies::DegreeEntered,
+                    None => Applies::DegreeNotEntered,
                 },
                 "archive_record" => {
                     if kind == Some(EmployerKind::NonPublic)
                         && p.archive_location == Some(ArchiveLocation::OutsideChongqing)
                     {
-                        "非公单位人员，档案在异地".to_string()
+                        Applies::NonPublicArchiveElsewhere
                     } else {
                         return None;
                     }
                 }
                 "personal_insurance_tax" => {
                     if kind == Some(EmployerKind::Freelancer) {
-                        "自由职业者".to_string()
+                        Applies::Freelancer
                     } else {
                         return None;
                     }
                 }
                 "commission_letter" => {
                     if kind == Some(EmployerKind::OutOfCityBranch) {
-                        "市外单位驻渝人员".to_string()
+                        Applies::OutOfCityBranch
                     } else {
                         return None;
                     }
                 }
                 "current_title_certificate" => match route {
-                    Route::Transfer => "申报方式为转评".to_string(),
-                    Route::Additional => "申报方式为多评".to_string(),
+                    Route::Transfer => Applies::RouteTransfer,
+                    Route::Additional => Applies::RouteAdditional,
                     _ => return None,
                 },
-                _ => "单位公示后、推荐前".to_string(),
+                _ => Applies::AfterPublicity,
             };
             Some((d, why))
         })
@@ -190,11 +233,14 @@ pub enum ItemStatus {
 pub struct ChecklistItem {
     /// `item:<id>` or `achievement:<id>`: what `--for` and links use.
     pub target: String,
+    pub subject: Subject,
+    /// The Chinese name (as exports and the portal name it).
     pub label: String,
     pub clause: String,
     pub quote: String,
-    /// Why this item applies to the applicant, or the achievement's kind.
-    pub why: String,
+    /// Why this item applies to the applicant, or the achievement's kind. When `auto_verified`, the
+    /// portal checks it itself: upload only when that fails.
+    pub why: Applies,
     pub status: ItemStatus,
     pub auto_verified: bool,
     pub stage: Stage,
@@ -206,7 +252,7 @@ pub struct ChecklistItem {
 pub struct Checklist {
     pub items: Vec<ChecklistItem>,
     pub achievements: Vec<ChecklistItem>,
-    /// Items that block submission (missing, needed now), requirement items first.
+    /// Targets of the items that block submission (missing, needed now), requirement items first.
     pub blocking: Vec<String>,
     /// Needed-now items with a file, out of all needed now (auto-verified ones not counted).
     pub done: u32,
@@ -218,7 +264,22 @@ pub struct Checklist {
     pub nothing_to_check: bool,
     /// Files linked to nothing.
     pub unlinked: Vec<String>,
-    pub reminders: Vec<String>,
+    pub reminders: Vec<EvidenceReminder>,
+}
+
+impl Checklist {
+    /// The line with this target.
+    pub fn find(&self, target: &str) -> Option<&ChecklistItem> {
+        self.items.iter().chain(&self.achievements).find(|i| i.target == target)
+    }
+
+    /// The names of `targets` in `lang` (a target no line has is shown as it is).
+    pub fn names(&self, targets: &[String], lang: zhicheng_core::text::Lang) -> Vec<String> {
+        targets
+            .iter()
+            .map(|t| self.find(t).map_or_else(|| t.clone(), |i| crate::text::subject(&i.subject, lang)))
+            .collect()
+    }
 }
 
 pub const ACHIEVEMENT_CLAUSE: &str = "三（三）2";
@@ -242,10 +303,11 @@ pub fn checklist(file: &ApplicantFile, files: &[EvidenceFile]) -> Checklist {
             };
             ChecklistItem {
                 target: Target::Item(d.id.to_string()).to_string(),
+                subject: Subject::Item { id: d.id.to_string() },
                 label: d.label.to_string(),
                 clause: d.clause.to_string(),
                 quote: d.quote.to_string(),
-                why: if d.auto_verified { format!("{why}；自动核验，未通过时上传") } else { why },
+                why,
                 status,
                 auto_verified: d.auto_verified,
                 stage: d.stage,
@@ -261,6 +323,7 @@ pub fn checklist(file: &ApplicantFile, files: &[EvidenceFile]) -> Checklist {
             let ids = linked(&Target::Achievement(a.id.clone()));
             ChecklistItem {
                 target: Target::Achievement(a.id.clone()).to_string(),
+                subject: Subject::Achievement { number: i as u32 + 1, title: a.title.trim().to_string() },
                 label: format!(
                     "业绩{}：{}",
                     i + 1,
@@ -268,7 +331,7 @@ pub fn checklist(file: &ApplicantFile, files: &[EvidenceFile]) -> Checklist {
                 ),
                 clause: ACHIEVEMENT_CLAUSE.into(),
                 quote: ACHIEVEMENT_QUOTE.into(),
-                why: a.kind.tag().label_zh().to_string(),
+                why: Applies::Achievement { kind: a.kind.tag() },
                 status: if ids.is_empty() { ItemStatus::Missing } else { ItemStatus::Provided },
                 auto_verified: false,
                 stage: Stage::Submission,
@@ -282,7 +345,7 @@ pub fn checklist(file: &ApplicantFile, files: &[EvidenceFile]) -> Checklist {
         .filter(|i| i.stage == Stage::Submission && !(i.auto_verified && i.status != ItemStatus::Provided))
         .collect();
     let blocking: Vec<String> =
-        needed.iter().filter(|i| i.status == ItemStatus::Missing).map(|i| i.label.clone()).collect();
+        needed.iter().filter(|i| i.status == ItemStatus::Missing).map(|i| i.target.clone()).collect();
     let done = needed.iter().filter(|i| i.status == ItemStatus::Provided).count() as u32;
     let unlinked =
         files.iter().filter(|f| f.links.is_empty() && f.masked_from.is_none()).map(|f| f.id.clone()).collect();
@@ -295,10 +358,7 @@ pub fn checklist(file: &ApplicantFile, files: &[EvidenceFile]) -> Checklist {
         items,
         achievements,
         unlinked,
-        reminders: vec![
-            "业绩成果如有涉密内容，请按保密规定进行脱密处理后再上传（三（三）2）".into(),
-            "需公开的材料（如公示表、张贴的复印件）请遮盖身份证号码等个人信息".into(),
-        ],
+        reminders: vec![EvidenceReminder::Declassify, EvidenceReminder::MaskPersonalData],
     }
 }
 
@@ -367,8 +427,8 @@ mod tests {
         f.profile.employer_kind = Some(EmployerKind::OutOfCityBranch);
         let c = checklist(&f, &[]);
         assert!(!c.complete);
-        assert!(c.blocking.contains(&"委托评审函".to_string()));
-        assert!(!c.blocking.iter().any(|b| b == "学历证书"));
+        assert!(c.blocking.contains(&"item:commission_letter".to_string()));
+        assert!(!c.blocking.iter().any(|b| b == "item:education_certificate"));
         assert_eq!(c.items.iter().find(|i| i.label == "学历证书").unwrap().status, ItemStatus::AutoVerified);
         assert_eq!(c.items.iter().find(|i| i.label == "公示结果").unwrap().status, ItemStatus::Later);
         assert_eq!(c.blocking.len(), 1 + f.achievements.len());

@@ -41,7 +41,7 @@ pub struct ExportRow {
 pub struct ExportReport {
     pub dest: String,
     pub rows: Vec<ExportRow>,
-    /// Items still blocking submission when exported.
+    /// Targets of the items still blocking submission when exported.
     pub blocking: Vec<String>,
 }
 
@@ -221,9 +221,10 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
                     w.into_inner().map_err(|e| CoreError::io("写入", &p)(e.into_error()))?;
                     rows.push(row(i, f, cat, proves, n, hash));
                 }
-                for (name, body) in
-                    [(INDEX_CSV, index_csv(&rows)), (INDEX_HTML, index_html(person, &rows, &list.blocking))]
-                {
+                for (name, body) in [
+                    (INDEX_CSV, index_csv(&rows)),
+                    (INDEX_HTML, index_html(person, &rows, &list.names(&list.blocking, zhicheng_core::text::Lang::Zh))),
+                ] {
                     let p = tmp.join(name);
                     zhicheng_core::storage::private_file(&p)
                         .and_then(|mut f| f.write_all(body.as_ref()))
@@ -269,7 +270,8 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
                 z.start_file(INDEX_CSV, opts).map_err(zerr)?;
                 z.write_all(&index_csv(&rows)).map_err(CoreError::io("写入", &tmp))?;
                 z.start_file(INDEX_HTML, opts).map_err(zerr)?;
-                z.write_all(&index_html(person, &rows, &list.blocking)).map_err(CoreError::io("写入", &tmp))?;
+                z.write_all(&index_html(person, &rows, &list.names(&list.blocking, zhicheng_core::text::Lang::Zh)))
+                    .map_err(CoreError::io("写入", &tmp))?;
                 let w = z.finish().map_err(zerr)?;
                 let f = w.into_inner().map_err(|e| CoreError::io("写入", &tmp)(e.into_error()))?;
                 f.sync_all().map_err(CoreError::io("写入", &tmp))?;

@@ -12,6 +12,7 @@ pub mod export;
 pub mod keys;
 pub mod names;
 pub mod sniff;
+pub mod text;
 pub mod upload;
 pub mod vault;
 

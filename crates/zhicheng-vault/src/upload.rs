@@ -453,7 +453,7 @@ pub struct PerItemExport {
     pub items: Vec<ItemExport>,
     /// Items with files, none of which could be composed.
     pub failed: Vec<Skipped>,
-    /// Items still blocking submission when exported.
+    /// Targets of the items still blocking submission when exported.
     pub blocking: Vec<String>,
 }
 

@@ -48,8 +48,22 @@ describe("佐证材料 page", () => {
     expect(within(diploma).getByText("硕士毕业证")).toBeTruthy();
     expect(screen.getByTestId("ev-item-item:social_insurance").getAttribute("data-status")).toBe("auto_verified");
     expect(screen.getByTestId("ev-item-achievement:a2").getAttribute("data-status")).toBe("missing");
-    expect(screen.getByText(/提交前须补齐/).textContent).toContain(data.checklist.blocking[0]);
+    expect(data.checklist.blocking[0]).toBe("achievement:a2");
+    expect(screen.getByText(/提交前须补齐/).textContent).toContain("业绩2：某工业园区分布式光伏及储能改造项目");
     expect(screen.getByText(/涉密内容/)).toBeTruthy();
+    expect(within(screen.getByTestId("ev-item-item:social_insurance")).getByText("所有申报人；自动核验，未通过时上传")).toBeTruthy();
+  });
+
+  it("speaks English in the English interface: item names, why, the achievements' kinds, reminders", async () => {
+    setup(open, "en");
+    await screen.findByTestId("ev-summary");
+    const insurance = screen.getByTestId("ev-item-item:social_insurance");
+    expect(insurance.textContent).toContain("Social-insurance payment record");
+    expect(insurance.textContent).toContain("every applicant; the portal checks it itself: upload only if that fails");
+    const patent = screen.getByTestId("ev-item-achievement:a2");
+    expect(patent.textContent).toContain("Achievement 2: 某工业园区分布式光伏及储能改造项目");
+    expect(screen.getByText(/Declassify any classified content/)).toBeTruthy();
+    expect(screen.getByText(/Needed before submission/).textContent).toContain("Achievement 2: 某工业园区分布式光伏及储能改造项目");
   });
 
   it("reminds to write a recovery file until one is written", async () => {

@@ -58,6 +58,7 @@ import { useI18n } from "../i18n/I18n";
 import { ItemComposer } from "./ItemComposer";
 import { PdfPages } from "./PdfPages";
 import { humanSize } from "./size";
+import { subjectLabel, targetNames, whyText } from "./checklistText";
 
 export { humanSize } from "./size";
 
@@ -379,7 +380,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       const r = await api.evidenceExport(zip);
       if (!r) return; // the dialog was cancelled
       message.success(t("ev.exported", { count: r.rows.length, dest: r.dest }));
-      if (r.blocking.length > 0) message.warning(t("ev.exportMissing", { items: r.blocking.join(t("list.sep")) }));
+      if (r.blocking.length > 0 && data) message.warning(t("ev.exportMissing", { items: targetNames(data.checklist, r.blocking, t) }));
     } catch (e) {
       message.error(errorText(t, toErrorPayload(e)));
     }
@@ -397,7 +398,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       if (r.failed.length > 0) message.warning(t("ev.exportedPerItem.failed", { items: r.failed.map((f) => f.title).join(t("list.sep")) }));
       const names = r.items.filter((i) => !i.names.ok).length;
       if (names > 0) message.warning(t("ev.exportedPerItem.names", { count: names }));
-      if (r.blocking.length > 0) message.warning(t("ev.exportMissing", { items: r.blocking.join(t("list.sep")) }));
+      if (r.blocking.length > 0 && data) message.warning(t("ev.exportMissing", { items: targetNames(data.checklist, r.blocking, t) }));
     } catch (e) {
       message.error(errorText(t, toErrorPayload(e)));
     } finally {
@@ -426,7 +427,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
 
   const { checklist } = data;
   const fileById = new Map(data.files.map((f) => [f.id, f]));
-  const labelOf = new Map([...checklist.items, ...checklist.achievements].map((i) => [i.target, i.label]));
+  const labelOf = new Map([...checklist.items, ...checklist.achievements].map((i) => [i.target, subjectLabel(i.subject, t)]));
   const elapsed = Math.max((Date.now() - started.current) / 1000, 0.001);
 
   const row = (item: ChecklistItem) => (
@@ -464,7 +465,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
         avatar={<StatusIcon s={item.status} />}
         title={
           <Space wrap>
-            <span>{item.label}</span>
+            <span>{subjectLabel(item.subject, t)}</span>
             <Tag>{item.clause}</Tag>
             <Tag color={item.status === "missing" ? "red" : item.status === "provided" ? "green" : "default"}>
               {t(`ev.status.${item.status}` as MessageKey)}
@@ -473,7 +474,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
         }
         description={
           <Space orientation="vertical" size={2}>
-            <Typography.Text type="secondary">{item.why}</Typography.Text>
+            <Typography.Text type="secondary">{whyText(item, t)}</Typography.Text>
             <Space wrap size={4}>
               {item.files.map((id) => (
                 <Tag
@@ -550,11 +551,11 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
           ) : checklist.complete ? (
             <Alert type="success" showIcon title={t("ev.complete")} />
           ) : (
-            <Alert type="warning" showIcon title={t("ev.blocking", { items: checklist.blocking.join(t("list.sep")) })} />
+            <Alert type="warning" showIcon title={t("ev.blocking", { items: targetNames(checklist, checklist.blocking, t) })} />
           )}
           {checklist.reminders.map((r) => (
             <Typography.Text key={r} type="secondary">
-              {r}
+              {t(`ev.reminder.${r}`)}
             </Typography.Text>
           ))}
         </Space>
@@ -744,7 +745,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
 
       <Modal
         open={composing !== null}
-        title={composing ? t("ev.compose.title", { label: composing.label }) : ""}
+        title={composing ? t("ev.compose.title", { label: subjectLabel(composing.subject, t) }) : ""}
         onCancel={() => setComposing(null)}
         footer={null}
         width={1040}
