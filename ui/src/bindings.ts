@@ -362,11 +362,13 @@ superior_phone: string, };
 
 export type EndSource = "calendar" | "entered" | "unknown";
 
+export type PeriodWarning = { "code": "end_too_early", entered: string, end: string, workdays: number, } | { "code": "end_before_start" } | { "code": "holidays_unknown", from: string, workdays: number, };
+
 export type PublicityPeriod = { start: string | null, end: string | null, source: EndSource, 
 /**
- * Set when an entered end is earlier than the calendar's 5th working day (too short).
+ * Set when the period cannot be trusted: an entered end too early, or holidays unknown.
  */
-warning: string | null, };
+warning: PeriodWarning | null, };
 
 export type ApplicantFile = { 
 /**
@@ -567,7 +569,11 @@ export type Reminder = {
 /**
  * The keys to record as given once shown (all lead times already passed for this boundary).
  */
-keys: Array<string>, window_id: string, boundary: WindowState, at: string, message: string, };
+keys: Array<string>, window_id: string, boundary: WindowState, at: string, 
+/**
+ * Whole minutes left until `at` (the catalogues word it: 1天0小时 / 1 day 0 hours).
+ */
+left_minutes: number, };
 
 export type StartSource = "entered" | "today";
 

@@ -44,6 +44,7 @@ pub fn typescript() -> String {
         crate::eligibility::prereview::Finding::decl(&cfg),
         crate::publicity::Publicity::decl(&cfg),
         crate::publicity::EndSource::decl(&cfg),
+        crate::publicity::PeriodWarning::decl(&cfg),
         crate::publicity::PublicityPeriod::decl(&cfg),
         ApplicantFile::decl(&cfg),
         IssueKind::decl(&cfg),

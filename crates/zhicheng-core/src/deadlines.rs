@@ -181,7 +181,9 @@ pub struct Reminder {
     pub window_id: String,
     pub boundary: WindowState,
     pub at: DateTime<FixedOffset>,
-    pub message: String,
+    /// Whole minutes left until `at` (the catalogues word it: 1天0小时 / 1 day 0 hours).
+    #[ts(type = "number")]
+    pub left_minutes: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -303,7 +305,7 @@ pub fn publicity_fit(
 }
 
 /// The review steps of a chain: the nodes after the applicant, up to but not including 评委会 (which
-/// receives the materials).
+/// receives the materials), each named by its node (the notice's words).
 pub fn review_steps(chain: &SubmissionChain, days: &[u32]) -> Vec<StepInput> {
     let n = chain.nodes.len();
     chain
@@ -312,7 +314,7 @@ pub fn review_steps(chain: &SubmissionChain, days: &[u32]) -> Vec<StepInput> {
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(i, name)| StepInput { name: format!("{name}审核"), workdays: days.get(i).copied().unwrap_or(0) })
+        .map(|(i, name)| StepInput { name: name.clone(), workdays: days.get(i).copied().unwrap_or(0) })
         .collect()
 }
 
@@ -388,9 +390,9 @@ pub fn due_reminders(
 ) -> Vec<Reminder> {
     let mut out = Vec::new();
     for w in windows {
-        let (boundary, at, verb) = match w.state {
-            WindowState::Upcoming => (WindowState::Open, w.opens_at, "开始"),
-            WindowState::Open => (WindowState::Closed, w.closes_at, "截止"),
+        let (boundary, at) = match w.state {
+            WindowState::Upcoming => (WindowState::Open, w.opens_at),
+            WindowState::Open => (WindowState::Closed, w.closes_at),
             WindowState::Closed => continue,
         };
         let left = at.with_timezone(&Utc) - now;
@@ -405,31 +407,9 @@ pub fn due_reminders(
         if keys.is_empty() {
             continue;
         }
-        out.push(Reminder {
-            keys,
-            window_id: w.id.clone(),
-            boundary,
-            at,
-            message: format!(
-                "{}将于{}{}，还有{}",
-                w.label,
-                at.format("%Y年%-m月%-d日 %H:%M（北京时间）"),
-                verb,
-                words(left)
-            ),
-        });
+        out.push(Reminder { keys, window_id: w.id.clone(), boundary, at, left_minutes: left.num_minutes().max(0) });
     }
     out
-}
-
-fn words(d: Duration) -> String {
-    let m = d.num_minutes().max(0);
-    let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
-    match (days, hours) {
-        (0, 0) => format!("{mins}分钟"),
-        (0, h) => format!("{h}小时{mins}分钟"),
-        (d, h) => format!("{d}天{h}小时"),
-    }
 }
 
 /// The date of the Nth working day, for the CLI and the calculator (re-exported for convenience).
@@ -454,10 +434,7 @@ mod tests {
         let c = o.chain.unwrap();
         assert_eq!(c.clause, "三（二）2");
         let names: Vec<_> = o.plan.items.iter().map(|i| i.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["单位公示", "所在单位审核", "单位主管部门审核", "区县人力社保（职改）部门审核", "网上申报截止"]
-        );
+        assert_eq!(names, ["单位公示", "所在单位", "单位主管部门", "区县人力社保（职改）部门", "网上申报"]);
         // Three review days (11-28, 29, 30) push the publicity to end on 11-27.
         assert_eq!(o.plan.latest_publicity_start.to_string(), "2023-11-21");
         assert_eq!(o.publicity_start.closes_at.to_rfc3339(), "2023-11-22T00:00:00+08:00");
@@ -474,7 +451,11 @@ mod tests {
         assert_eq!(due.len(), 1, "only the submission close; payment opens in 5 days ({due:?})");
         let sub = due.iter().find(|r| r.window_id == "submission").unwrap();
         assert_eq!(sub.keys, ["cq-lvse-2023:submission:close:4320", "cq-lvse-2023:submission:close:1440"]);
-        assert!(sub.message.contains("还有1天0小时"), "{}", sub.message);
+        assert_eq!(sub.left_minutes, 24 * 60);
+        let zh = crate::text::reminder(sub, "网上申报", crate::text::Lang::Zh);
+        assert_eq!(zh, "网上申报将于2023年12月1日 12:00（北京时间）截止，还有1天0小时");
+        let en = crate::text::reminder(sub, "Online submission", crate::text::Lang::En);
+        assert_eq!(en, "Online submission closes on 1 Dec 2023, 12:00 Beijing time: 1 day 0 hours left");
         let given: BTreeSet<String> = due.iter().flat_map(|r| r.keys.clone()).collect();
         assert!(due_reminders(&w, &leads, &given, &round.id, now).is_empty(), "never twice");
         let later = at("2023-12-01T10:00:00+08:00");

@@ -66,7 +66,7 @@ pub fn export(round: &Round, plan: Option<&Plan>, leads: &[u32]) -> String {
             }
             let summary = match item.kind {
                 PlanItemKind::Publicity => format!("单位公示（不少于{}个工作日）最迟开始", item.workdays),
-                _ => format!("{}（计划{}个工作日）", item.name, item.workdays),
+                _ => format!("{}审核（计划{}个工作日）", item.name, item.workdays),
             };
             let mut e = Event::new();
             e.uid(&format!("{}-plan-{i}@zhicheng", round.id))

@@ -108,7 +108,7 @@ pub fn backward_plan(round: &Round, cal: &WorkCalendar, steps: &[StepInput], cou
     items.extend(reviews);
     items.push(PlanItem {
         kind: PlanItemKind::Deadline,
-        name: round.submission().label.clone() + "截止",
+        name: round.submission().label.clone(),
         workdays: 0,
         start: close_day,
         end: close_day,

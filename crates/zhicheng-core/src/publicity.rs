@@ -56,8 +56,30 @@ pub struct PublicityPeriod {
     #[ts(type = "string | null")]
     pub end: Option<NaiveDate>,
     pub source: EndSource,
-    /// Set when an entered end is earlier than the calendar's 5th working day (too short).
-    pub warning: Option<String>,
+    /// Set when the period cannot be trusted: an entered end too early, or holidays unknown.
+    pub warning: Option<PeriodWarning>,
+}
+
+/// What is wrong with a publicity period (the catalogues word it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum PeriodWarning {
+    /// The entered end lies before the `workdays`th working day, `end`: too short.
+    EndTooEarly {
+        #[ts(type = "string")]
+        entered: NaiveDate,
+        #[ts(type = "string")]
+        end: NaiveDate,
+        workdays: u32,
+    },
+    /// The entered end lies before the start.
+    EndBeforeStart,
+    /// The holiday table lacks the year of `from`: the end cannot be computed; enter it by hand.
+    HolidaysUnknown {
+        #[ts(type = "string")]
+        from: NaiveDate,
+        workdays: u32,
+    },
 }
 
 impl Publicity {
@@ -70,10 +92,11 @@ impl Publicity {
         let answer = calendar.add_workdays(start, PUBLICITY_WORKDAYS, true);
         let Some(unknown) = answer.unknown_from else {
             let end = answer.value;
-            let warning = self
-                .end
-                .filter(|e| *e < end)
-                .map(|e| format!("填写的结束日期 {e} 早于第{PUBLICITY_WORKDAYS}个工作日 {end}，公示期不足"));
+            let warning = self.end.filter(|e| *e < end).map(|entered| PeriodWarning::EndTooEarly {
+                entered,
+                end,
+                workdays: PUBLICITY_WORKDAYS,
+            });
             return PublicityPeriod { start: Some(start), end: Some(end), source: EndSource::Calendar, warning };
         };
         match self.end {
@@ -81,7 +104,7 @@ impl Publicity {
                 start: Some(start),
                 end: Some(end),
                 source: EndSource::Entered,
-                warning: Some("结束日期早于开始日期".into()),
+                warning: Some(PeriodWarning::EndBeforeStart),
             },
             Some(end) => {
                 PublicityPeriod { start: Some(start), end: Some(end), source: EndSource::Entered, warning: None }
@@ -90,10 +113,7 @@ impl Publicity {
                 start: Some(start),
                 end: None,
                 source: EndSource::Unknown,
-                warning: Some(format!(
-                    "节假日表不含 {} 所在年份，无法推算第{PUBLICITY_WORKDAYS}个工作日，请手工填写结束日期",
-                    unknown
-                )),
+                warning: Some(PeriodWarning::HolidaysUnknown { from: unknown, workdays: PUBLICITY_WORKDAYS }),
             },
         }
     }
@@ -135,7 +155,8 @@ mod tests {
         let mut p = Publicity { start: Some(d("2030-03-04")), ..Default::default() };
         let asked = p.period(WorkCalendar::builtin());
         assert_eq!((asked.end, asked.source), (None, EndSource::Unknown));
-        assert!(asked.warning.unwrap().contains("请手工填写"));
+        assert!(matches!(asked.warning, Some(PeriodWarning::HolidaysUnknown { .. })));
+        assert!(crate::text::period_warning(&asked.warning.unwrap(), crate::text::Lang::Zh).contains("请手工填写"));
         p.end = Some(d("2030-03-08"));
         let entered = p.period(WorkCalendar::builtin());
         assert_eq!((entered.end, entered.source), (Some(d("2030-03-08")), EndSource::Entered));
@@ -146,6 +167,8 @@ mod tests {
         let p = Publicity { start: Some(d("2023-11-20")), end: Some(d("2023-11-23")), ..Default::default() }
             .period(WorkCalendar::builtin());
         assert_eq!(p.end, Some(d("2023-11-24")));
-        assert!(p.warning.unwrap().contains("公示期不足"));
+        let w = p.warning.unwrap();
+        assert!(crate::text::period_warning(&w, crate::text::Lang::Zh).contains("公示期不足"));
+        assert!(crate::text::period_warning(&w, crate::text::Lang::En).contains("too short"));
     }
 }

@@ -276,6 +276,73 @@ fn reason_en(r: &Reason) -> String {
     }
 }
 
+/// A span of minutes: 1天0小时 / 1 day 0 hours (days and hours; hours and minutes under a day).
+pub fn span(minutes: i64, lang: Lang) -> String {
+    let m = minutes.max(0);
+    let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
+    let n = |x: i64, one: &str, many: &str| format!("{x} {}", if x == 1 { one } else { many });
+    match (lang, days, hours) {
+        (Lang::Zh, 0, 0) => format!("{mins}分钟"),
+        (Lang::Zh, 0, h) => format!("{h}小时{mins}分钟"),
+        (Lang::Zh, d, h) => format!("{d}天{h}小时"),
+        (Lang::En, 0, 0) => n(mins, "minute", "minutes"),
+        (Lang::En, 0, h) => format!("{} {}", n(h, "hour", "hours"), n(mins, "minute", "minutes")),
+        (Lang::En, d, h) => format!("{} {}", n(d, "day", "days"), n(h, "hour", "hours")),
+    }
+}
+
+/// A due reminder, for a desktop notification: the window (named by the caller, in `lang`), the
+/// instant in Beijing time, and the time left.
+pub fn reminder(r: &crate::deadlines::Reminder, window: &str, lang: Lang) -> String {
+    use crate::round::WindowState;
+    let opens = r.boundary == WindowState::Open;
+    match lang {
+        Lang::Zh => format!(
+            "{window}将于{}{}，还有{}",
+            r.at.format("%Y年%-m月%-d日 %H:%M（北京时间）"),
+            if opens { "开始" } else { "截止" },
+            span(r.left_minutes, lang)
+        ),
+        Lang::En => format!(
+            "{window} {} on {} Beijing time: {} left",
+            if opens { "opens" } else { "closes" },
+            r.at.format("%-d %b %Y, %H:%M"),
+            span(r.left_minutes, lang)
+        ),
+    }
+}
+
+/// A window's name: the round's own (Chinese) label, or the English of the windows every round has.
+pub fn window_label<'a>(id: &str, label: &'a str, lang: Lang) -> &'a str {
+    match (lang, id) {
+        (Lang::En, "submission") => "Online submission",
+        (Lang::En, "payment") => "Online payment",
+        (Lang::En, "publicity_start") => "Latest start of the unit's publicity",
+        _ => label,
+    }
+}
+
+/// What is wrong with a publicity period.
+pub fn period_warning(w: &crate::publicity::PeriodWarning, lang: Lang) -> String {
+    use crate::publicity::PeriodWarning::*;
+    match (w, lang) {
+        (EndTooEarly { entered, end, workdays }, Lang::Zh) => {
+            format!("填写的结束日期 {entered} 早于第{workdays}个工作日 {end}，公示期不足")
+        }
+        (EndTooEarly { entered, end, workdays }, Lang::En) => format!(
+            "The end date entered ({entered}) is before working day {workdays} ({end}): the publicity is too short"
+        ),
+        (EndBeforeStart, Lang::Zh) => "结束日期早于开始日期".into(),
+        (EndBeforeStart, Lang::En) => "The end date is before the start date".into(),
+        (HolidaysUnknown { from, workdays }, Lang::Zh) => {
+            format!("节假日表不含 {from} 所在年份，无法推算第{workdays}个工作日，请手工填写结束日期")
+        }
+        (HolidaysUnknown { from, workdays }, Lang::En) => format!(
+            "The holiday table does not cover the year of {from}, so working day {workdays} cannot be computed; enter the end date by hand"
+        ),
+    }
+}
+
 /// A 预审 finding's message.
 pub fn check(c: &Check, lang: Lang) -> String {
     use Check::*;
@@ -475,6 +542,16 @@ mod tests {
         assert_eq!(basis(&f(None, true), Lang::Zh), "评审常见退回原因");
         assert_eq!(basis(&f(Some("三（三）2"), false), Lang::En), "clause 三（三）2");
         assert_eq!(basis(&f(None, true), Lang::En), "a common reason for returns at review");
+    }
+
+    #[test]
+    fn spans_agree_in_number() {
+        assert_eq!(span(1440, Lang::Zh), "1天0小时");
+        assert_eq!(span(1440, Lang::En), "1 day 0 hours");
+        assert_eq!(span(2 * 1440 + 60, Lang::En), "2 days 1 hour");
+        assert_eq!(span(61, Lang::En), "1 hour 1 minute");
+        assert_eq!(span(59, Lang::Zh), "59分钟");
+        assert_eq!(span(-5, Lang::En), "0 minutes");
     }
 
     #[test]

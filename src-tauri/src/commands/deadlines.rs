@@ -5,6 +5,7 @@ use zhicheng_core::deadlines::{DeadlineOverview, DeadlinePreferences, overview_w
 use zhicheng_core::notice::{FoundInstant, extract};
 use zhicheng_core::round::{NewRoundDates, Round};
 use zhicheng_core::storage::{Workspace, atomic_write};
+use zhicheng_core::text::{self, Lang};
 
 use super::blocking;
 use crate::error::AppResult;
@@ -45,16 +46,25 @@ pub async fn deadlines_set_preferences<R: Runtime>(
     .await
 }
 
-/// Shows the due reminders as desktop notifications and records them, so none is given twice.
+/// Shows the due reminders as desktop notifications (in the interface's language, `zh` or `en`) and
+/// records them, so none is given twice.
 #[tauri::command]
-pub async fn deadlines_notify<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
-    blocking(app, |app, state| {
+pub async fn deadlines_notify<R: Runtime>(app: AppHandle<R>, lang: String) -> AppResult<DeadlineOverview> {
+    let lang = Lang::parse(&lang).unwrap_or_default();
+    blocking(app, move |app, state| {
         let ws = state.workspace();
         let mut s = ws.load_deadline_settings()?;
         let o = compute(&ws, state)?;
         for r in &o.reminders {
             // A desktop without a notification service still gets the in-app banner.
-            let _ = app.notification().builder().title("绿色低碳职称申报助手").body(&r.message).show();
+            let label =
+                o.windows.iter().find(|w| w.id == r.window_id).map_or(r.window_id.as_str(), |w| w.label.as_str());
+            let body = text::reminder(r, text::window_label(&r.window_id, label, lang), lang);
+            let title = match lang {
+                Lang::Zh => "绿色低碳职称申报助手",
+                Lang::En => "Green & Low-carbon Title Assistant",
+            };
+            let _ = app.notification().builder().title(title).body(&body).show();
             s.notified.extend(r.keys.iter().cloned());
         }
         if !o.reminders.is_empty() {

@@ -99,7 +99,8 @@ export const api = {
   startOver: () => call<Loaded>("profile_start_over"),
   deadlines: () => call<DeadlineOverview>("deadlines_overview"),
   setDeadlinePreferences: (prefs: DeadlinePreferences) => call<DeadlineOverview>("deadlines_set_preferences", { prefs }),
-  notifyDue: () => call<DeadlineOverview>("deadlines_notify"),
+  /** Shows the due reminders as desktop notifications in `lang` and records them. */
+  notifyDue: (lang: "zh" | "en") => call<DeadlineOverview>("deadlines_notify", { lang }),
   saveRound: (roundJson: string, activate: boolean) => call<DeadlineOverview>("deadlines_save_round", { roundJson, activate }),
   // The Rust side opens the file dialogs and keeps dropped paths: the page never sends a path; each of
   // these resolves to null when the user cancelled.

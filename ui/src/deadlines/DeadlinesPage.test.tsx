@@ -102,7 +102,7 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
           window_id: "submission",
           boundary: "closed",
           at: "2023-12-01T12:00:00+08:00",
-          message: "网上申报将于2023年12月1日 12:00（北京时间）截止，还有1天0小时",
+          left_minutes: 1440,
         },
       ],
     };
@@ -120,8 +120,35 @@ describe("截止日期 page at 2023-11-30 12:00 Beijing time (the app's clock, n
         </AntApp>
       </I18nProvider>,
     );
-    expect(await screen.findByText("网上申报将于2023年12月1日 12:00（北京时间）截止，还有1天0小时")).toBeTruthy();
+    expect(await screen.findByText("网上申报将于2023年12月1日 星期五 12:00（北京时间）截止，还有1天0小时")).toBeTruthy();
     expect(calls).toEqual(["deadlines_overview", "deadlines_notify"]);
+  });
+
+  it("words the reminder in English in the English interface, and asks the shell for English notifications", async () => {
+    const due: DeadlineOverview = {
+      ...overview,
+      reminders: [
+        { keys: ["k"], window_id: "submission", boundary: "closed", at: "2023-12-01T12:00:00+08:00", left_minutes: 1441 },
+      ],
+    };
+    const args: unknown[] = [];
+    mockCommands((cmd, a) => {
+      if (cmd === "deadlines_overview") return due;
+      if (cmd === "deadlines_notify") {
+        args.push(a);
+        return { ...overview, reminders: due.reminders };
+      }
+      return null;
+    });
+    render(
+      <I18nProvider lang="en">
+        <AntApp>
+          <ReminderBanners />
+        </AntApp>
+      </I18nProvider>,
+    );
+    expect(await screen.findByText("Online submission closes on Friday 1 Dec 2023, 12:00 Beijing time: 1 day 0 hours left")).toBeTruthy();
+    expect(args).toEqual([{ lang: "en" }]);
   });
 
   it("the 截止日期 page itself records no reminder (the banners do, where they are seen)", async () => {

@@ -26,6 +26,7 @@ import { api, errorText, toErrorPayload } from "../api/ipc";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { beijingDate, formatBeijing, liveState, splitSpan, type LiveState } from "./time";
+import { windowLabel } from "./words";
 
 const REFRESH_MS = 30_000;
 const LEAD_CHOICES = [7 * 1440, 3 * 1440, 1440, 720, 120, 60, 30];
@@ -60,7 +61,7 @@ function Countdown({ w, now, notice }: { w: WindowStatus; now: number; notice: s
       data-testid={`countdown-${w.id}`}
       title={
         <Space>
-          <span>{w.label}</span>
+          <span>{windowLabel(w, t, lang)}</span>
           <Tag color={STATE_COLOR[state]} data-testid={`state-${w.id}`}>
             {t(`dl.state.${state}` as MessageKey)}
           </Tag>
@@ -190,7 +191,7 @@ export function DeadlinesPage() {
                 ? `${t("dl.publicity")}（${t("dl.workdays", { n: item.workdays })}）`
                 : item.kind === "deadline"
                   ? t("dl.deadline")
-                  : item.name}
+                  : t("dl.review", { node: item.name })}
             </Typography.Text>
             <Space size={4}>
               <Typography.Text type="secondary">{dates}</Typography.Text>
@@ -207,7 +208,7 @@ export function DeadlinesPage() {
                   min={0}
                   max={60}
                   value={overview.settings.step_days[reviewIndex] ?? 0}
-                  aria-label={`${item.name} ${t("dl.stepDays")}`}
+                  aria-label={`${t("dl.review", { node: item.name })} ${t("dl.stepDays")}`}
                   onChange={(v) => {
                     const days = [...overview.settings.step_days];
                     const steps = plan.items.filter((x) => x.kind === "review").length;

@@ -3,12 +3,18 @@
 // recorded without being shown.
 import { BellOutlined } from "@ant-design/icons";
 import { Alert, Space } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../api/ipc";
+import { useI18n } from "../i18n/I18n";
+import { reminderText } from "./words";
 
 const CHECK_MS = 30_000;
 
 export function ReminderBanners() {
+  const { t, lang } = useI18n();
+  // The language at the time a reminder is given (the check keeps running across a language switch).
+  const words = useRef({ t, lang });
+  words.current = { t, lang };
   const [banners, setBanners] = useState<string[]>([]);
   useEffect(() => {
     let alive = true;
@@ -16,8 +22,9 @@ export function ReminderBanners() {
       try {
         const o = await api.deadlines();
         if (!o.reminders.length) return;
-        const given = await api.notifyDue();
-        if (alive) setBanners((b) => [...b, ...given.reminders.map((r) => r.message)]);
+        const { t, lang } = words.current;
+        const given = await api.notifyDue(lang);
+        if (alive) setBanners((b) => [...b, ...given.reminders.map((r) => reminderText(r, given.windows, t, lang))]);
       } catch {
         // The 截止日期 page shows what went wrong; a banner has nothing to add.
       }

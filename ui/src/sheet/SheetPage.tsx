@@ -11,6 +11,7 @@ import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { PublicityStatus, useTimeline } from "../deadlines/Timeline";
 import type { MissingField, SheetPreview } from "../sheetBindings";
+import { periodWarning } from "../deadlines/words";
 
 const LEVELS: TitleLevel[] = ["professor", "senior", "intermediate"];
 const EMPTY: Publicity = {
@@ -215,7 +216,7 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
               <div style={{ marginBottom: 12 }}>
                 <PublicityStatus />
               </div>
-              {period.warning && <Alert type="warning" style={{ marginBottom: 12 }} title={period.warning} />}
+              {period.warning && <Alert type="warning" style={{ marginBottom: 12 }} title={periodWarning(period.warning, t)} />}
               {input("place", "sheet.place", "sheet.placeHint")}
               {input("unit_name", "sheet.unitName")}
               {input("unit_phone", "sheet.unitPhone")}
