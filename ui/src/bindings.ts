@@ -728,7 +728,12 @@ export type Condition = {
 /**
  * e.g. 二（二）1（5）.
  */
-clause: string, text: string, 
+clause: string, 
+/**
+ * A short plain label colleagues understand (“投资1500万元以上项目骨干”), printed beside the clause
+ * on the publicity sheet; the product's summary, never a threshold of its own.
+ */
+short?: string | null, short_en?: string | null, text: string, 
 /**
  * Met when any alternative is met.
  */
@@ -821,7 +826,11 @@ rejected: Array<Rejection>,
  */
 revenue_wan: number | null, revenue_needed_wan: number | null, also: AltResult | null, };
 
-export type ConditionResult = { clause: string, text: string, met: boolean, alternatives: Array<AltResult>, };
+export type ConditionResult = { clause: string, 
+/**
+ * The pack's short plain label of the condition, and its English.
+ */
+short: string | null, short_en: string | null, text: string, met: boolean, alternatives: Array<AltResult>, };
 
 export type LevelResult = { level: TitleLevel, clause: string, text: string, eligible: boolean, education: EducationResult, conditions: Array<ConditionResult>, 
 /**

@@ -230,7 +230,7 @@ pub fn collect(file: &ApplicantFile, pack: &RulePack, round: &Round, calendar: &
         month: a.month.map(ym).unwrap_or_default(),
         title: title_text(a),
         role: role_text(a),
-        condition: met.get(a.id.as_str()).map(|c| c.join("、")).unwrap_or_else(|| "—".into()),
+        condition: met.get(a.id.as_str()).map(|c| c.join("；")).unwrap_or_else(|| "—".into()),
     };
     let achievements = file.achievements.iter().filter(|a| in_window(a)).map(row).collect();
     let works = file
@@ -245,9 +245,10 @@ pub fn collect(file: &ApplicantFile, pack: &RulePack, round: &Round, calendar: &
     SheetData { fields: f, achievements, works, missing, period, level, author: p.name.trim().to_string() }
 }
 
-/// For 首批认定: the clauses of the chosen level whose condition is met and counts this achievement.
-fn conditions_met(a: &Assessment, level: Option<TitleLevel>, route: Route) -> BTreeMap<&str, Vec<&str>> {
-    let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+/// For 首批认定: the clauses of the chosen level whose condition is met and counts this achievement,
+/// each with the pack's short plain label (“二（二）2（3） 投资1500万元以上项目骨干”).
+fn conditions_met(a: &Assessment, level: Option<TitleLevel>, route: Route) -> BTreeMap<&str, Vec<String>> {
+    let mut out: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     if route != Route::FirstBatch {
         return out;
     }
@@ -258,10 +259,14 @@ fn conditions_met(a: &Assessment, level: Option<TitleLevel>, route: Route) -> BT
         for alt in c.alternatives.iter().filter(|a| a.met) {
             let mut next = Some(alt);
             while let Some(x) = next {
+                let label = match &c.short {
+                    Some(short) => format!("{} {short}", c.clause),
+                    None => c.clause.clone(),
+                };
                 for id in &x.counted {
                     let v = out.entry(id.as_str()).or_default();
-                    if !v.contains(&c.clause.as_str()) {
-                        v.push(c.clause.as_str());
+                    if !v.contains(&label) {
+                        v.push(label.clone());
                     }
                 }
                 next = x.also.as_deref();

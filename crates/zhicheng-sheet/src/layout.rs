@@ -190,6 +190,9 @@ struct Boxed {
     bottom_right: Vec<String>,
 }
 
+/// The size of the note's text.
+const NOTE_PT: f32 = 9.0;
+
 struct Writer<'a> {
     fonts: &'a Fonts,
     t: &'a Template,
@@ -336,6 +339,24 @@ impl<'a> Writer<'a> {
     }
 
     fn grid_row(&mut self, row: &[Cell]) {
+        let cells = self.grid_cells(row);
+        self.row(cells, 8.0, None);
+    }
+
+    /// How tall the blocks would be, drawn in one piece (grids, notes and the signature box).
+    fn height_of(&self, blocks: &[Block]) -> f32 {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Grid { rows } => rows.iter().map(|r| self.row_height(&self.grid_cells(r), 8.0)).sum(),
+                Block::Note { text } => self.note_lines(text).len() as f32 * Self::lh(NOTE_PT) + 3.0,
+                Block::Sign { height_mm, .. } => *height_mm,
+                Block::Table { .. } => 0.0,
+            })
+            .sum()
+    }
+
+    fn grid_cells(&self, row: &[Cell]) -> Vec<Boxed> {
         let size = self.t.body_pt;
         let mut x = self.left();
         let mut col = 0usize;
@@ -357,7 +378,7 @@ impl<'a> Writer<'a> {
             cells.push(b);
             x += w;
         }
-        self.row(cells, 8.0, None);
+        cells
     }
 
     fn caption_row(&mut self, caption: &str) -> bool {
@@ -420,10 +441,14 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn note(&mut self, text: &str) {
-        let size = 9.0;
+    fn note_lines(&self, text: &str) -> Vec<String> {
         let text = fill(text, |n| self.data.field(n));
-        let lines = wrap(self.fonts, Face::Serif, &text, size, self.width());
+        wrap(self.fonts, Face::Serif, &text, NOTE_PT, self.width())
+    }
+
+    fn note(&mut self, text: &str) {
+        let size = NOTE_PT;
+        let lines = self.note_lines(text);
         let h = lines.len() as f32 * Self::lh(size) + 3.0;
         if self.y + h > self.bottom() {
             self.new_page();
@@ -462,7 +487,18 @@ impl<'a> Writer<'a> {
 pub fn layout(fonts: &Fonts, t: &Template, data: &SheetData) -> Layout {
     let mut w = Writer { fonts, t, data, pages: vec![], y: 0.0, open_top: true };
     w.first_page();
-    for block in &t.blocks {
+    // The closing blocks after the last table (the publicity's period and contacts, the note, the
+    // 单位意见/盖章 box) stay together: when they do not fit below the tables, they start a page
+    // together, so the signature box is never alone on a page.
+    let tail = t.blocks.iter().rposition(|b| matches!(b, Block::Table { .. })).map_or(0, |i| i + 1);
+    for (i, block) in t.blocks.iter().enumerate() {
+        if i == tail && tail < t.blocks.len() {
+            let h = w.height_of(&t.blocks[tail..]);
+            let room = w.bottom() - w.t.page.top_mm;
+            if w.y + h > w.bottom() && h < room {
+                w.new_page();
+            }
+        }
         match block {
             Block::Grid { rows } => {
                 w.open_top = true;

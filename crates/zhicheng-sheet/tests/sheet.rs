@@ -350,3 +350,29 @@ fn the_system_fonts_give_the_same_pdf_as_the_bundled_ones() {
     };
     assert!(render(system) == render(bundled), "the same PDF with the system's faces");
 }
+
+#[test]
+fn the_signature_box_never_stands_alone_the_publicity_details_and_note_go_with_it() {
+    // Lists of every length up to two full pages: wherever the tables end, the closing blocks
+    // (the publicity's period and contacts, the note, 单位意见/盖章) share one page.
+    for n in 0..16 {
+        let mut f = sample();
+        f.achievements.extend((0..n).map(project));
+        let pages: Vec<String> = text_of(&pdf_of(&f)).iter().map(|p| flat(p)).collect();
+        let sign = pages.iter().position(|p| p.contains("单位意见")).expect("the signature box is drawn");
+        assert_eq!(sign, pages.len() - 1, "{n} projects: the signature box is on the last page");
+        let last = &pages[sign];
+        assert!(
+            last.contains("公示起止时间") && last.contains("对公示内容有异议"),
+            "{n} projects: the signature box is alone on page {}: {last}",
+            sign + 1
+        );
+    }
+}
+
+#[test]
+fn the_condition_column_prints_the_clause_with_a_plain_label() {
+    let pages = text_of(&pdf_of(&sample()));
+    let all: String = pages.iter().map(|p| flat(p)).collect();
+    assert!(all.contains("二（二）2（1）主持省部级工程项目并验收"), "{all}");
+}

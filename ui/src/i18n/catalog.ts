@@ -713,7 +713,7 @@ export const en: Record<MessageKey, string> = {
   "held_title.junior": "Junior",
   "held_title.intermediate": "Intermediate",
   "held_title.senior": "Associate senior",
-  "held_title.professor": "Senior (professor level)",
+  "held_title.professor": "Professor-level senior",
 
   "rule.required": "Please enter {label}",
   "rule.requiredSelect": "Please select {label}",
@@ -1026,7 +1026,7 @@ export const en: Record<MessageKey, string> = {
   "el.result.nextSheet": "Make the publicity sheet",
   "el.result.others": "Other levels: {levels}",
   "el.result.othersGap": " ({n} missing)",
-  "el.level.professor": "Senior Engineer (professor level)",
+  "el.level.professor": "Professor-level Senior Engineer",
   "el.level.senior": "Senior Engineer",
   "el.level.intermediate": "Engineer",
   "el.pack": "Rules: {notice} ({id})",

@@ -92,6 +92,9 @@ pub struct AltResult {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ConditionResult {
     pub clause: String,
+    /// The pack's short plain label of the condition, and its English.
+    pub short: Option<String>,
+    pub short_en: Option<String>,
     pub text: String,
     pub met: bool,
     pub alternatives: Vec<AltResult>,
@@ -463,6 +466,8 @@ pub fn assess(
                         c.any_of.iter().map(|a| eval_alt(a, achievements, start, apply)).collect();
                     ConditionResult {
                         clause: c.clause.clone(),
+                        short: c.short.clone(),
+                        short_en: c.short_en.clone(),
                         text: c.text.clone(),
                         met: alternatives.iter().any(|a| a.met),
                         alternatives,

@@ -168,6 +168,12 @@ fn one() -> u32 {
 pub struct Condition {
     /// e.g. 二（二）1（5）.
     pub clause: String,
+    /// A short plain label colleagues understand (“投资1500万元以上项目骨干”), printed beside the clause
+    /// on the publicity sheet; the product's summary, never a threshold of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_en: Option<String>,
     pub text: String,
     /// Met when any alternative is met.
     pub any_of: Vec<Alternative>,
