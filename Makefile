@@ -43,6 +43,8 @@ rust-test: ui
 
 ui-test:
 	npm --prefix ui run typecheck --silent
+	# ESLint: TypeScript's recommended rules and React's rules of hooks (ui/eslint.config.js).
+	npm --prefix ui run lint --silent
 	# Under a zone far from Beijing: what the UI shows must not depend on the computer's zone.
 	cd ui && rm -f test-results/vitest.json && (TZ=America/New_York npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || true) && node scripts/vitest-summary.mjs test-results/vitest.json
 

@@ -31,7 +31,7 @@ async fn countdowns_at_a_fixed_instant_in_beijing_time() {
     // 11-30 is past the latest publicity start (11-24): what starting today gives, in red.
     text_until(&c, "[data-testid=what-now]", "单位公示最迟开始日 2023-11-24 已过").await;
     // 24 hours before the close, the 3-day and 1-day reminders are due: shown once, and recorded.
-    text_until(&c, "main", "网上申报将于2023年12月1日 12:00（北京时间）截止").await;
+    text_until(&c, "main", "网上申报将于2023年12月1日 星期五 12:00（北京时间）截止").await;
 
     screenshot(&c, &repo_root().join("docs/screenshots/deadlines.png")).await;
     c.close().await.unwrap();

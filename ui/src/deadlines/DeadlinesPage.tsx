@@ -67,13 +67,6 @@ function Countdown({ w, now, notice }: { w: WindowStatus; now: number; notice: s
           </Tag>
         </Space>
       }
-      extra={
-        <Tooltip title={w.text}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t("dl.clause", { notice, clause: w.clause })}
-          </Typography.Text>
-        </Tooltip>
-      }
     >
       {state === "closed" ? (
         <Typography.Title level={3} type="secondary" style={{ margin: "4px 0" }}>
@@ -96,8 +89,14 @@ function Countdown({ w, now, notice }: { w: WindowStatus; now: number; notice: s
         {t("dl.opensAt", { time: formatBeijing(opens, lang) })}
         <br />
         <Typography.Text strong={state !== "closed"}>{t("dl.closesAt", { time: formatBeijing(closes, lang) })}</Typography.Text>
-        <Typography.Text type="secondary">（{t("dl.beijing")}）</Typography.Text>
+        <Typography.Text type="secondary">{t("list.paren", { x: t("dl.beijing") })}</Typography.Text>
       </Typography.Paragraph>
+      {/* The source below, not in the header: beside the state tag it squeezed the tag at narrow widths. */}
+      <Tooltip title={w.text}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("dl.clause", { notice, clause: w.clause })}
+        </Typography.Text>
+      </Tooltip>
     </Card>
   );
 }
@@ -188,7 +187,7 @@ export function DeadlinesPage() {
           <Space orientation="vertical" size={0} data-testid={critical ? "plan-publicity" : undefined}>
             <Typography.Text strong={critical} type={critical ? "danger" : undefined}>
               {item.kind === "publicity"
-                ? `${t("dl.publicity")}（${t("dl.workdays", { n: item.workdays })}）`
+                ? `${t("dl.publicity")}${t("list.paren", { x: t("dl.workdays", { n: item.workdays }) })}`
                 : item.kind === "deadline"
                   ? t("dl.deadline")
                   : t("dl.review", { node: item.name })}
@@ -308,7 +307,7 @@ export function DeadlinesPage() {
             onChange={(v) => setPrefs({ active_round: v })}
             options={overview.rounds.map((r) => ({
               value: r.id,
-              label: `${r.notice} · ${r.title}${r.builtin ? `（${t("dl.builtin")}）` : ""}`,
+              label: `${r.notice} · ${r.title}${r.builtin ? t("list.paren", { x: t("dl.builtin") }) : ""}`,
             }))}
           />
           {!overview.rounds.find((r) => r.id === overview.round.id)?.builtin && (

@@ -157,7 +157,7 @@ export function NewRoundModal({
           {SLOTS.map((slot) => (
             <Form.Item
               key={slot}
-              label={`${t(`tl.${slot}` as MessageKey)}（${t("dl.beijing")}）`}
+              label={`${t(`tl.${slot}` as MessageKey)}${t("list.paren", { x: t("dl.beijing") })}`}
               required={slot.startsWith("sub")}
               extra={sentences[slot] ? <span data-testid={`sentence-${slot}`}>{t("tl.sentence", { s: sentences[slot] })}</span> : undefined}
             >

@@ -121,13 +121,13 @@ export function AchievementsStep({
         if (v === null || v === false || v === undefined) return null;
         const label = t(`el.f.${f}` as MessageKey);
         if (v === true) return label;
-        if (FIELD_TYPES[f] === "level") return `${label}：${t(`el.level.${v}` as MessageKey)}`;
+        if (FIELD_TYPES[f] === "level") return `${label}${t("list.colon")}${t(`el.level.${v}` as MessageKey)}`;
         if (FIELD_TYPES[f] === "authorship") return t(`el.authorship.${v}` as MessageKey);
         if (FIELD_TYPES[f] === "role") return t(`el.role.${v}` as MessageKey);
-        return `${label}：${v}`;
+        return `${label}${t("list.colon")}${v}`;
       })
       .filter(Boolean)
-      .join("；");
+      .join(t("list.semi"));
 
   const inWindow = (m: string | null) => !!m && m >= assessment.window_start && m <= assessment.window_end;
 

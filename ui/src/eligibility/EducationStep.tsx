@@ -46,7 +46,7 @@ export function EducationStep({ profile, assessment, onEditProfile }: { profile:
             size="small"
             bordered
             column={1}
-            title={`${t(`el.level.${l.level}` as MessageKey)}（${l.clause}）`}
+            title={`${t(`el.level.${l.level}` as MessageKey)}${t("list.paren", { x: l.clause })}`}
             items={l.education.rows.map((r) => ({
               key: r.row,
               label: `${t(`el.row.${r.row}` as MessageKey)}${t("clause.sep")}${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}`,

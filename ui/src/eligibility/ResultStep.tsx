@@ -21,7 +21,7 @@ function Alt({ alt, titles }: { alt: AltResult; titles: (id: string) => string }
         {notice(alt.need, alt.need_en, lang)}
         {t("list.colon")}
         {progress}
-        {alt.counted.length > 0 && `（${alt.counted.map(titles).join("、")}）`}
+        {alt.counted.length > 0 && t("list.paren", { x: alt.counted.map(titles).join(t("list.sep")) })}
       </Typography.Text>
       {alt.rejected.map((r) => (
         <div key={r.id} style={{ marginLeft: 16 }}>
@@ -135,8 +135,8 @@ export function ResultStep({
         <Typography.Text strong>{t("el.result.education")}</Typography.Text>{" "}
         {l.education.rows
           .filter((r) => r.row === l.education.used_row || (!l.education.met && r.qualified))
-          .map((r) => `${t(`el.row.${r.row}` as MessageKey)}${t("clause.sep")}${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}${r.met ? "" : `（${t("el.rowShort", { n: r.months_short })}）`}`)
-          .join("；")}
+          .map((r) => `${t(`el.row.${r.row}` as MessageKey)}${t("clause.sep")}${r.years ? t("el.rowYears", { n: r.years }) : t("el.rowNoYears")}${r.met ? "" : t("list.paren", { x: t("el.rowShort", { n: r.months_short }) })}`)
+          .join(t("list.semi"))}
       </Typography.Paragraph>
       <Typography.Text strong>{t("el.result.conditions")}</Typography.Text>
       <List

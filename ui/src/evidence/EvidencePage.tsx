@@ -642,12 +642,14 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
               report.skipped > 0 ? t("ev.skipped", { count: report.skipped }) : null,
             ]
               .filter(Boolean)
-              .join("；")}
+              .join(t("list.semi"))}
             description={
               <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="ev-refused">
                 {report.refused.map((r) => (
                   <li key={r.path}>
-                    {r.path}：{r.reason}
+                    {r.path}
+                    {t("list.colon")}
+                    {r.reason}
                   </li>
                 ))}
                 {report.warnings.map((w) => (

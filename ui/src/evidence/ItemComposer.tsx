@@ -96,7 +96,7 @@ function Thumb({ page, get }: { page: PageView; get: (id: string, kind: string) 
       alive = false;
       releaseCanvas(canvas);
     };
-  }, [page.source, page.kind, page.page, get]);
+  }, [page.source, page.kind, page.page, page.title, get]);
   return (
     <div
       ref={box}
@@ -237,7 +237,9 @@ export function ItemComposer(props: {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {view.skipped.map((s) => (
                 <li key={s.file}>
-                  {s.title}：{s.reason}
+                  {s.title}
+                  {t("list.colon")}
+                  {s.reason}
                 </li>
               ))}
             </ul>

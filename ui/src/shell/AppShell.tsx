@@ -47,8 +47,8 @@ export function AppShell({
           selectedKeys={[page]}
           onClick={({ key }) => onNavigate(key as Page)}
           items={[
-            { key: "assessment", icon: <AuditOutlined />, label: t("nav.assessment") },
-            { key: "achievements", icon: <TrophyOutlined />, label: t("nav.achievements") },
+            { key: "assessment", icon: <AuditOutlined />, label: <span data-testid="nav-assessment">{t("nav.assessment")}</span> },
+            { key: "achievements", icon: <TrophyOutlined />, label: <span data-testid="nav-achievements">{t("nav.achievements")}</span> },
             { key: "evidence", icon: <FolderOpenOutlined />, label: <span data-testid="nav-evidence">{t("nav.evidence")}</span> },
             { key: "sheet", icon: <FileProtectOutlined />, label: <span data-testid="nav-sheet">{t("nav.sheet")}</span> },
             { key: "deadlines", icon: <CalendarOutlined />, label: <span data-testid="nav-deadlines">{t("nav.deadlines")}</span> },

@@ -77,17 +77,49 @@ impl Driver {
     }
 }
 
+/// Every process below `pid` (children, their children, …), from /proc.
+fn descendants(pid: u32) -> Vec<u32> {
+    let parent_of = |p: u32| -> Option<u32> {
+        let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).ok()?;
+        // pid (comm) state ppid …: comm may hold spaces and brackets; read after the last ')'.
+        stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
+    };
+    let all: Vec<u32> = std::fs::read_dir("/proc")
+        .map(|d| d.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect())
+        .unwrap_or_default();
+    let mut out = vec![];
+    let mut frontier = vec![pid];
+    while let Some(p) = frontier.pop() {
+        for &c in &all {
+            if parent_of(c) == Some(p) && !out.contains(&c) {
+                out.push(c);
+                frontier.push(c);
+            }
+        }
+    }
+    out
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
+        // The app and WebKitWebDriver, noted now: a test that panicked never closed its session, and
+        // an app left running would take the next test's launch (single instance) and hang it.
+        let below = descendants(self.child.id());
         let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
-                return;
+                break;
             }
             std::thread::sleep(Duration::from_millis(100));
         }
         let _ = self.child.kill();
+        let app = std::fs::canonicalize(app_binary()).unwrap_or_else(|_| app_binary());
+        for p in below {
+            if std::fs::read_link(format!("/proc/{p}/exe")).is_ok_and(|exe| exe == app) {
+                let _ = Command::new("kill").args(["-KILL", &p.to_string()]).status();
+            }
+        }
     }
 }
 
