@@ -396,7 +396,7 @@ export type IssueKind = "missing" | "invalid";
 
 export type FieldIssue = { 
 /**
- * The field's key in [`Profile`] (`birth_month`).
+ * The field's key in the profile (`birth_month`).
  */
 field: string, 
 /**

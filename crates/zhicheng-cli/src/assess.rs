@@ -7,8 +7,8 @@ use serde_json::{Map, Value, json};
 use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{self, ApplicantFile};
 use zhicheng_core::eligibility::engine::{AltResult, Assessment};
-use zhicheng_core::eligibility::prereview::{EvidenceLinks, Finding, Severity, prereview};
 use zhicheng_core::eligibility::{Reason, RulePack, TitleLevel, assess_in_round};
+use zhicheng_core::prereview::{EvidenceLinks, Finding, Severity, prereview};
 use zhicheng_core::text::{self, Lang};
 
 use crate::{lang, tr};

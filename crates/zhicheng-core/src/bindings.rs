@@ -39,9 +39,9 @@ pub fn typescript() -> String {
         crate::eligibility::TitleLevel::decl(&cfg),
         crate::eligibility::Route::decl(&cfg),
         crate::eligibility::Screening::decl(&cfg),
-        crate::eligibility::prereview::Severity::decl(&cfg),
-        crate::eligibility::prereview::Check::decl(&cfg),
-        crate::eligibility::prereview::Finding::decl(&cfg),
+        crate::prereview::Severity::decl(&cfg),
+        crate::prereview::Check::decl(&cfg),
+        crate::prereview::Finding::decl(&cfg),
         crate::publicity::Publicity::decl(&cfg),
         crate::publicity::EndSource::decl(&cfg),
         crate::publicity::PeriodWarning::decl(&cfg),
@@ -165,9 +165,9 @@ pub fn reason_samples() -> String {
     s
 }
 
-/// One 预审 check of every code (`eligibility::prereview::samples`), for the UI's catalogue test.
+/// One 预审 check of every code (`prereview::samples`), for the UI's catalogue test.
 pub fn check_samples() -> String {
-    let mut s = serde_json::to_string_pretty(&crate::eligibility::prereview::samples()).expect("serialises");
+    let mut s = serde_json::to_string_pretty(&crate::prereview::samples()).expect("serialises");
     s.push('\n');
     s
 }

@@ -32,17 +32,16 @@ pub struct SubmissionChain {
     pub requirements: Vec<ChainRequirement>,
 }
 
-/// The chain for an employer kind and archive location, from the built-in rule pack.
-pub fn chain_for(kind: EmployerKind, archive: ArchiveLocation) -> SubmissionChain {
-    #[allow(clippy::expect_used, reason = "the built-in pack has a chain for every employer kind (tested)")]
-    crate::eligibility::RulePack::builtin_ref()
-        .chain_for(kind, archive)
-        .cloned()
-        .expect("the built-in pack has every chain (tested)")
-}
-
 #[cfg(test)]
 mod tests {
+    /// The chain for an employer kind and archive location, from the built-in rule pack.
+    fn chain_for(kind: EmployerKind, archive: ArchiveLocation) -> SubmissionChain {
+        crate::eligibility::RulePack::builtin_ref()
+            .chain_for(kind, archive)
+            .cloned()
+            .expect("the built-in pack has every chain (tested)")
+    }
+
     use super::*;
 
     const KINDS: [EmployerKind; 5] = [

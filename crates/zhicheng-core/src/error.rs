@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::profile::FieldIssue;
-use crate::storage::BackupInfo;
+use crate::report::{BackupInfo, FieldIssue};
 
 /// Stable codes, sent over IPC as snake_case strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

@@ -176,25 +176,7 @@ pub const DISTRICTS: &[&str] = &[
     "市外",
 ];
 
-/// Whether a field is empty or holds a wrong value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum IssueKind {
-    Missing,
-    Invalid,
-}
-
-/// One problem with one field. `code` is stable (the UI localises it); `message` is Chinese.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct FieldIssue {
-    /// The field's key in [`Profile`] (`birth_month`).
-    pub field: String,
-    /// The field's Chinese label (出生年月).
-    pub label_zh: String,
-    pub kind: IssueKind,
-    pub code: String,
-    pub message: String,
-}
+pub use crate::report::{FieldIssue, IssueKind};
 
 const LABELS: &[(&str, &str)] = &[
     ("name", "姓名"),
@@ -276,7 +258,7 @@ impl Profile {
         let id = self.id_number.expose().trim();
         if id.is_empty() {
             is.missing("id_number");
-        } else if crate::storage::is_sealed(id) {
+        } else if crate::sensitive::is_sealed(id) {
             // Sealed, and the key is not here: filled in, checked when it was entered.
         } else {
             match idcard::validate(id) {
@@ -311,7 +293,7 @@ impl Profile {
         let phone = self.phone.expose().trim();
         if phone.is_empty() {
             is.missing("phone");
-        } else if !crate::storage::is_sealed(phone) && !is_mobile_number(phone) {
+        } else if !crate::sensitive::is_sealed(phone) && !is_mobile_number(phone) {
             is.push("phone", IssueKind::Invalid, "phone_format", "手机号应为以1开头的11位数字");
         }
         is.text("employer", &self.employer, 100);

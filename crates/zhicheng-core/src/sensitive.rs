@@ -4,6 +4,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// The start of a sealed value in the applicant file.
+pub const SEALED_PREFIX: &str = "sealed:";
+
+pub fn is_sealed(value: &str) -> bool {
+    value.starts_with(SEALED_PREFIX)
+}
+
 /// Serialises as the bare value (files and IPC need it) but prints as `"<redacted>"`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -40,14 +40,7 @@ pub const PACK_EXTEND: &str = "rules-extend.json";
 /// Overrides the default workspace folder (the CLI's `--workspace` wins over it).
 pub const WORKSPACE_ENV: &str = "ZHICHENG_WORKSPACE";
 
-/// One backup of the applicant file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct BackupInfo {
-    /// The file name inside `backups/`.
-    pub name: String,
-    /// When it was saved, RFC 3339 UTC.
-    pub saved_at: String,
-}
+pub use crate::report::BackupInfo;
 
 /// What loading the workspace found.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -88,12 +81,7 @@ pub trait FieldCipher: Send + Sync {
     fn open(&self, sealed: &str) -> Result<String>;
 }
 
-/// The start of a sealed value in the applicant file.
-pub const SEALED_PREFIX: &str = "sealed:";
-
-pub fn is_sealed(value: &str) -> bool {
-    value.starts_with(SEALED_PREFIX)
-}
+pub use crate::sensitive::{SEALED_PREFIX, is_sealed};
 
 #[derive(Clone)]
 pub struct Workspace {

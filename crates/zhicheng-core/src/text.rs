@@ -5,8 +5,8 @@
 //! English they are quoted, with the pack's gloss beside them where it has one.
 
 use crate::eligibility::pack::{EducationRow, Route, TitleLevel};
-use crate::eligibility::prereview::{Check, Finding};
 use crate::eligibility::{Level, Reason};
+use crate::prereview::{Check, Finding};
 use crate::profile::HeldTitle;
 use crate::yearmonth::YearMonth;
 
@@ -508,8 +508,8 @@ mod tests {
     #[test]
     fn every_prereview_check_renders_in_both_languages_and_english_keeps_chinese_only_in_user_data() {
         use strum::IntoEnumIterator;
-        let samples = crate::eligibility::prereview::samples();
-        for code in crate::eligibility::prereview::CheckCode::iter() {
+        let samples = crate::prereview::samples();
+        for code in crate::prereview::CheckCode::iter() {
             let code: &str = code.into();
             assert!(samples.iter().any(|c| c.code() == code), "no sample of {code}");
         }
@@ -533,7 +533,7 @@ mod tests {
     fn a_findings_basis_names_its_clause_and_the_common_returns() {
         let f = |clause: Option<&str>, common_return| Finding {
             check: Check::PaperInSupplement { title: String::new() },
-            severity: crate::eligibility::prereview::Severity::Info,
+            severity: crate::prereview::Severity::Info,
             fields: vec![],
             clause: clause.map(str::to_string),
             common_return,

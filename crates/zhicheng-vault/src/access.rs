@@ -86,8 +86,8 @@ pub fn sealer(workspace: &Path) -> Option<std::sync::Arc<dyn zhicheng_core::stor
 }
 
 /// What 预审 needs of the vault: each file's id, title and links.
-pub fn links(v: &Vault) -> zhicheng_core::eligibility::prereview::EvidenceLinks {
-    zhicheng_core::eligibility::prereview::EvidenceLinks {
+pub fn links(v: &Vault) -> zhicheng_core::prereview::EvidenceLinks {
+    zhicheng_core::prereview::EvidenceLinks {
         files: v
             .files()
             .iter()

@@ -2,8 +2,8 @@ use tauri::{AppHandle, Runtime};
 use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{check_achievements, future_achievement};
 use zhicheng_core::eligibility::engine::Assessment;
-use zhicheng_core::eligibility::prereview::{Finding, prereview};
 use zhicheng_core::eligibility::{Achievement, RulePack, Screening, assess_in_round};
+use zhicheng_core::prereview::{Finding, prereview};
 use zhicheng_core::storage::Workspace;
 
 use super::blocking;

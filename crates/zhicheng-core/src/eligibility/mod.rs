@@ -4,7 +4,6 @@
 pub mod achievement;
 pub mod engine;
 pub mod pack;
-pub mod prereview;
 pub mod reason;
 
 pub use achievement::{Achievement, AchievementKind, KindTag, Level};
