@@ -7,7 +7,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: soak bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz dist dist-check windows-check
+.PHONY: screenshots soak bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz dist dist-check windows-check
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
@@ -16,6 +16,8 @@ help:
 	@echo "make dist  — release build: the Linux packages (.deb, .rpm) with the CLI inside, and their sizes"
 	@echo "make dist-check — install the built .deb here (root), start it, make a sheet, remove it"
 	@echo "make fuzz  — each parser of user-given files under cargo fuzz (FUZZ_SECONDS each, default 600)"
+	@echo "make screenshots — the end-to-end suite writing its screenshots into docs/screenshots/ (else target/screenshots/)"
+	@echo "make soak  — 200 preview/compose cycles in the real app, memory printed every 20"
 
 bootstrap-run:
 	@scripts/bootstrap.sh run
@@ -59,6 +61,12 @@ windows-check: ui
 e2e: app
 	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
 		bash -c '$(CARGO) test -p zhicheng-e2e -- --test-threads=1 && ZHICHENG_APP_BIN="$(APP_BIN)" tests/no-network.sh'
+
+# The e2e suite writing its screenshots into docs/screenshots/ (zh/, en/ and the rest) instead of
+# target/screenshots/: run after a change to what a page looks like, look at them, commit them.
+screenshots: app
+	ZHICHENG_SCREENSHOTS=docs ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- scripts/with-secret-service.sh \
+		xvfb-run -a -s "-screen 0 1280x860x24" $(CARGO) test -p zhicheng-e2e -- --test-threads=1
 
 # 200 preview/compose cycles in the real app, PSS printed every 20 (not part of make test: minutes).
 soak: app

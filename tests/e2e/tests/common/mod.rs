@@ -171,7 +171,21 @@ pub async fn click_xpath(c: &Client, xpath: &str) {
         .unwrap();
 }
 
+/// Where a screenshot meant for `docs/screenshots/…` goes: there with `ZHICHENG_SCREENSHOTS=docs`
+/// (`make screenshots`), else beside the build in `target/screenshots/…`, so a test run never
+/// changes the repository.
+pub fn screenshot_path(to: &Path) -> PathBuf {
+    let docs = repo_root().join("docs/screenshots");
+    match to.strip_prefix(&docs) {
+        Ok(rel) if std::env::var("ZHICHENG_SCREENSHOTS").as_deref() != Ok("docs") => {
+            repo_root().join("target/screenshots").join(rel)
+        }
+        _ => to.to_path_buf(),
+    }
+}
+
 pub async fn screenshot(c: &Client, to: &Path) {
+    let to = &screenshot_path(to);
     // Two animation frames, so the picture shows what was last rendered (otherwise it is often stale).
     c.execute_async(
         "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
