@@ -93,6 +93,7 @@ bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-core bindings
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-sheet bindings
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-vault bindings
+	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-app --lib bindings
 
 # The parsers of files a user can hand us, under libFuzzer (nightly + cargo-fuzz): FUZZ_SECONDS each.
 # The corpus in fuzz/corpus/ grows with what the runs find; crashes land in fuzz/artifacts/.

@@ -1,5 +1,7 @@
 //! The desktop shell: plugins, state and the command list. Logic lives in `zhicheng-core`.
 
+#[cfg(test)]
+mod bindings;
 mod commands;
 mod error;
 mod logging;
@@ -70,9 +72,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
 
 /// What the page hears when files are dropped on the window: a token for `evidence_import` and how
 /// many paths it stands for (never the paths).
-#[derive(Clone, serde::Serialize)]
-struct DropEvent {
+#[derive(Clone, serde::Serialize, ts_rs::TS)]
+pub(crate) struct DropEvent {
     token: String,
+    #[ts(type = "number")]
     count: usize,
 }
 

@@ -97,7 +97,7 @@ pub async fn evidence_data<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceD
 /// Where the files of an import come from: the open dialog the Rust side shows (files or folders), or
 /// a drop on the window, named by the token the `evidence-drop` event gave the page. The page never
 /// sends a path.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case", tag = "from")]
 pub enum ImportSource {
     PickFiles,
@@ -410,7 +410,7 @@ pub async fn evidence_name_visible<R: Runtime>(
 }
 
 /// Progress of the per-item export: items done of total, the one being composed.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct ItemProgress {
     pub done: u32,
     pub total: u32,

@@ -120,7 +120,7 @@ fn exported_sheet_path(state: &AppState) -> AppResult<std::path::PathBuf> {
 }
 
 /// What “打开（打印）” did: the file written, and whether a program opened it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct OpenOutcome {
     pub path: String,
     pub opened: bool,

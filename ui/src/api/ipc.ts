@@ -33,18 +33,11 @@ import type {
   VaultSettings,
 } from "../evidenceBindings";
 import type { SheetPreview } from "../sheetBindings";
+// The shell's own payloads, generated from src-tauri (an import's source, the per-item export's
+// progress, what “打开（打印）” did, the `evidence-drop` event).
+import type { DropEvent, ImportSource, ItemProgress, OpenOutcome } from "../shellBindings";
 
-/** Where an import's files come from: a dialog the Rust side opens, or a drop it received (by token). */
-export type ImportSource = { from: "pick_files" } | { from: "pick_folders" } | { from: "drop"; token: string };
-
-/** What “打开（打印）” did (`OpenOutcome` in src-tauri/src/commands/sheet.rs). */
-export type OpenOutcome = { path: string; opened: boolean; problem: string | null };
-
-/** Progress of the per-item export (`ItemProgress` in src-tauri/src/commands/evidence.rs). */
-export type ItemProgress = { done: number; total: number; current: string };
-
-/** The `evidence-drop` event: files were dropped on the window; the paths stay on the Rust side. */
-export type DropEvent = { token: string; count: number };
+export type { DropEvent, ImportSource, ItemProgress, OpenOutcome };
 
 const CODES: ErrorCode[] = [
   "io",
