@@ -56,24 +56,29 @@ async fn the_evidence_page_links_a_file_and_the_vault_keeps_it() {
 
     // Link 验收报告 to the second achievement with the item's own picker.
     let a2 = "[data-testid='ev-item-achievement:a2']";
-    wait_for(&c, &format!("{a2} .ant-select")).await.click().await.unwrap();
-    // The dropdown animates in: click the option once it can take the click.
+    // The dropdown animates in, and a click on an option still moving can be lost: open it and
+    // click the option until the item turns provided (a user would simply pick again).
     let option = "//div[contains(@class,'ant-select-item-option') and @title='验收报告']";
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let el = c.find(fantoccini::Locator::XPath(option)).await;
-        if let Ok(el) = el
-            && el.click().await.is_ok()
-        {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "the option 验收报告 never became clickable");
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while wait_for(&c, a2).await.attr("data-status").await.unwrap().as_deref() != Some("provided") {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+    let status = |c: &fantoccini::Client| {
+        let c = c.clone();
+        async move { wait_for(&c, a2).await.attr("data-status").await.unwrap() }
+    };
+    while status(&c).await.as_deref() != Some("provided") {
         assert!(std::time::Instant::now() < deadline, "a2 never turned provided");
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let shown = match c.find(fantoccini::Locator::XPath(option)).await {
+            Ok(el) => el.is_displayed().await.unwrap_or(false).then_some(el),
+            Err(_) => None,
+        };
+        match shown {
+            Some(el) => {
+                let _ = el.click().await;
+            }
+            None => {
+                let _ = wait_for(&c, &format!("{a2} .ant-select")).await.click().await;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
     text_until(&c, "[data-testid=ev-summary]", &format!("已备齐 {}/{} 项", before.done + 1, before.required)).await;
     // The page from its top, as a user opening it sees it.
