@@ -778,7 +778,7 @@ export const en: Record<MessageKey, string> = {
   "sheet.settings": "Publicity (filled in by the unit)",
   "sheet.level": "Level applied for",
   "sheet.levelAuto": "When not chosen: the highest level the self-assessment finds eligible.",
-  "sheet.levelAutoOption": "From the self-assessment (automatic)",
+  "sheet.levelAutoOption": "Automatic (from the result)",
   "sheet.start": "First day of the publicity",
   "sheet.startHelp": "The last day is the 5th working day, by the official holidays and make-up workdays (the first day counts when it is a working day).",
   "sheet.end": "Last day (beyond the holiday table: enter it)",
