@@ -199,3 +199,45 @@ fn when_the_latest_start_has_passed_the_text_says_what_now() {
         "{text}"
     );
 }
+
+#[test]
+fn the_readable_countdowns_in_english_say_the_same_as_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = format!("{}/../../examples/applicant.json", env!("CARGO_MANIFEST_DIR"));
+    let run = |lang: &str, at: &str| {
+        let o = zhicheng(dir.path(), "America/New_York", &["--lang", lang, "deadlines", &example, "--at", at]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let zh = run("zh", "2023-11-30T12:00:00+08:00");
+    assert!(
+        zh.contains("网上申报：2023-11-03 17:00 至 2023-12-01 12:00（北京时间） 即将截止！距截止 1天0小时0分0秒"),
+        "{zh}"
+    );
+    let en = run("en", "2023-11-30T12:00:00+08:00");
+    assert!(
+        en.contains("Online submission: 2023-11-03 17:00 to 2023-12-01 12:00 (Beijing time)  closing soon! closes in 1d 0h 0m 0s"),
+        "{en}"
+    );
+    assert!(
+        en.contains("must start by: 2023-11-24 (inclusive)") && en.contains("in time for the submission close"),
+        "{en}"
+    );
+    // A publicity that is late is said as plainly in English.
+    let late = run("en", "2023-11-28T09:00:00+08:00");
+    let mut f: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&example).unwrap()).unwrap();
+    f["publicity"]["start"] = "2023-11-28".into();
+    let late_file = dir.path().join("late.json");
+    std::fs::write(&late_file, f.to_string()).unwrap();
+    let o = zhicheng(
+        dir.path(),
+        "UTC",
+        &["--lang", "en", "deadlines", late_file.to_str().unwrap(), "--at", "2023-11-28T09:00:00+08:00"],
+    );
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("Warning: the unit publicity 2023-11-28 to") && text.contains("misses the submission close"),
+        "{text}"
+    );
+    assert!(!late.contains("网上申报") && !text.contains("警告"), "{late}\n{text}");
+}
