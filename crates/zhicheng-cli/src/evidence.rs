@@ -4,11 +4,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
-use zhicheng_core::text::Lang;
 
 use clap::Subcommand;
 use zhicheng_core::CoreError;
 use zhicheng_core::storage::Workspace;
+use zhicheng_core::text::Lang;
 use zhicheng_vault::checklist::{ChecklistItem, ItemStatus};
 use zhicheng_vault::compose::{Compress, MaskRect};
 use zhicheng_vault::crypto::KdfParams;

@@ -255,7 +255,12 @@ fn main() -> ExitCode {
         Err(e) => {
             // The stable code in brackets (as rustc's `error[E0599]`), for scripts and the bad-input suite.
             let code = serde_json::to_value(e.code()).ok();
-            errln!("错误[{}]：{e}", code.as_ref().and_then(|c| c.as_str()).unwrap_or("io"));
+            let code = code.as_ref().and_then(|c| c.as_str()).unwrap_or("io");
+            match lang() {
+                Lang::Zh => errln!("错误[{code}]：{e}"),
+                // The message itself is still Chinese (errors are not codes yet): the prefix says what it is.
+                Lang::En => errln!("error[{code}]: {e}"),
+            }
             ExitCode::FAILURE
         }
     }

@@ -9,6 +9,7 @@ use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::ApplicantFile;
 use zhicheng_core::calendar::WorkCalendar;
 use zhicheng_core::storage::{Workspace, atomic_write};
+use zhicheng_core::text::Lang;
 use zhicheng_sheet::{Context, Fonts, Template};
 
 pub struct Options<'a> {
@@ -55,7 +56,10 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
             let bytes = zhicheng_sheet::pdf(&file, &ctx, now)?;
             write_new(o.out, &bytes, o.force)?;
             report_missing(&file, &ctx);
-            outln!("已写入 {}（{} KB）", o.out.display(), bytes.len().div_ceil(1024));
+            match crate::lang() {
+                Lang::Zh => outln!("已写入 {}（{} KB）", o.out.display(), bytes.len().div_ceil(1024)),
+                Lang::En => outln!("Written: {} ({} KB)", o.out.display(), bytes.len().div_ceil(1024)),
+            }
             Ok(())
         }
         Some(src) => batch(src, o.out, &ctx, now, o.force),
@@ -66,7 +70,12 @@ fn report_missing(file: &ApplicantFile, ctx: &Context) {
     let data = zhicheng_sheet::collect(file, ctx);
     if !data.missing.is_empty() {
         let names: Vec<&str> = data.missing.iter().map(|m| m.label.as_str()).collect();
-        errln!("注意：{} 的公示表尚有空项：{}", data.author, names.join("、"));
+        match crate::lang() {
+            Lang::Zh => errln!("注意：{} 的公示表尚有空项：{}", data.author, names.join("、")),
+            Lang::En => {
+                errln!("Note: the publicity sheet of {} still has empty items: {}", data.author, names.join(", "))
+            }
+        }
     }
 }
 
@@ -98,12 +107,18 @@ fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: b
                 outln!("{name} → {}", path.display());
             }
             Err(e) => {
-                errln!("失败 {name}：{e}");
+                match crate::lang() {
+                    Lang::Zh => errln!("失败 {name}：{e}"),
+                    Lang::En => errln!("Failed {name}: {e}"),
+                }
                 failed.push(name);
             }
         }
     }
-    outln!("共生成 {ok} 份公示表，{} 份失败", failed.len());
+    match crate::lang() {
+        Lang::Zh => outln!("共生成 {ok} 份公示表，{} 份失败", failed.len()),
+        Lang::En => outln!("{ok} publicity sheets made, {} failed", failed.len()),
+    }
     if failed.is_empty() {
         Ok(())
     } else {

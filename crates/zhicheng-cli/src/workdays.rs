@@ -30,9 +30,14 @@ fn days(n: u32) -> Result<u32, CoreError> {
 fn warn<T>(a: &Answer<T>) {
     if let Some(d) = a.unknown_from {
         let last = WorkCalendar::builtin().years().map(|y| y.year).max().unwrap_or(0);
-        errln!(
-            "警告：{d} 所在年份的法定节假日安排本程序尚不知道（已知至 {last} 年），该部分按周一至周五为工作日估算，结果可能不准确。"
-        );
+        match crate::lang() {
+            zhicheng_core::text::Lang::Zh => errln!(
+                "警告：{d} 所在年份的法定节假日安排本程序尚不知道（已知至 {last} 年），该部分按周一至周五为工作日估算，结果可能不准确。"
+            ),
+            zhicheng_core::text::Lang::En => errln!(
+                "Warning: the official holidays of the year of {d} are not known to this app (known up to {last}); that part counts Monday to Friday as working days and may be wrong."
+            ),
+        }
     }
 }
 
