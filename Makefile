@@ -39,7 +39,8 @@ lint: ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 rust-test: ui
-	$(CARGO) test --workspace --exclude zhicheng-e2e
+	# The CLI speaks the locale's language; its tests read Chinese unless they ask for English.
+	LC_ALL=C.UTF-8 $(CARGO) test --workspace --exclude zhicheng-e2e
 	# The evidence vault's key in a real Secret Service (gnome-keyring, private D-Bus session).
 	dbus-run-session -- scripts/with-secret-service.sh $(CARGO) test -p zhicheng-vault --test vault -- --ignored
 
