@@ -119,11 +119,16 @@ pub fn ts_module(header: &str, decls: &[String]) -> String {
     out
 }
 
-/// The district list for the form's select.
-pub fn districts_json() -> String {
-    let mut s = serde_json::to_string_pretty(crate::profile::DISTRICTS).expect("strings serialise");
+/// A value as a checked-in JSON file: pretty, ending in a newline.
+pub fn json_file<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("the generated fixtures serialise");
     s.push('\n');
     s
+}
+
+/// The district list for the form's select.
+pub fn districts_json() -> String {
+    json_file(crate::profile::DISTRICTS)
 }
 
 /// A real deadlines overview at a fixed instant (2023-11-30 12:00 Beijing, example profile), used as the
@@ -135,9 +140,7 @@ pub fn overview_fixture() -> String {
         .profile;
     let now = chrono::DateTime::parse_from_rfc3339("2023-11-30T12:00:00+08:00").expect("valid").to_utc();
     let o = crate::deadlines::overview(&Default::default(), Some(&profile), now);
-    let mut s = serde_json::to_string_pretty(&o).expect("serialises");
-    s.push('\n');
-    s
+    json_file(&o)
 }
 
 /// The assessment of `examples/applicant.json`, the UI tests' fixture for the result step.
@@ -152,32 +155,24 @@ pub fn assessment_fixture() -> String {
         &crate::round::Round::builtin(),
     )
     .expect("the example's month lies in the built-in round");
-    let mut s = serde_json::to_string_pretty(&a).expect("serialises");
-    s.push('\n');
-    s
+    json_file(&a)
 }
 
 /// One reason of every code (`eligibility::reason::samples`): the UI's catalogue test renders each
 /// in both languages.
 pub fn reason_samples() -> String {
-    let mut s = serde_json::to_string_pretty(&crate::eligibility::reason::samples()).expect("serialises");
-    s.push('\n');
-    s
+    json_file(&crate::eligibility::reason::samples())
 }
 
 /// One 预审 check of every code (`prereview::samples`), for the UI's catalogue test.
 pub fn check_samples() -> String {
-    let mut s = serde_json::to_string_pretty(&crate::prereview::samples()).expect("serialises");
-    s.push('\n');
-    s
+    json_file(&crate::prereview::samples())
 }
 
 /// The JSON Schema of the applicant file (`docs/applicant-file.schema.json`), from the Rust types.
 pub fn applicant_schema() -> String {
     let schema = schemars::schema_for!(ApplicantFile);
-    let mut s = serde_json::to_string_pretty(&schema).expect("serialises");
-    s.push('\n');
-    s
+    json_file(&schema)
 }
 
 /// The drift check every crate's bindings tests use: fails when a generated file differs from what

@@ -41,9 +41,7 @@ pub fn preview_fixture() -> String {
         fonts,
     };
     let p = crate::preview(&f, &ctx, "built-in").expect("the example previews");
-    let mut s = serde_json::to_string_pretty(&p).expect("serialises");
-    s.push('\n');
-    s
+    zhicheng_core::bindings::json_file(&p)
 }
 
 #[cfg(test)]

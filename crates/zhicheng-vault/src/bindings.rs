@@ -86,9 +86,7 @@ pub fn data_fixture() -> String {
         files,
         settings: Default::default(),
     };
-    let mut s = serde_json::to_string_pretty(&d).expect("serialises");
-    s.push('\n');
-    s
+    zhicheng_core::bindings::json_file(&d)
 }
 
 #[cfg(test)]

@@ -77,21 +77,25 @@ impl Driver {
     }
 }
 
-/// Every process below `pid` (children, their children, …), from /proc.
+/// Every process below `pid` (children, their children, …), from one read of /proc.
 fn descendants(pid: u32) -> Vec<u32> {
     let parent_of = |p: u32| -> Option<u32> {
         let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).ok()?;
         // pid (comm) state ppid …: comm may hold spaces and brackets; read after the last ')'.
         stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
     };
-    let all: Vec<u32> = std::fs::read_dir("/proc")
-        .map(|d| d.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect())
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .map(|d| {
+            d.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+                .filter_map(|p: u32| Some((p, parent_of(p)?)))
+                .collect()
+        })
         .unwrap_or_default();
     let mut out = vec![];
     let mut frontier = vec![pid];
     while let Some(p) = frontier.pop() {
-        for &c in &all {
-            if parent_of(c) == Some(p) && !out.contains(&c) {
+        for &(c, parent) in &parents {
+            if parent == p && !out.contains(&c) {
                 out.push(c);
                 frontier.push(c);
             }
