@@ -17,6 +17,7 @@ pub use state::{AppState, Clock};
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::workspace::workspace_info,
+        commands::workspace::workspace_set_language,
         commands::profile::profile_load,
         commands::profile::profile_save,
         commands::profile::profile_restore_backup,

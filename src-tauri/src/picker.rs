@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use zhicheng_core::IoAction;
 
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
@@ -38,7 +39,7 @@ pub trait Picker: Send + Sync {
 pub fn read_picked(picker: &dyn Picker, what: &Pick) -> Result<Option<(PathBuf, String)>, zhicheng_core::CoreError> {
     let Some(path) = picker.pick_one(what) else { return Ok(None) };
     let text = std::fs::read_to_string(&path).map_err(|source| zhicheng_core::CoreError::Io {
-        action: "读取",
+        action: IoAction::Read,
         path: path.clone(),
         source,
     })?;

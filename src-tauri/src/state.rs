@@ -5,6 +5,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, Utc};
+use zhicheng_core::Lang;
 use zhicheng_core::storage::Workspace;
 
 /// The app's clock. Debug builds honour `ZHICHENG_NOW` (RFC 3339) so end-to-end tests can show the
@@ -49,15 +50,28 @@ pub struct AppState {
     drops: Mutex<crate::picker::Drops>,
     /// The item PDF last composed (target, bytes): previewed and saved without composing again.
     pub composed: Mutex<Option<(String, Vec<u8>)>>,
+    /// Whether the interface is in English (else Chinese, until the page says otherwise): the
+    /// language errors are worded in.
+    english: AtomicBool,
 }
 
 impl AppState {
+    /// The language errors are worded in from now on.
+    pub fn set_lang(&self, lang: Lang) {
+        self.english.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn lang(&self) -> Lang {
+        if self.english.load(std::sync::atomic::Ordering::Relaxed) { Lang::En } else { Lang::Zh }
+    }
+
     pub fn new(workspace: Workspace, clock: Clock) -> Self {
         Self {
             workspace: Mutex::new(workspace),
             clock,
             vault: Mutex::new(None),
             import_cancel: Arc::new(AtomicBool::new(false)),
+            english: AtomicBool::new(false),
             key_store: None,
             picker: Mutex::new(Arc::new(crate::picker::NoPicker)),
             drops: Mutex::new(Default::default()),

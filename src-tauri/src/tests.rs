@@ -592,3 +592,25 @@ fn a_new_round_from_its_dates_becomes_the_round_the_assessment_judges_by() {
     let huge = "字".repeat(200_001);
     assert_eq!(invoke(&w, "deadlines_extract_notice", json!({ "text": huge })).unwrap_err()["code"], "invalid_file");
 }
+
+#[test]
+fn errors_are_worded_in_the_language_the_page_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(dir.path());
+    let bad_round = json!({ "roundJson": "{ not json", "activate": false });
+    let zh = invoke(&w, "deadlines_save_round", bad_round.clone()).unwrap_err();
+    assert_eq!(zh["code"], "invalid_file");
+    assert!(zh["message"].as_str().unwrap().contains("第1行"), "Chinese until the page says otherwise: {zh}");
+
+    invoke(&w, "workspace_set_language", json!({ "lang": "en" })).unwrap();
+    let missing =
+        invoke(&w, "profile_restore_backup", json!({ "name": "applicant-19990101T000000Z.json" })).unwrap_err();
+    assert_eq!(missing["code"], "no_backup");
+    let message = missing["message"].as_str().unwrap();
+    assert!(message.starts_with("No usable backup"), "{message}");
+    assert!(!message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{message}");
+
+    invoke(&w, "workspace_set_language", json!({ "lang": "zh" })).unwrap();
+    let again = invoke(&w, "profile_restore_backup", json!({ "name": "applicant-19990101T000000Z.json" })).unwrap_err();
+    assert!(again["message"].as_str().unwrap().starts_with("找不到可用的备份"), "{again}");
+}

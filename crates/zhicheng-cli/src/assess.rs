@@ -2,6 +2,7 @@
 //! achievements that count, why the others do not, and what is missing for a level not reached.
 
 use std::path::{Path, PathBuf};
+use zhicheng_core::IoAction;
 
 use serde_json::{Map, Value, json};
 use zhicheng_core::CoreError;
@@ -27,9 +28,11 @@ pub struct Options<'a> {
 }
 
 fn read_pack(path: &Path) -> Result<RulePack, CoreError> {
-    let text =
-        std::fs::read_to_string(path)
-            .map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| CoreError::Io {
+        action: IoAction::Read,
+        path: path.into(),
+        source,
+    })?;
     RulePack::parse(&text, Some(path))
 }
 
@@ -54,8 +57,11 @@ pub fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
 
 /// The text of an input file: a regular file (a pipe would block forever), not too large, UTF-8.
 pub fn read_text(path: &Path) -> Result<String, CoreError> {
-    let meta =
-        std::fs::metadata(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
+    let meta = std::fs::metadata(path).map_err(|source| CoreError::Io {
+        action: IoAction::Read,
+        path: path.into(),
+        source,
+    })?;
     if !meta.is_file() {
         return Err(CoreError::InvalidFile {
             path: Some(path.into()),
@@ -70,7 +76,8 @@ pub fn read_text(path: &Path) -> Result<String, CoreError> {
             detail: format!("文件超过 {} MB，不是申报人文件", applicant_file::MAX_FILE_BYTES / 1_048_576),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| CoreError::Io { action: "读取", path: path.into(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| CoreError::Io { action: IoAction::Read, path: path.into(), source })?;
     let text = String::from_utf8(bytes).map_err(|_| CoreError::InvalidFile {
         path: Some(path.into()),
         location: "（整个文件）".into(),
@@ -534,7 +541,7 @@ pub fn read_batch(src: &Path) -> Result<Vec<BatchInput>, CoreError> {
     let mut inputs: Vec<BatchInput> = Vec::new();
     if src.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(src)
-            .map_err(|source| CoreError::Io { action: "读取", path: src.into(), source })?
+            .map_err(|source| CoreError::Io { action: IoAction::Read, path: src.into(), source })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
             .collect();
@@ -544,7 +551,7 @@ pub fn read_batch(src: &Path) -> Result<Vec<BatchInput>, CoreError> {
         }
     } else {
         let text = std::fs::read_to_string(src).map_err(|source| CoreError::Io {
-            action: "读取",
+            action: IoAction::Read,
             path: src.into(),
             source,
         })?;

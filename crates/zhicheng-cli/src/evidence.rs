@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
+use zhicheng_core::IoAction;
 
 use clap::Subcommand;
 use zhicheng_core::CoreError;
@@ -140,7 +141,7 @@ pub struct Secrets {
 
 fn passphrase(s: &Secrets) -> Result<Option<String>, CoreError> {
     if let Some(p) = &s.passphrase_file {
-        let text = std::fs::read_to_string(p).map_err(CoreError::io("读取", p))?;
+        let text = std::fs::read_to_string(p).map_err(CoreError::io(IoAction::Read, p))?;
         return Ok(Some(text.lines().next().unwrap_or("").to_string()));
     }
     Ok(std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok())
@@ -470,7 +471,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
                 return Err(CoreError::Vault("--page 从 1 起".into()));
             }
             let raster = match raster {
-                Some(r) => Some(std::fs::read(&r).map_err(CoreError::io("读取", &r))?),
+                Some(r) => Some(std::fs::read(&r).map_err(CoreError::io(IoAction::Read, &r))?),
                 None => None,
             };
             let mut v = open(ws, s, false)?;

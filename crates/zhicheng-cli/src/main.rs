@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use zhicheng_core::IoAction;
 
 use clap::{Parser, Subcommand};
 
@@ -38,7 +39,7 @@ pub(crate) fn stdout_write(args: std::fmt::Arguments<'_>, newline: bool) -> Resu
     o.write_fmt(args)
         .and_then(|_| if newline { o.write_all(b"\n") } else { Ok(()) })
         .and_then(|_| o.flush())
-        .map_err(|source| CoreError::Io { action: "写出", path: PathBuf::from("（标准输出）"), source })
+        .map_err(|source| CoreError::Io { action: IoAction::WriteStdout, path: PathBuf::new(), source })
 }
 
 pub(crate) fn stderr_write(args: std::fmt::Arguments<'_>, newline: bool) {
@@ -257,9 +258,9 @@ fn main() -> ExitCode {
             let code = serde_json::to_value(e.code()).ok();
             let code = code.as_ref().and_then(|c| c.as_str()).unwrap_or("io");
             match lang() {
-                Lang::Zh => errln!("错误[{code}]：{e}"),
-                // The message itself is still Chinese (errors are not codes yet): the prefix says what it is.
-                Lang::En => errln!("error[{code}]: {e}"),
+                Lang::Zh => errln!("错误[{code}]：{}", e.words(Lang::Zh)),
+                // Details that still arrive as text from a validator stay Chinese inside the English.
+                Lang::En => errln!("error[{code}]: {}", e.words(Lang::En)),
             }
             ExitCode::FAILURE
         }

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use zhicheng_core::IoAction;
 
 use chrono::{DateTime, Utc};
 use zhicheng_core::CoreError;
@@ -36,7 +37,7 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
     let round = ws.load_deadline_settings()?.active();
     let template = match o.template {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(CoreError::io("读取", p))?;
+            let text = std::fs::read_to_string(p).map_err(CoreError::io(IoAction::Read, p))?;
             Template::parse(&text, Some(p))?
         }
         None => zhicheng_sheet::workspace_template(ws.root())?.0,
@@ -82,7 +83,7 @@ fn report_missing(file: &ApplicantFile, ctx: &Context) {
 /// One PDF per applicant in `out_dir` (`公示表_姓名.pdf`, numbered when two share a name); a file that
 /// fails is named and the others go on.
 fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: bool) -> Result<(), CoreError> {
-    std::fs::create_dir_all(out_dir).map_err(CoreError::io("创建", out_dir))?;
+    std::fs::create_dir_all(out_dir).map_err(CoreError::io(IoAction::Create, out_dir))?;
     let (mut ok, mut failed) = (0, vec![]);
     let mut used: HashSet<PathBuf> = HashSet::new();
     for (name, input) in crate::assess::read_batch(src)? {

@@ -103,6 +103,15 @@ fn a_missing_file_is_a_clear_error() {
     let o = zhicheng(&dir.path().join("ws"), &["profile", "import", "/nonexistent/a.json"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/nonexistent/a.json"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("错误[io]：无法读取文件 /nonexistent/a.json：文件或文件夹不存在"), "{}", stderr(&o));
+
+    // In English the whole line is English: the action, the system's reason.
+    let o = zhicheng(&dir.path().join("ws"), &["--lang", "en", "profile", "import", "/nonexistent/a.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "error[io]: Cannot read the file /nonexistent/a.json: the file or folder does not exist"
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ pub mod eligibility;
 pub mod error;
 pub mod ics;
 pub mod idcard;
+pub mod lang;
 pub mod lock;
 pub mod notice;
 pub mod plan;
@@ -27,7 +28,8 @@ pub mod storage;
 pub mod text;
 pub mod yearmonth;
 
-pub use error::{CoreError, ErrorCode, ErrorPayload};
+pub use error::{CoreError, ErrorCode, ErrorPayload, IoAction};
+pub use lang::Lang;
 pub use profile::Profile;
 pub use sensitive::Sensitive;
 pub use yearmonth::YearMonth;

@@ -2,6 +2,7 @@
 //! the app and the CLI alike. A second program that wants to write is told who holds it and changes
 //! nothing. Within one process the lock is re-entrant (a save inside an update takes it again).
 
+use crate::error::IoAction;
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -42,7 +43,7 @@ impl WriteLock {
         o.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-        let mut file = o.open(&key).map_err(CoreError::io("打开", &key))?;
+        let mut file = o.open(&key).map_err(CoreError::io(IoAction::Open, &key))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -50,7 +51,7 @@ impl WriteLock {
                 let pid = file.read_to_string(&mut text).ok().and_then(|_| text.trim().parse::<u32>().ok());
                 return Err(CoreError::Busy { pid });
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(CoreError::io("锁定", &key)(e)),
+            Err(std::fs::TryLockError::Error(e)) => return Err(CoreError::io(IoAction::Lock, &key)(e)),
         }
         // Who holds it, for the message another program shows. Best effort: the lock is what counts.
         let _ = file

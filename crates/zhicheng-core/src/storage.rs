@@ -11,6 +11,7 @@
 //! leaves either the old or the new file, never half of one. A file that does not parse is never
 //! overwritten.
 
+use crate::error::IoAction;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -236,7 +237,7 @@ impl Workspace {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
                 return Err(self.corrupt(&path, "文件不是 UTF-8 文本".into()));
             }
-            Err(e) => return Err(CoreError::io("读取", &path)(e)),
+            Err(e) => return Err(CoreError::io(IoAction::Read, &path)(e)),
         };
         match applicant_file::parse(&text, Some(&path)) {
             Ok(p) => {
@@ -291,7 +292,7 @@ impl Workspace {
                 backup: None,
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
-            Err(e) => Err(CoreError::io("读取", &path)(e)),
+            Err(e) => Err(CoreError::io(IoAction::Read, &path)(e)),
         }
     }
 
@@ -310,7 +311,7 @@ impl Workspace {
         if path.exists() {
             let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
             let aside = self.root.join(format!("{}.corrupt-{stamp}", crate::deadlines::SETTINGS_FILE));
-            fs::rename(&path, &aside).map_err(CoreError::io("移动", &path))?;
+            fs::rename(&path, &aside).map_err(CoreError::io(IoAction::Move, &path))?;
         }
         Ok(())
     }
@@ -337,7 +338,7 @@ impl Workspace {
             match fs::read_to_string(&path) {
                 Ok(text) => RulePack::parse(&text, Some(&path)).map(Some),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(CoreError::io("读取", &path)(e)),
+                Err(e) => Err(CoreError::io(IoAction::Read, &path)(e)),
             }
         };
         let mut pack = read(PACK_REPLACE)?.unwrap_or_else(RulePack::builtin);
@@ -362,7 +363,7 @@ impl Workspace {
             match fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(CoreError::io("删除", &path)(e)),
+                Err(e) => return Err(CoreError::io(IoAction::Delete, &path)(e)),
             }
         }
         Ok(())
@@ -408,7 +409,7 @@ impl Workspace {
         let now = chrono::Utc::now();
         for old in thin_backups(&self.backups()?, now) {
             let p = dir.join(&old.name);
-            fs::remove_file(&p).map_err(CoreError::io("删除", &p))?;
+            fs::remove_file(&p).map_err(CoreError::io(IoAction::Delete, &p))?;
         }
         Ok(())
     }
@@ -419,7 +420,7 @@ impl Workspace {
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-            Err(e) => return Err(CoreError::io("读取", &dir)(e)),
+            Err(e) => return Err(CoreError::io(IoAction::Read, &dir)(e)),
         };
         let mut out: Vec<BackupInfo> = entries
             .filter_map(|e| e.ok())
@@ -468,7 +469,7 @@ impl Workspace {
         }
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
         let aside = self.root.join(format!("{APPLICANT_FILE}.corrupt-{stamp}"));
-        fs::rename(&path, &aside).map_err(CoreError::io("移动", &path))?;
+        fs::rename(&path, &aside).map_err(CoreError::io(IoAction::Move, &path))?;
         sync_dir(&self.root);
         Ok(Some(aside))
     }
@@ -486,7 +487,7 @@ impl Staged {
     pub fn commit(self) -> Result<()> {
         if let Err(e) = fs::rename(&self.tmp, &self.target) {
             let _ = fs::remove_file(&self.tmp);
-            return Err(CoreError::io("替换", &self.target)(e));
+            return Err(CoreError::io(IoAction::Replace, &self.target)(e));
         }
         if let Some(dir) = self.target.parent() {
             sync_dir(dir);
@@ -510,7 +511,7 @@ fn stage_via(tmp: &Path, target: &Path, bytes: &[u8]) -> Result<Staged> {
     };
     if let Err(e) = write() {
         let _ = fs::remove_file(tmp);
-        return Err(CoreError::io("写入", target)(e));
+        return Err(CoreError::io(IoAction::Write, target)(e));
     }
     Ok(Staged { tmp: tmp.to_path_buf(), target: target.to_path_buf() })
 }
@@ -534,7 +535,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     b.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir).map_err(CoreError::io("创建", dir))
+    b.create(dir).map_err(CoreError::io(IoAction::Create, dir))
 }
 
 /// Makes a folder 0700 and its files 0600 (Unix; elsewhere nothing to do).
@@ -644,7 +645,7 @@ fn has_plain_personal(f: &ApplicantFile) -> bool {
 pub fn check_output(path: &Path, overwrite: bool) -> Result<()> {
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(CoreError::io("检查", path)(e)),
+        Err(e) => Err(CoreError::io(IoAction::Check, path)(e)),
         Ok(m) if m.file_type().is_file() => {
             if overwrite {
                 Ok(())

@@ -18,6 +18,7 @@ pub mod svg;
 pub mod template;
 
 use std::path::Path;
+use zhicheng_core::IoAction;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
@@ -153,7 +154,7 @@ pub fn workspace_template(root: &Path) -> Result<(Template, String), CoreError> 
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok((Template::parse(&text, Some(&path))?, path.display().to_string())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Template::builtin(), "built-in".into())),
-        Err(e) => Err(CoreError::Io { action: "读取", path, source: e }),
+        Err(e) => Err(CoreError::Io { action: IoAction::Read, path, source: e }),
     }
 }
 

@@ -7,6 +7,7 @@
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use zhicheng_core::IoAction;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -215,10 +216,11 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
                 let mut rows = vec![];
                 for (i, (f, cat, proves, n)) in named.iter().enumerate() {
                     let p = tmp.join(n);
-                    let mut w =
-                        BufWriter::new(zhicheng_core::storage::private_file(&p).map_err(CoreError::io("写入", &p))?);
+                    let mut w = BufWriter::new(
+                        zhicheng_core::storage::private_file(&p).map_err(CoreError::io(IoAction::Write, &p))?,
+                    );
                     let hash = vault.export_file(f, &mut w)?;
-                    w.into_inner().map_err(|e| CoreError::io("写入", &p)(e.into_error()))?;
+                    w.into_inner().map_err(|e| CoreError::io(IoAction::Write, &p)(e.into_error()))?;
                     rows.push(row(i, f, cat, proves, n, hash));
                 }
                 for (name, body) in [
@@ -228,12 +230,12 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
                     let p = tmp.join(name);
                     zhicheng_core::storage::private_file(&p)
                         .and_then(|mut f| f.write_all(body.as_ref()))
-                        .map_err(CoreError::io("写入", &p))?;
+                        .map_err(CoreError::io(IoAction::Write, &p))?;
                 }
                 if dir.exists() {
-                    fs::remove_dir(&dir).map_err(CoreError::io("替换", &dir))?;
+                    fs::remove_dir(&dir).map_err(CoreError::io(IoAction::Replace, &dir))?;
                 }
-                fs::rename(&tmp, &dir).map_err(CoreError::io("保存", &dir))?;
+                fs::rename(&tmp, &dir).map_err(CoreError::io(IoAction::Save, &dir))?;
                 Ok(rows)
             };
             match run() {
@@ -248,7 +250,7 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
             zhicheng_core::storage::check_output(&path, overwrite)?;
             let tmp = sibling_temp(&path);
             let run = || -> Result<Vec<ExportRow>> {
-                let out = zhicheng_core::storage::private_file(&tmp).map_err(CoreError::io("写入", &tmp))?;
+                let out = zhicheng_core::storage::private_file(&tmp).map_err(CoreError::io(IoAction::Write, &tmp))?;
                 let mut z = zip::ZipWriter::new(BufWriter::new(out));
                 let zerr = |e: zip::result::ZipError| CoreError::Vault(format!("写 ZIP 失败：{e}"));
                 let mut rows = vec![];
@@ -268,14 +270,14 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
                 }
                 let opts = zip::write::SimpleFileOptions::default();
                 z.start_file(INDEX_CSV, opts).map_err(zerr)?;
-                z.write_all(&index_csv(&rows)).map_err(CoreError::io("写入", &tmp))?;
+                z.write_all(&index_csv(&rows)).map_err(CoreError::io(IoAction::Write, &tmp))?;
                 z.start_file(INDEX_HTML, opts).map_err(zerr)?;
                 z.write_all(&index_html(person, &rows, &list.names(&list.blocking, zhicheng_core::text::Lang::Zh)))
-                    .map_err(CoreError::io("写入", &tmp))?;
+                    .map_err(CoreError::io(IoAction::Write, &tmp))?;
                 let w = z.finish().map_err(zerr)?;
-                let f = w.into_inner().map_err(|e| CoreError::io("写入", &tmp)(e.into_error()))?;
-                f.sync_all().map_err(CoreError::io("写入", &tmp))?;
-                fs::rename(&tmp, &path).map_err(CoreError::io("保存", &path))?;
+                let f = w.into_inner().map_err(|e| CoreError::io(IoAction::Write, &tmp)(e.into_error()))?;
+                f.sync_all().map_err(CoreError::io(IoAction::Write, &tmp))?;
+                fs::rename(&tmp, &path).map_err(CoreError::io(IoAction::Save, &path))?;
                 Ok(rows)
             };
             match run() {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
+use zhicheng_core::IoAction;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -512,7 +513,7 @@ pub fn export_per_item(
             let p = tmp.join(&name);
             zhicheng_core::storage::private_file(&p)
                 .and_then(|mut f| f.write_all(&pdf).and_then(|_| f.sync_all()))
-                .map_err(CoreError::io("写入", &p))?;
+                .map_err(CoreError::io(IoAction::Write, &p))?;
             let order = linked(vault, &target);
             items.push(ItemExport {
                 n,
@@ -527,11 +528,11 @@ pub fn export_per_item(
         let p = tmp.join(crate::export::INDEX_CSV);
         zhicheng_core::storage::private_file(&p)
             .and_then(|mut f| f.write_all(&index_csv(&items, &failed)))
-            .map_err(CoreError::io("写入", &p))?;
+            .map_err(CoreError::io(IoAction::Write, &p))?;
         if dir.exists() {
-            fs::remove_dir(&dir).map_err(CoreError::io("替换", &dir))?;
+            fs::remove_dir(&dir).map_err(CoreError::io(IoAction::Replace, &dir))?;
         }
-        fs::rename(&tmp, &dir).map_err(CoreError::io("保存", &dir))?;
+        fs::rename(&tmp, &dir).map_err(CoreError::io(IoAction::Save, &dir))?;
         Ok((items, failed))
     };
     match run() {

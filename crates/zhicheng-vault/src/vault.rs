@@ -17,6 +17,7 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
+use zhicheng_core::IoAction;
 
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -297,7 +298,7 @@ impl fmt::Debug for Vault {
     }
 }
 
-fn io(action: &'static str, p: &Path) -> impl FnOnce(std::io::Error) -> CoreError {
+fn io(action: IoAction, p: &Path) -> impl FnOnce(std::io::Error) -> CoreError {
     CoreError::io(action, p)
 }
 
@@ -330,7 +331,7 @@ pub fn read_meta(workspace: &Path) -> Result<VaultMeta> {
         if e.kind() == std::io::ErrorKind::NotFound {
             CoreError::Vault("还没有佐证材料库；导入第一个文件时会创建".into())
         } else {
-            CoreError::io("读取", &p)(e)
+            CoreError::io(IoAction::Read, &p)(e)
         }
     })?;
     let meta: VaultMeta = zhicheng_core::error::parse_json(&text, Some(&p))?;
@@ -419,7 +420,7 @@ impl Vault {
         }
         let dir = vault_dir(workspace);
         let ip = dir.join(INDEX);
-        let sealed = fs::read(&ip).map_err(io("读取", &ip))?;
+        let sealed = fs::read(&ip).map_err(io(IoAction::Read, &ip))?;
         let plain = key.open(&sealed, "材料索引 index.age")?;
         let index: Index =
             serde_json::from_slice(&plain).map_err(|e| CoreError::Vault(format!("材料索引无法解析：{e}")))?;
@@ -491,7 +492,7 @@ impl Vault {
         store: Option<&dyn SecretStore>,
     ) -> Result<Vault> {
         let meta = read_meta(workspace)?;
-        let text = fs::read_to_string(recovery).map_err(io("读取", recovery))?;
+        let text = fs::read_to_string(recovery).map_err(io(IoAction::Read, recovery))?;
         let w: WrappedKey = zhicheng_core::error::parse_json(&text, Some(recovery))?;
         if w.recipient != meta.recipient {
             return Err(CoreError::Vault("这个恢复文件属于另一个材料库".into()));
@@ -691,8 +692,9 @@ impl Vault {
         let before = self.files.clone();
         self.files.retain(|f| f.masked_from.as_deref() != Some(original));
         self.files.push(copy.clone());
-        let saved =
-            written.as_ref().map_or(Ok(()), |o| File::open(o).and_then(|f| f.sync_all()).map_err(io("写入", o)));
+        let saved = written
+            .as_ref()
+            .map_or(Ok(()), |o| File::open(o).and_then(|f| f.sync_all()).map_err(io(IoAction::Write, o)));
         if let Err(e) = saved.and_then(|_| self.save_index()) {
             self.files = before;
             if let Some(o) = written {
@@ -772,7 +774,7 @@ impl Vault {
     fn decrypt_into(&self, f: &EvidenceFile, w: &mut dyn Write) -> Result<String> {
         let p = self.object_path(&f.hash);
         let what = format!("材料“{}”", f.title);
-        let src = File::open(&p).map_err(io("读取", &p))?;
+        let src = File::open(&p).map_err(io(IoAction::Read, &p))?;
         let mut r = self.key.decrypt_from(src, &what)?;
         let mut keyed = blake3::Hasher::new_keyed(&self.key.dedupe_key());
         let mut plain = blake3::Hasher::new();
@@ -886,7 +888,7 @@ impl Vault {
             // Every new object on disk before the index names it. Done once for the batch, after
             // writing: by then the kernel has written most of it back, so these return quickly.
             for o in &created {
-                File::open(o).and_then(|f| f.sync_all()).map_err(io("写入", o))?;
+                File::open(o).and_then(|f| f.sync_all()).map_err(io(IoAction::Write, o))?;
             }
             // Nothing new and no new link (every file refused, or there already as it was): the
             // index stays as it is, byte for byte.
@@ -993,7 +995,7 @@ impl Vault {
         on_bytes: &mut dyn FnMut(u64),
         cancel: &AtomicBool,
     ) -> Result<(String, Option<PathBuf>, u64)> {
-        let mut src = File::open(path).map_err(io("读取", path))?;
+        let mut src = File::open(path).map_err(io(IoAction::Read, path))?;
         self.store_reader(&mut src, path, on_bytes, cancel)
     }
 
@@ -1007,8 +1009,8 @@ impl Vault {
     ) -> Result<(String, Option<PathBuf>, u64)> {
         let tmp = self.dir.join(OBJECTS).join(format!(".import-{}.tmp", random_hex(8)));
         let mut run = || -> Result<(String, u64)> {
-            let out = zhicheng_core::storage::private_file(&tmp).map_err(io("写入", &tmp))?;
-            let mut w = self.key.encrypt_to(BufWriter::new(out)).map_err(io("写入", &tmp))?;
+            let out = zhicheng_core::storage::private_file(&tmp).map_err(io(IoAction::Write, &tmp))?;
+            let mut w = self.key.encrypt_to(BufWriter::new(out)).map_err(io(IoAction::Write, &tmp))?;
             let mut hasher = blake3::Hasher::new_keyed(&self.key.dedupe_key());
             let mut buf = vec![0u8; 256 * 1024];
             let mut total = 0u64;
@@ -1016,20 +1018,20 @@ impl Vault {
                 if cancel.load(Ordering::Relaxed) {
                     return Err(CoreError::Cancelled);
                 }
-                let n = src.read(&mut buf).map_err(io("读取", path))?;
+                let n = src.read(&mut buf).map_err(io(IoAction::Read, path))?;
                 if n == 0 {
                     break;
                 }
                 hasher.update(buf.get(..n).unwrap_or_default());
-                w.write_all(buf.get(..n).unwrap_or_default()).map_err(io("写入", &tmp))?;
+                w.write_all(buf.get(..n).unwrap_or_default()).map_err(io(IoAction::Write, &tmp))?;
                 total += n as u64;
                 on_bytes(total);
             }
             // Made durable with the rest of the batch, before the index is written.
             w.finish()
-                .map_err(io("写入", &tmp))?
+                .map_err(io(IoAction::Write, &tmp))?
                 .into_inner()
-                .map_err(|e| CoreError::io("写入", &tmp)(e.into_error()))?;
+                .map_err(|e| CoreError::io(IoAction::Write, &tmp)(e.into_error()))?;
             Ok((hasher.finalize().to_hex().to_string(), total))
         };
         let (hash, size) = match run() {
@@ -1046,7 +1048,7 @@ impl Vault {
         }
         fs::rename(&tmp, &obj).map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            CoreError::io("保存", &obj)(e)
+            CoreError::io(IoAction::Save, &obj)(e)
         })?;
         Ok((hash, Some(obj), size))
     }

@@ -2,7 +2,8 @@
 //!
 //! Every command runs its body through [`blocking`]: off the async runtime (file I/O, fonts, PDF
 //! rendering, the OS key store and the file dialogs all block), and a panic in it becomes an
-//! `internal` error for that one call instead of taking the window down.
+//! `internal` error for that one call instead of taking the window down. Its error is worded in the
+//! interface's language.
 
 use std::panic::AssertUnwindSafe;
 
@@ -23,12 +24,13 @@ pub(crate) async fn blocking<R: Runtime, T: Send + 'static>(
     app: AppHandle<R>,
     f: impl FnOnce(&AppHandle<R>, &AppState) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
+    let lang = app.state::<AppState>().lang();
     let joined = tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         std::panic::catch_unwind(AssertUnwindSafe(|| f(&app, &state)))
     })
     .await;
-    match joined {
+    let result = match joined {
         Ok(Ok(result)) => result,
         Ok(Err(panic)) => {
             let what = panic
@@ -43,5 +45,6 @@ pub(crate) async fn blocking<R: Runtime, T: Send + 'static>(
             tracing::error!(target: "zhicheng", "a command's thread failed: {e}");
             Err(CoreError::Internal(e.to_string()).into())
         }
-    }
+    };
+    result.map_err(|e| e.worded(lang))
 }

@@ -2,6 +2,7 @@
 //! system viewer. All the work is `zhicheng-sheet`'s; the CLI calls the same functions.
 
 use std::path::Path;
+use zhicheng_core::IoAction;
 
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_opener::OpenerExt;
@@ -133,7 +134,8 @@ pub async fn sheet_reveal<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
     blocking(app, |app, state| {
         let path = exported_sheet_path(state)?;
         app.opener().reveal_item_in_dir(&path).map_err(|e| {
-            CoreError::Io { action: "显示", path: path.clone(), source: std::io::Error::other(e.to_string()) }.into()
+            CoreError::Io { action: IoAction::Show, path: path.clone(), source: std::io::Error::other(e.to_string()) }
+                .into()
         })
     })
     .await

@@ -86,6 +86,8 @@ async function call<R>(cmd: string, args?: Record<string, unknown>): Promise<R> 
 
 export const api = {
   workspaceInfo: () => call<WorkspaceInfo>("workspace_info"),
+  /** Errors are worded in this language from now on. */
+  setLanguage: (lang: "zh" | "en") => call<null>("workspace_set_language", { lang }),
   loadProfile: () => call<Loaded>("profile_load"),
   saveProfile: (profile: Profile) => call<null>("profile_save", { profile }),
   restoreBackup: (name: string) => call<Loaded>("profile_restore_backup", { name }),

@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api } from "../api/ipc";
 import { catalogs, format, type Lang, type MessageKey } from "./catalog";
 
 export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -35,6 +36,11 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
       /* storage unavailable: the choice lasts for this session */
     }
   }, []);
+  useEffect(() => {
+    // The shell words its error messages in this language; without the shell (tests, a browser) the
+    // call fails and the messages stay Chinese.
+    api.setLanguage(lang).catch(() => {});
+  }, [lang]);
   const value = useMemo(() => ({ lang, setLang, t: makeT(lang) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

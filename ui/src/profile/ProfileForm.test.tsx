@@ -140,13 +140,21 @@ describe("autosave through IPC", () => {
   });
 
   it("shows the reason when saving fails, in the user's language", async () => {
-    mockCommands((cmd) => {
-      if (cmd === "profile_save") throw { code: "io", message: "磁盘已满", backup: null, issues: [] };
+    // The shell words errors in the language the page told it; a mock shell that follows it.
+    let lang = "zh";
+    mockCommands((cmd, args) => {
+      if (cmd === "workspace_set_language") lang = (args as { lang: string }).lang;
+      if (cmd === "profile_save") {
+        const message = lang === "en" ? "Cannot save the file applicant.json: the disk is full" : "无法保存文件 applicant.json：磁盘已满";
+        throw { code: "io", message, backup: null, issues: [] };
+      }
       return null;
     });
     renderForm("en", example.profile as Profile);
     await type("name", "王芳");
-    expect(await screen.findByText("Could not save: Reading or writing a file failed: 磁盘已满", {}, { timeout: 3000 })).toBeTruthy();
+    expect(
+      await screen.findByText("Could not save: Cannot save the file applicant.json: the disk is full", {}, { timeout: 3000 }),
+    ).toBeTruthy();
   });
 });
 

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::lang::Lang;
 use crate::report::{BackupInfo, FieldIssue};
+
+mod words;
 
 /// Stable codes, sent over IPC as snake_case strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -51,60 +54,86 @@ pub enum ErrorCode {
     Internal,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// What a file operation was doing when it failed (worded per language by [`CoreError::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    Write,
+    Save,
+    Create,
+    Delete,
+    Open,
+    /// Showing a file in the system's file manager or its viewer.
+    Show,
+    Replace,
+    Check,
+    Move,
+    Lock,
+    /// Writing the CLI's output to standard output (the path is not shown).
+    WriteStdout,
+}
+
+/// The core's failures. Each has a stable [`ErrorCode`]; [`CoreError::words`] says it in a language
+/// (`Display` is the Chinese).
+#[derive(Debug)]
 pub enum CoreError {
-    #[error("无法{action}文件 {path}：{source}")]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{}{location}：{detail}", path.as_ref().map(|p| format!("{} ", p.display())).unwrap_or_default())]
     InvalidFile {
         path: Option<PathBuf>,
         /// Where in the file: a JSON path (`profile.birth_month`) or `第L行第C列`.
         location: String,
         detail: String,
     },
-    #[error("文件版本为 {found}，本程序只支持到版本 {supported}；请升级本程序后再打开")]
-    UnsupportedVersion { found: u32, supported: u32 },
-    #[error("工作区文件 {path} 已损坏，未作任何修改（{detail}）{}", backup_hint(backup))]
-    Corrupt { path: PathBuf, detail: String, backup: Option<BackupInfo> },
-    #[error("资料有误：{}", issues.iter().map(|i| format!("{}：{}", i.label_zh, i.message)).collect::<Vec<_>>().join("；"))]
-    InvalidProfile { issues: Vec<FieldIssue> },
-    #[error("找不到可用的备份 {0}")]
+    UnsupportedVersion {
+        found: u32,
+        supported: u32,
+    },
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+        backup: Option<BackupInfo>,
+    },
+    InvalidProfile {
+        issues: Vec<FieldIssue>,
+    },
     NoBackup(String),
-    #[error("文件 {0} 已存在；如需覆盖请加 --force")]
     AlreadyExists(PathBuf),
-    #[error("无法确定或创建工作区目录：{0}")]
     Workspace(String),
-    #[error("公示表字体不可用：{0}")]
     Fonts(String),
-    #[error("“{field}”中的字符“{ch}”（U+{:04X}）在公示表的字体中都没有字形，无法打印；请改用常用写法或联系我们", *ch as u32)]
-    MissingGlyph { field: String, ch: char },
-    #[error("佐证材料库：{0}")]
+    MissingGlyph {
+        field: String,
+        ch: char,
+    },
     Vault(String),
-    #[error("佐证材料库已加密，但本机取不到密钥（{0}）；请用口令或恢复文件解锁")]
     VaultLocked(String),
-    #[error("口令不正确，无法打开密钥")]
     WrongPassphrase,
-    #[error("{what} 已被改动或不完整（可能被篡改或截断），未解密任何内容")]
-    Tampered { what: String },
-    #[error("已取消，未保留任何内容")]
+    Tampered {
+        what: String,
+    },
     Cancelled,
-    #[error("找不到{0}")]
     NotFound(String),
-    #[error("工作区正被另一个程序使用{}，未作任何修改；请关闭它或稍后再试", pid.map(|p| format!("（PID {p}）")).unwrap_or_default())]
-    Busy { pid: Option<u32> },
-    #[error("程序内部错误（{0}）；操作已中止，程序可继续使用。如再次出现，请把日志文件发给我们")]
+    Busy {
+        pid: Option<u32>,
+    },
     Internal(String),
 }
 
-fn backup_hint(b: &Option<BackupInfo>) -> String {
-    match b {
-        Some(b) => format!("。可恢复最近的完好备份（{}）", b.saved_at),
-        None => "。没有可用的备份".to_string(),
+impl std::fmt::Display for CoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(Lang::Zh))
+    }
+}
+
+impl std::error::Error for CoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            _ => None,
+        }
     }
 }
 
@@ -132,7 +161,7 @@ impl CoreError {
         }
     }
 
-    pub fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+    pub fn io(action: IoAction, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
         move |source| Self::Io { action, path, source }
     }
@@ -284,9 +313,16 @@ pub struct ErrorPayload {
 
 impl From<&CoreError> for ErrorPayload {
     fn from(e: &CoreError) -> Self {
+        Self::new(e, Lang::Zh)
+    }
+}
+
+impl ErrorPayload {
+    /// The payload of `e`, its message in `lang` (the interface's language).
+    pub fn new(e: &CoreError, lang: Lang) -> Self {
         Self {
             code: e.code(),
-            message: e.to_string(),
+            message: e.words(lang),
             backup: match e {
                 CoreError::Corrupt { backup, .. } => backup.clone(),
                 _ => None,

@@ -1,0 +1,273 @@
+//! The core's errors worded in a language: the one catalogue of error sentences, used by `Display`
+//! (Chinese), the CLI (`--lang`) and the app (the shell words a payload in the interface's language).
+//! User data (paths, names, values) is kept as entered; details that still arrive as text from a
+//! validator are shown as they are.
+
+use std::io::ErrorKind;
+
+use super::{CoreError, IoAction};
+use crate::lang::Lang;
+use crate::report::IssueKind;
+
+fn action(a: IoAction, lang: Lang) -> &'static str {
+    use IoAction::*;
+    match lang {
+        Lang::Zh => match a {
+            Read => "读取",
+            Write | WriteStdout => "写入",
+            Save => "保存",
+            Create => "创建",
+            Delete => "删除",
+            Open => "打开",
+            Show => "显示",
+            Replace => "替换",
+            Check => "检查",
+            Move => "移动",
+            Lock => "锁定",
+        },
+        Lang::En => match a {
+            Read => "read",
+            Write | WriteStdout => "write",
+            Save => "save",
+            Create => "create",
+            Delete => "delete",
+            Open => "open",
+            Show => "show",
+            Replace => "replace",
+            Check => "check",
+            Move => "move",
+            Lock => "lock",
+        },
+    }
+}
+
+/// What the operating system said, in words a user reads; a kind we do not word keeps the system's
+/// own text.
+pub(crate) fn os_error(e: &std::io::Error, lang: Lang) -> String {
+    let (zh, en) = match e.kind() {
+        ErrorKind::NotFound => ("文件或文件夹不存在", "the file or folder does not exist"),
+        ErrorKind::PermissionDenied => ("没有权限", "permission denied"),
+        ErrorKind::StorageFull => ("磁盘已满", "the disk is full"),
+        ErrorKind::ReadOnlyFilesystem => ("磁盘为只读", "the disk is read-only"),
+        ErrorKind::AlreadyExists => ("已存在同名文件", "a file of that name already exists"),
+        ErrorKind::IsADirectory => ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+        ErrorKind::NotADirectory => ("路径中有一段不是文件夹", "part of the path is not a folder"),
+        ErrorKind::DirectoryNotEmpty => ("文件夹不是空的", "the folder is not empty"),
+        ErrorKind::InvalidFilename => ("文件名无效或过长", "the file name is invalid or too long"),
+        ErrorKind::FileTooLarge => ("文件太大", "the file is too large"),
+        ErrorKind::Deadlock | ErrorKind::ResourceBusy => ("文件正被占用", "the file is in use"),
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+fn issue_kind(k: IssueKind, lang: Lang) -> &'static str {
+    match (k, lang) {
+        (IssueKind::Missing, Lang::Zh) => "未填写",
+        (IssueKind::Invalid, Lang::Zh) => "填写有误",
+        (IssueKind::Missing, Lang::En) => "missing",
+        (IssueKind::Invalid, Lang::En) => "not valid",
+    }
+}
+
+impl CoreError {
+    /// This error in `lang`: what is wrong, where, and what to do.
+    pub fn words(&self, lang: Lang) -> String {
+        use CoreError::*;
+        let path_prefix =
+            |p: &Option<std::path::PathBuf>| p.as_ref().map(|p| format!("{} ", p.display())).unwrap_or_default();
+        match lang {
+            Lang::Zh => match self {
+                Io { action: IoAction::WriteStdout, source, .. } => {
+                    format!("无法写到标准输出：{}", os_error(source, lang))
+                }
+                Io { action: a, path, source } => {
+                    format!("无法{}文件 {}：{}", action(*a, lang), path.display(), os_error(source, lang))
+                }
+                InvalidFile { path, location, detail } => format!("{}{location}：{detail}", path_prefix(path)),
+                UnsupportedVersion { found, supported } => {
+                    format!("文件版本为 {found}，本程序只支持到版本 {supported}；请升级本程序后再打开")
+                }
+                Corrupt { path, detail, backup } => format!(
+                    "工作区文件 {} 已损坏，未作任何修改（{detail}）{}",
+                    path.display(),
+                    match backup {
+                        Some(b) => format!("。可恢复最近的完好备份（{}）", b.saved_at),
+                        None => "。没有可用的备份".to_string(),
+                    }
+                ),
+                InvalidProfile { issues } => format!(
+                    "资料有误：{}",
+                    issues.iter().map(|i| format!("{}：{}", i.label_zh, i.message)).collect::<Vec<_>>().join("；")
+                ),
+                NoBackup(name) => format!("找不到可用的备份 {name}"),
+                AlreadyExists(p) => format!("文件 {} 已存在；如需覆盖请加 --force", p.display()),
+                Workspace(d) => format!("无法确定或创建工作区目录：{d}"),
+                Fonts(d) => format!("公示表字体不可用：{d}"),
+                MissingGlyph { field, ch } => format!(
+                    "“{field}”中的字符“{ch}”（U+{:04X}）在公示表的字体中都没有字形，无法打印；请改用常用写法或联系我们",
+                    *ch as u32
+                ),
+                Vault(d) => format!("佐证材料库：{d}"),
+                VaultLocked(d) => format!("佐证材料库已加密，但本机取不到密钥（{d}）；请用口令或恢复文件解锁"),
+                WrongPassphrase => "口令不正确，无法打开密钥".into(),
+                Tampered { what } => format!("{what} 已被改动或不完整（可能被篡改或截断），未解密任何内容"),
+                Cancelled => "已取消，未保留任何内容".into(),
+                NotFound(what) => format!("找不到{what}"),
+                Busy { pid } => format!(
+                    "工作区正被另一个程序使用{}，未作任何修改；请关闭它或稍后再试",
+                    pid.map(|p| format!("（PID {p}）")).unwrap_or_default()
+                ),
+                Internal(d) => {
+                    format!("程序内部错误（{d}）；操作已中止，程序可继续使用。如再次出现，请把日志文件发给我们")
+                }
+            },
+            Lang::En => match self {
+                Io { action: IoAction::WriteStdout, source, .. } => {
+                    format!("Cannot write to standard output: {}", os_error(source, lang))
+                }
+                Io { action: a, path, source } => {
+                    format!("Cannot {} the file {}: {}", action(*a, lang), path.display(), os_error(source, lang))
+                }
+                InvalidFile { path, location, detail } => format!("{}{location}: {detail}", path_prefix(path)),
+                UnsupportedVersion { found, supported } => format!(
+                    "The file is version {found}; this app reads versions up to {supported}. Update the app, then open it again"
+                ),
+                Corrupt { path, detail, backup } => format!(
+                    "The workspace file {} is damaged; nothing was changed ({detail}). {}",
+                    path.display(),
+                    match backup {
+                        Some(b) => format!("The latest sound backup ({}) can be restored", b.saved_at),
+                        None => "No backup is available".to_string(),
+                    }
+                ),
+                InvalidProfile { issues } => format!(
+                    "Some values are wrong: {}",
+                    issues
+                        .iter()
+                        .map(|i| format!("{} {}", i.field, issue_kind(i.kind, lang)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+                NoBackup(name) => format!("No usable backup {name}"),
+                AlreadyExists(p) => format!("The file {} already exists; add --force to overwrite it", p.display()),
+                Workspace(d) => format!("Cannot find or create the workspace folder: {d}"),
+                Fonts(d) => format!("The publicity sheet's fonts are unavailable: {d}"),
+                MissingGlyph { field, ch } => format!(
+                    "The character “{ch}” (U+{:04X}) in “{field}” has no glyph in any of the sheet's fonts and cannot be printed; use a common form or contact us",
+                    *ch as u32
+                ),
+                Vault(d) => format!("Evidence vault: {d}"),
+                VaultLocked(d) => format!(
+                    "The evidence vault is encrypted and its key is not available on this computer ({d}); unlock it with the passphrase or the recovery file"
+                ),
+                WrongPassphrase => "Wrong passphrase: the key cannot be opened".into(),
+                Tampered { what } => {
+                    format!(
+                        "{what} was changed or is incomplete (tampered with or cut short); nothing was decrypted from it"
+                    )
+                }
+                Cancelled => "Cancelled; nothing was kept".into(),
+                NotFound(what) => format!("Not found: {what}"),
+                Busy { pid } => format!(
+                    "Another program{} is using the workspace; nothing was changed. Close it or try again later",
+                    pid.map(|p| format!(" (PID {p})")).unwrap_or_default()
+                ),
+                Internal(d) => format!(
+                    "Internal error ({d}); the operation stopped and the app goes on. If it happens again, please send us the log file"
+                ),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test")]
+
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::report::{BackupInfo, FieldIssue};
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c)
+                || ('\u{3000}'..='\u{303f}').contains(&c)
+                || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        })
+    }
+
+    /// One of every variant, with data that is not Chinese (user data is shown as entered).
+    fn samples() -> Vec<CoreError> {
+        let io = |kind| std::io::Error::from(kind);
+        vec![
+            CoreError::Io {
+                action: IoAction::Save,
+                path: PathBuf::from("/x/a.json"),
+                source: io(ErrorKind::StorageFull),
+            },
+            CoreError::Io { action: IoAction::WriteStdout, path: PathBuf::new(), source: io(ErrorKind::BrokenPipe) },
+            CoreError::InvalidFile {
+                path: Some("/x/r.json".into()),
+                location: "windows[1]".into(),
+                detail: "x".into(),
+            },
+            CoreError::UnsupportedVersion { found: 9, supported: 2 },
+            CoreError::Corrupt {
+                path: "/x/applicant.json".into(),
+                detail: "x".into(),
+                backup: Some(BackupInfo { name: "b.json".into(), saved_at: "2023-11-01T00:00:00Z".into() }),
+            },
+            CoreError::Corrupt { path: "/x/applicant.json".into(), detail: "x".into(), backup: None },
+            CoreError::InvalidProfile {
+                issues: vec![FieldIssue {
+                    field: "birth_month".into(),
+                    label_zh: "出生年月".into(),
+                    kind: IssueKind::Missing,
+                    code: "required".into(),
+                    message: "请填写出生年月".into(),
+                }],
+            },
+            CoreError::NoBackup("b.json".into()),
+            CoreError::AlreadyExists("/x/a.json".into()),
+            CoreError::Workspace("HOME".into()),
+            CoreError::Fonts("f.ttf".into()),
+            CoreError::MissingGlyph { field: "name".into(), ch: '\u{20000}' },
+            CoreError::Vault("x".into()),
+            CoreError::VaultLocked("x".into()),
+            CoreError::WrongPassphrase,
+            CoreError::Tampered { what: "a.pdf".into() },
+            CoreError::Cancelled,
+            CoreError::NotFound("x".into()),
+            CoreError::Busy { pid: Some(42) },
+            CoreError::Busy { pid: None },
+            CoreError::Internal("x".into()),
+        ]
+    }
+
+    #[test]
+    fn every_error_reads_in_both_languages() {
+        for e in samples() {
+            let (zh, en) = (e.words(Lang::Zh), e.words(Lang::En));
+            assert!(has_cjk(&zh), "{zh}");
+            assert!(!has_cjk(&en), "Chinese left in the English of {e:?}: {en}");
+            assert_eq!(e.to_string(), zh, "Display is the Chinese");
+        }
+    }
+
+    #[test]
+    fn the_systems_reason_is_worded_and_an_unknown_one_kept() {
+        let full = std::io::Error::from(ErrorKind::StorageFull);
+        assert_eq!(os_error(&full, Lang::Zh), "磁盘已满");
+        assert_eq!(os_error(&full, Lang::En), "the disk is full");
+        let other = std::io::Error::other("launcher exited with 3");
+        assert_eq!(os_error(&other, Lang::En), "launcher exited with 3");
+        let e = CoreError::Io { action: IoAction::Read, path: "/x/r.json".into(), source: full };
+        assert_eq!(e.words(Lang::En), "Cannot read the file /x/r.json: the disk is full");
+        assert_eq!(e.words(Lang::Zh), "无法读取文件 /x/r.json：磁盘已满");
+    }
+}
