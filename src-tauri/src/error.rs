@@ -9,6 +9,8 @@ use zhicheng_core::{CoreError, ErrorPayload, Lang};
 pub enum AppError {
     #[error(transparent)]
     Core(#[from] CoreError),
+    #[error(transparent)]
+    Vault(#[from] zhicheng_vault::VaultError),
     /// An error already worded in the interface's language.
     #[error("{}", .0.message)]
     Worded(ErrorPayload),
@@ -19,6 +21,7 @@ impl AppError {
     pub fn worded(self, lang: Lang) -> Self {
         match self {
             AppError::Core(e) => AppError::Worded(ErrorPayload::new(&e, lang)),
+            AppError::Vault(e) => AppError::Worded(e.payload(lang)),
             worded => worded,
         }
     }
@@ -28,6 +31,7 @@ impl Serialize for AppError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             AppError::Core(e) => ErrorPayload::from(e).serialize(s),
+            AppError::Vault(e) => e.payload(Lang::Zh).serialize(s),
             AppError::Worded(p) => p.serialize(s),
         }
     }

@@ -303,6 +303,13 @@ fn evidence_through_ipc_creates_imports_links_reads_and_exports() {
     assert_eq!(s["status"]["os_store_ok"], true);
     let err = invoke(&w, "evidence_data", json!({})).unwrap_err();
     assert_eq!(err["code"], "vault_locked");
+    assert!(err["message"].as_str().unwrap().contains("材料库尚未解锁"), "{err}");
+    // The vault's own errors follow the interface's language too.
+    invoke(&w, "workspace_set_language", json!({ "lang": "en" })).unwrap();
+    let err = invoke(&w, "evidence_data", json!({})).unwrap_err();
+    assert_eq!(err["code"], "vault_locked");
+    assert!(err["message"].as_str().unwrap().contains("the vault is not unlocked yet"), "{err}");
+    invoke(&w, "workspace_set_language", json!({ "lang": "zh" })).unwrap();
     let s = invoke(&w, "evidence_unlock", json!({ "passphrase": null, "create": true })).unwrap();
     assert_eq!((s["status"]["key_place"].clone(), s["unlocked"].clone()), (json!("os_store"), json!(true)));
     // From now on the ID number and phone are sealed on disk, and still read back in clear.

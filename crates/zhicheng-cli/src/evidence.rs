@@ -6,13 +6,16 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 use zhicheng_core::IoAction;
 
+use crate::tr;
 use clap::Subcommand;
 use zhicheng_core::CoreError;
 use zhicheng_core::storage::Workspace;
 use zhicheng_core::text::Lang;
+use zhicheng_vault::VaultError;
 use zhicheng_vault::checklist::{ChecklistItem, ItemStatus};
 use zhicheng_vault::compose::{Compress, MaskRect};
 use zhicheng_vault::crypto::KdfParams;
+use zhicheng_vault::error::{Locked, Missing};
 use zhicheng_vault::export::{self, Dest};
 use zhicheng_vault::upload::{self, ComposeReport, Mode};
 use zhicheng_vault::vault::{ImportOptions, Target};
@@ -147,20 +150,13 @@ fn passphrase(s: &Secrets) -> Result<Option<String>, CoreError> {
     Ok(std::env::var("ZHICHENG_VAULT_PASSPHRASE").ok())
 }
 
-fn need_passphrase(s: &Secrets) -> Result<String, CoreError> {
-    passphrase(s)?.ok_or_else(|| {
-        CoreError::Vault("需要口令：请用 --passphrase-file 文件 或环境变量 ZHICHENG_VAULT_PASSPHRASE 提供".into())
-    })
+fn need_passphrase(s: &Secrets) -> Result<String, VaultError> {
+    passphrase(s)?.ok_or(VaultError::Locked(Locked::NeedsPassphrase))
 }
 
 /// Opens (or creates) the vault; its key then also seals the applicant's ID number and phone.
-fn open(ws: &mut Workspace, s: &Secrets, create: bool) -> Result<Vault, CoreError> {
-    let v = access::open(ws.root(), passphrase(s)?.as_deref(), create, None).map_err(|e| match e {
-        CoreError::VaultLocked(why) => CoreError::VaultLocked(format!(
-            "{why}；口令保护的材料库请用 --passphrase-file，系统密钥丢失时请用 evidence recover --from 恢复文件"
-        )),
-        e => e,
-    })?;
+fn open(ws: &mut Workspace, s: &Secrets, create: bool) -> Result<Vault, VaultError> {
+    let v = access::open(ws.root(), passphrase(s)?.as_deref(), create, None)?;
     ws.set_cipher(v.field_cipher())?;
     if v.reclaimed.files > 0 {
         errln!(
@@ -173,17 +169,26 @@ fn open(ws: &mut Workspace, s: &Secrets, create: bool) -> Result<Vault, CoreErro
 }
 
 /// `education_certificate`, `item:education_certificate` or `achievement:a1`.
-fn parse_item(s: &str) -> Result<Target, CoreError> {
+fn parse_item(s: &str) -> Result<Target, VaultError> {
     if s.contains(':') { s.parse() } else { format!("item:{s}").parse() }
 }
 
 fn parse_rect(s: &str) -> Result<MaskRect, CoreError> {
-    let n: Vec<f64> = s.split(',').map(|x| x.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| {
-        CoreError::Vault(format!("--rect “{s}”：请写四个数 x,y,宽,高（页面宽高的比例 0–1），如 0.1,0.2,0.5,0.05"))
-    })?;
+    let bad = || CoreError::InvalidFile {
+        path: None,
+        location: "--rect".into(),
+        detail: format!(
+            "“{s}”{}",
+            tr(
+                "：请写四个数 x,y,宽,高（页面宽高的比例 0–1），如 0.1,0.2,0.5,0.05",
+                ": write four numbers x,y,width,height (fractions 0–1 of the page), e.g. 0.1,0.2,0.5,0.05"
+            )
+        ),
+    };
+    let n: Vec<f64> = s.split(',').map(|x| x.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
     match n.as_slice() {
         [x, y, w, h] => Ok(MaskRect { x: *x, y: *y, w: *w, h: *h }),
-        _ => Err(CoreError::Vault(format!("--rect “{s}”：应为四个数 x,y,宽,高"))),
+        _ => Err(bad()),
     }
 }
 
@@ -227,14 +232,14 @@ fn status_mark(i: &ChecklistItem) -> &'static str {
     }
 }
 
-pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, CoreError> {
+pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, VaultError> {
     match cmd {
         EvidenceCmd::Add { files, targets, follow_symlinks } => {
             let links = targets.iter().map(|t| t.parse()).collect::<Result<Vec<Target>, _>>()?;
             let file = ws.load()?.file;
             for t in &links {
                 if !zhicheng_vault::checklist::target_exists(&file, t) {
-                    return Err(CoreError::NotFound(format!("关联目标 {t}（可用的目标见 zhicheng evidence check）")));
+                    return Err(VaultError::NotFound(Missing::Target { target: t.to_string() }));
                 }
             }
             let mut v = open(ws, s, true)?;
@@ -350,7 +355,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
             let t: Target = target.parse()?;
             let file = ws.load()?.file;
             if !zhicheng_vault::checklist::target_exists(&file, &t) {
-                return Err(CoreError::NotFound(format!("关联目标 {t}")));
+                return Err(VaultError::NotFound(Missing::Target { target: t.to_string() }));
             }
             open(ws, s, false)?.link(&id, t)?;
             outln!("已关联 {id} → {target}");
@@ -405,7 +410,15 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
             zhicheng_core::storage::check_output(&out, force)?;
             let budget = match max_mb {
                 Some(m) if !(m.is_finite() && m > 0.0 && m <= 2048.0) => {
-                    return Err(CoreError::Vault(format!("--max-mb 应在 0 到 2048 之间，现为 {m}")));
+                    return Err(CoreError::InvalidFile {
+                        path: None,
+                        location: "--max-mb".into(),
+                        detail: format!(
+                            "{}{m}",
+                            tr("应大于 0、不超过 2048，现为 ", "must be more than 0 and at most 2048; it is ")
+                        ),
+                    }
+                    .into());
                 }
                 Some(m) => Some((m * 1_048_576.0) as u64),
                 None => None,
@@ -468,7 +481,12 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Core
         EvidenceCmd::Mask { id, rects, page, raster } => {
             let rects = rects.iter().map(|r| parse_rect(r)).collect::<Result<Vec<_>, _>>()?;
             if page == 0 {
-                return Err(CoreError::Vault("--page 从 1 起".into()));
+                return Err(CoreError::InvalidFile {
+                    path: None,
+                    location: "--page".into(),
+                    detail: tr("页码从 1 起", "pages are counted from 1").into(),
+                }
+                .into());
             }
             let raster = match raster {
                 Some(r) => Some(std::fs::read(&r).map_err(CoreError::io(IoAction::Read, &r))?),

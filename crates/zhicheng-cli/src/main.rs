@@ -250,7 +250,7 @@ fn main() -> ExitCode {
     }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        Err(CoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(CliError::Core(CoreError::Io { source, .. })) if source.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::from(EXIT_CLOSED_PIPE)
         }
         Err(e) => {
@@ -261,6 +261,15 @@ fn main() -> ExitCode {
                 Lang::Zh => errln!("错误[{code}]：{}", e.words(Lang::Zh)),
                 // Details that still arrive as text from a validator stay Chinese inside the English.
                 Lang::En => errln!("error[{code}]: {}", e.words(Lang::En)),
+            }
+            if e.code() == zhicheng_core::ErrorCode::VaultLocked {
+                errln!(
+                    "{}",
+                    tr(
+                        "提示：口令保护的材料库请用 --passphrase-file 文件 或环境变量 ZHICHENG_VAULT_PASSPHRASE；系统密钥丢失时请用 zhicheng evidence recover --from 恢复文件",
+                        "Hint: for a vault under a passphrase use --passphrase-file FILE or the ZHICHENG_VAULT_PASSPHRASE variable; if the system key is lost, use zhicheng evidence recover --from RECOVERY-FILE"
+                    )
+                );
             }
             ExitCode::FAILURE
         }
@@ -298,12 +307,15 @@ fn open_workspace(dir: Option<PathBuf>) -> Result<Workspace, CoreError> {
     Workspace::open(dir)
 }
 
-fn run(cli: Cli) -> Result<u8, CoreError> {
+/// The vault's error carries the core's as it is: the widest of the CLI's errors.
+type CliError = zhicheng_vault::VaultError;
+
+fn run(cli: Cli) -> Result<u8, CliError> {
     if let Command::Workdays(cmd) = &cli.command {
-        return workdays::run(cmd).map(|_| 0);
+        return Ok(workdays::run(cmd).map(|_| 0)?);
     }
     if let Command::Round(RoundCmd::Extract { notice, json }) = &cli.command {
-        return round_extract(notice, *json);
+        return Ok(round_extract(notice, *json)?);
     }
     let mut ws = open_workspace(cli.workspace)?;
     if let Command::Evidence { passphrase_file, cmd } = cli.command {
@@ -320,7 +332,7 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
             ws.set_cipher(c)?;
         }
     }
-    match cli.command {
+    let done: Result<(), CoreError> = match cli.command {
         Command::Evidence { .. } => unreachable!("handled above"),
         Command::Deadlines { file, at, json, ics, force } => {
             deadlines::run(&ws, file.as_deref(), at.as_deref(), json, ics.as_deref(), force)
@@ -350,12 +362,13 @@ fn run(cli: Cli) -> Result<u8, CoreError> {
                 force,
             },
         ),
-        Command::Prereview { file, json } => return assess::run_prereview(&ws, file.as_deref(), json),
+        Command::Prereview { file, json } => return Ok(assess::run_prereview(&ws, file.as_deref(), json)?),
         Command::Profile(ProfileCmd::Show { json }) => show(&ws, json),
         Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file),
         Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),
-    }
-    .map(|_| 0)
+    };
+    done?;
+    Ok(0)
 }
 
 /// `zhicheng round extract NOTICE`: the instants found, each with its sentence; exit 3 when none.
@@ -496,10 +509,7 @@ fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
 fn export(ws: &Workspace, file: &Path, force: bool) -> Result<(), CoreError> {
     let loaded = ws.load()?;
     if loaded.personal_locked {
-        return Err(CoreError::VaultLocked(
-            "身份证号、手机号已加密保存，导出的文件要能在别处打开，须先解锁（系统密钥存储，或设置 ZHICHENG_VAULT_PASSPHRASE）"
-                .into(),
-        ));
+        return Err(CoreError::SealedLocked);
     }
     storage::check_output(file, force)?;
     storage::atomic_write(file, loaded.file.to_json().as_bytes())?;

@@ -74,7 +74,14 @@ fn add_link_check_export_and_recover_from_the_command_line() {
     assert!(o.status.success() && out(&o).contains("已加密"), "{}", out(&o));
     let exported = t.path().join("导出.json");
     let o = plain(&["profile", "export", exported.to_str().unwrap()], None);
-    assert!(!o.status.success() && out(&o).contains("须先解锁") && !exported.exists(), "{}", out(&o));
+    assert!(
+        !o.status.success()
+            && out(&o).contains("尚未解锁")
+            && out(&o).contains("ZHICHENG_VAULT_PASSPHRASE")
+            && !exported.exists(),
+        "{}",
+        out(&o)
+    );
     let o = plain(&["profile", "export", exported.to_str().unwrap()], Some("材料库口令2026"));
     assert!(o.status.success(), "{}", out(&o));
     assert!(std::fs::read_to_string(&exported).unwrap().contains(id), "an export is readable elsewhere");

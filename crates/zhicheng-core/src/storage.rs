@@ -1014,7 +1014,7 @@ mod tests {
                 Ok(format!("{SEALED_PREFIX}other{plain}"))
             }
             fn open(&self, _: &str) -> Result<String> {
-                Err(CoreError::Tampered { what: "x".into() })
+                Err(CoreError::SealedTampered)
             }
         }
         let mut other = Workspace::open(dir.path()).unwrap();

@@ -4,13 +4,11 @@
 
 use std::path::Path;
 
-use zhicheng_core::CoreError;
-
 use crate::crypto::KdfParams;
 use crate::keys::{self, SecretStore};
 use crate::vault::{self, KeyChoice, KeyPlace, Unlock, Vault};
 
-type Result<T> = std::result::Result<T, CoreError>;
+use crate::error::{Locked, Result, VaultError};
 
 /// How the vault of a workspace stands, without unlocking it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
@@ -23,12 +21,13 @@ pub struct VaultStatus {
     pub os_store_problem: Option<String>,
 }
 
-/// `store` replaces the OS store (tests); either is probed.
-pub fn status(workspace: &Path, store: Option<&dyn SecretStore>) -> VaultStatus {
+/// `store` replaces the OS store (tests); either is probed. The problem is worded in `lang`.
+pub fn status(workspace: &Path, store: Option<&dyn SecretStore>, lang: zhicheng_core::Lang) -> VaultStatus {
     let probe = match store {
-        Some(s) => s.probe().map_err(|e| e.to_string()),
+        Some(s) => s.probe(),
         None => keys::usable_os_store().map(|_| ()),
-    };
+    }
+    .map_err(|e| e.words(lang));
     let (os_store_ok, os_store_problem) = match probe {
         Ok(()) => (true, None),
         Err(e) => (false, Some(e)),
@@ -46,7 +45,7 @@ pub fn open(
     store: Option<&dyn SecretStore>,
 ) -> Result<Vault> {
     let os;
-    let store: std::result::Result<&dyn SecretStore, String> = match store {
+    let store: Result<&dyn SecretStore> = match store {
         Some(s) => Ok(s),
         None => match keys::usable_os_store() {
             Ok(s) => {
@@ -58,22 +57,20 @@ pub fn open(
     };
     if vault::exists(workspace) {
         let meta = vault::read_meta(workspace)?;
-        return match (meta.key_place, passphrase, &store) {
+        return match (meta.key_place, passphrase, store) {
             (KeyPlace::Passphrase, Some(p), _) => Vault::open(workspace, Unlock::Passphrase(p)),
-            (KeyPlace::Passphrase, None, _) => Err(CoreError::VaultLocked("此材料库用口令保护，请提供口令".into())),
-            (KeyPlace::OsStore, _, Ok(s)) => Vault::open(workspace, Unlock::Store(*s)),
-            (KeyPlace::OsStore, _, Err(why)) => Err(CoreError::VaultLocked(why.clone())),
+            (KeyPlace::Passphrase, None, _) => Err(VaultError::Locked(Locked::NeedsPassphrase)),
+            (KeyPlace::OsStore, _, Ok(s)) => Vault::open(workspace, Unlock::Store(s)),
+            (KeyPlace::OsStore, _, Err(why)) => Err(VaultError::Locked(Locked::Store(Box::new(why)))),
         };
     }
     if !create {
-        return Err(CoreError::Vault("还没有佐证材料库；导入第一个文件时会创建".into()));
+        return Err(VaultError::NoVault);
     }
-    match (&store, passphrase) {
+    match (store, passphrase) {
         (_, Some(p)) => Vault::create(workspace, KeyChoice::Passphrase(p, KdfParams::default())),
-        (Ok(s), None) => Vault::create(workspace, KeyChoice::Store(*s)),
-        (Err(why), None) => {
-            Err(CoreError::Vault(format!("系统密钥存储不可用（{why}）；请设定一个口令来保护佐证材料库")))
-        }
+        (Ok(s), None) => Vault::create(workspace, KeyChoice::Store(s)),
+        (Err(why), None) => Err(VaultError::NoStoreSetPassphrase(Box::new(why))),
     }
 }
 

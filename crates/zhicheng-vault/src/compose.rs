@@ -22,6 +22,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::error::ComposeError;
 use crate::sniff::FileKind;
 
 /// A4 in points.
@@ -45,10 +46,10 @@ pub struct Compress {
 impl Compress {
     pub fn check(self) -> Result<Self, ComposeError> {
         if !(72..=600).contains(&self.dpi) {
-            return Err(ComposeError::Setting(format!("分辨率应在 72 到 600 dpi 之间，现为 {}", self.dpi)));
+            return Err(ComposeError::DpiOutOfRange { dpi: self.dpi });
         }
         if !(30..=95).contains(&self.quality) {
-            return Err(ComposeError::Setting(format!("JPEG 质量应在 30 到 95 之间，现为 {}", self.quality)));
+            return Err(ComposeError::QualityOutOfRange { quality: self.quality });
         }
         Ok(self)
     }
@@ -61,20 +62,6 @@ pub struct MaskRect {
     pub y: f64,
     pub w: f64,
     pub h: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum ComposeError {
-    #[error("“{0}”：{1}")]
-    Unreadable(String, String),
-    #[error("“{0}”是{1}，不能直接合成：请先转为 PDF")]
-    NotComposable(String, &'static str),
-    #[error("“{title}”只有 {count} 页，没有第 {page} 页")]
-    NoSuchPage { title: String, page: u32, count: u32 },
-    #[error("{0}")]
-    Setting(String),
-    #[error("生成 PDF 失败：{0}")]
-    Write(String),
 }
 
 /// One page of the output: the file's content, its kind and title (for messages), which page (0
@@ -93,18 +80,18 @@ pub fn page_count(title: &str, kind: FileKind, bytes: &[u8]) -> Result<u32, Comp
     match kind {
         FileKind::Jpeg | FileKind::Png => Ok(1),
         FileKind::Pdf => Ok(load_pdf(title, bytes)?.get_pages().len() as u32),
-        other => Err(ComposeError::NotComposable(title.to_string(), other.label())),
+        other => Err(ComposeError::NotComposable { title: title.to_string(), kind: other }),
     }
 }
 
 fn load_pdf(title: &str, bytes: &[u8]) -> Result<Document, ComposeError> {
     let doc = Document::load_mem(bytes)
-        .map_err(|e| ComposeError::Unreadable(title.into(), format!("PDF 无法解析（{e}）")))?;
+        .map_err(|e| ComposeError::PdfUnreadable { title: title.into(), detail: e.to_string() })?;
     if doc.is_encrypted() {
-        return Err(ComposeError::Unreadable(title.into(), "PDF 已加密：请先去除密码再导入".into()));
+        return Err(ComposeError::PdfEncrypted { title: title.into() });
     }
     if doc.get_pages().is_empty() {
-        return Err(ComposeError::Unreadable(title.into(), "PDF 没有页面".into()));
+        return Err(ComposeError::PdfNoPages { title: title.into() });
     }
     Ok(doc)
 }
@@ -174,7 +161,7 @@ struct Embedded {
 }
 
 fn decoder<'a>(title: &str, bytes: &'a [u8]) -> Result<impl ImageDecoder + 'a, ComposeError> {
-    let bad = |e: &dyn std::fmt::Display| ComposeError::Unreadable(title.into(), format!("图片无法读取（{e}）"));
+    let bad = |e: &dyn std::fmt::Display| ComposeError::ImageUnreadable { title: title.into(), detail: e.to_string() };
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4);
     let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| bad(&e))?;
@@ -182,7 +169,7 @@ fn decoder<'a>(title: &str, bytes: &'a [u8]) -> Result<impl ImageDecoder + 'a, C
     let d = reader.into_decoder().map_err(|e| bad(&e))?;
     let (w, h) = d.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS || w == 0 || h == 0 {
-        return Err(ComposeError::Unreadable(title.into(), format!("图片尺寸 {w}×{h} 超出可处理的范围")));
+        return Err(ComposeError::ImageTooLarge { title: title.into(), width: w, height: h });
     }
     Ok(d)
 }
@@ -213,7 +200,7 @@ fn upright(title: &str, bytes: &[u8]) -> Result<DynamicImage, ComposeError> {
     let mut d = decoder(title, bytes)?;
     let o = d.orientation().unwrap_or(Orientation::NoTransforms);
     let mut img = DynamicImage::from_decoder(d)
-        .map_err(|e| ComposeError::Unreadable(title.into(), format!("图片无法解码（{e}）")))?;
+        .map_err(|e| ComposeError::ImageUnreadable { title: title.into(), detail: e.to_string() })?;
     img.apply_orientation(o);
     Ok(flatten(img))
 }
@@ -239,7 +226,7 @@ fn flatten(img: DynamicImage) -> DynamicImage {
 fn jpeg(img: &DynamicImage, quality: u8) -> Result<Vec<u8>, ComposeError> {
     let mut out = vec![];
     let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality);
-    enc.encode_image(img).map_err(|e| ComposeError::Write(format!("JPEG 编码失败：{e}")))?;
+    enc.encode_image(img).map_err(|e| ComposeError::Write { detail: format!("JPEG: {e}") })?;
     Ok(out)
 }
 
@@ -247,8 +234,8 @@ fn pixels_embedded(img: &DynamicImage) -> Result<Embedded, ComposeError> {
     let gray = !img.color().has_color();
     let raw = if gray { img.to_luma8().into_raw() } else { img.to_rgb8().into_raw() };
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(&raw).map_err(|e| ComposeError::Write(e.to_string()))?;
-    let data = z.finish().map_err(|e| ComposeError::Write(e.to_string()))?;
+    z.write_all(&raw).map_err(|e| ComposeError::Write { detail: e.to_string() })?;
+    let data = z.finish().map_err(|e| ComposeError::Write { detail: e.to_string() })?;
     Ok(Embedded {
         data,
         filter: "FlateDecode",
@@ -400,15 +387,17 @@ impl Builder {
             self.sources.insert(input.key.to_string(), (doc, BTreeSet::new()));
         }
         let Some((doc, copied)) = self.sources.get_mut(input.key) else {
-            return Err(ComposeError::Write("内部错误：来源未载入".into()));
+            return Err(ComposeError::Write { detail: "internal: source not loaded".into() });
         };
         let pages = doc.get_pages();
         let count = pages.len() as u32;
         let Some(&src_id) = pages.get(&(input.page + 1)) else {
             return Err(ComposeError::NoSuchPage { title: input.title.into(), page: input.page + 1, count });
         };
-        let mut dict = page_with_inherited(doc, src_id).map_err(|e| {
-            ComposeError::Unreadable(input.title.into(), format!("第 {} 页无法读取（{e}）", input.page + 1))
+        let mut dict = page_with_inherited(doc, src_id).map_err(|e| ComposeError::PageUnreadable {
+            title: input.title.into(),
+            page: input.page + 1,
+            detail: e.to_string(),
         })?;
         if !dict.has(b"MediaBox") {
             dict.set("MediaBox", vec![0.into(), 0.into(), Object::Real(A4.0), Object::Real(A4.1)]);
@@ -443,7 +432,7 @@ impl Builder {
         self.out.trailer.set("Root", catalog);
         self.out.compress();
         let mut pdf = vec![];
-        self.out.save_to(&mut pdf).map_err(|e| ComposeError::Write(e.to_string()))?;
+        self.out.save_to(&mut pdf).map_err(|e| ComposeError::Write { detail: e.to_string() })?;
         Ok(Composed { pdf, pages })
     }
 }
@@ -496,11 +485,11 @@ fn reach(doc: &Document, o: &Object, seen: &mut BTreeSet<ObjectId>) {
 /// Composes the pages, in order, into one PDF.
 pub fn compose(pages: &[PageInput], compress: Option<Compress>) -> Result<Composed, ComposeError> {
     if pages.is_empty() {
-        return Err(ComposeError::Setting("没有可合成的页面".into()));
+        return Err(ComposeError::NoPages);
     }
     let compress = compress.map(Compress::check).transpose()?;
     if let Some(p) = pages.iter().find(|p| p.rotate % 90 != 0) {
-        return Err(ComposeError::Setting(format!("旋转角度应为 90 的倍数，现为 {}", p.rotate)));
+        return Err(ComposeError::BadRotation { rotate: p.rotate.into() });
     }
     let mut images = images_in_parallel(pages, compress).into_iter();
     let mut b = Builder::new();
@@ -508,10 +497,10 @@ pub fn compose(pages: &[PageInput], compress: Option<Compress>) -> Result<Compos
         match p.kind {
             FileKind::Jpeg | FileKind::Png => match images.next() {
                 Some(e) => b.add_image(e?),
-                None => return Err(ComposeError::Write("内部错误：图片页缺失".into())),
+                None => return Err(ComposeError::Write { detail: "internal: picture page missing".into() }),
             },
             FileKind::Pdf => b.add_pdf_page(p)?,
-            other => return Err(ComposeError::NotComposable(p.title.into(), other.label())),
+            other => return Err(ComposeError::NotComposable { title: p.title.into(), kind: other }),
         }
     }
     b.finish()
@@ -541,7 +530,11 @@ fn images_in_parallel(pages: &[PageInput], compress: Option<Compress>) -> Vec<Re
             });
         }
     });
-    out.into_iter().map(|r| r.unwrap_or_else(|| Err(ComposeError::Write("内部错误：图片页未处理".into())))).collect()
+    out.into_iter()
+        .map(|r| {
+            r.unwrap_or_else(|| Err(ComposeError::Write { detail: "internal: picture page not processed".into() }))
+        })
+        .collect()
 }
 
 fn fill_rects(img: &mut DynamicImage, rects: &[MaskRect]) -> Result<(), ComposeError> {
@@ -552,7 +545,7 @@ fn fill_rects(img: &mut DynamicImage, rects: &[MaskRect]) -> Result<(), ComposeE
     for r in rects {
         let ok = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
         if !(ok(r.x) && ok(r.y) && ok(r.w) && ok(r.h)) || r.w <= 0.0 || r.h <= 0.0 {
-            return Err(ComposeError::Setting("遮盖框超出页面".into()));
+            return Err(ComposeError::MaskOutsidePage);
         }
         let x0 = (r.x * f64::from(w)).floor() as u32;
         let y0 = (r.y * f64::from(h)).floor() as u32;
@@ -575,7 +568,7 @@ fn fill_rects(img: &mut DynamicImage, rects: &[MaskRect]) -> Result<(), ComposeE
 /// as it came (JPEG at quality 92, PNG lossless) without the original's metadata.
 pub fn mask_image(title: &str, kind: FileKind, bytes: &[u8], rects: &[MaskRect]) -> Result<Vec<u8>, ComposeError> {
     if rects.is_empty() {
-        return Err(ComposeError::Setting("没有要遮盖的区域".into()));
+        return Err(ComposeError::NoMaskArea);
     }
     let mut img = upright(title, bytes)?;
     fill_rects(&mut img, rects)?;
@@ -584,7 +577,7 @@ pub fn mask_image(title: &str, kind: FileKind, bytes: &[u8], rects: &[MaskRect])
         _ => {
             let mut out = vec![];
             img.write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
-                .map_err(|e| ComposeError::Write(format!("PNG 编码失败：{e}")))?;
+                .map_err(|e| ComposeError::Write { detail: format!("PNG: {e}") })?;
             Ok(out)
         }
     }
@@ -601,7 +594,7 @@ pub fn masked_pdf(
     rects: &[MaskRect],
 ) -> Result<Vec<u8>, ComposeError> {
     if rects.is_empty() {
-        return Err(ComposeError::Setting("没有要遮盖的区域".into()));
+        return Err(ComposeError::NoMaskArea);
     }
     let doc = load_pdf(title, pdf)?;
     let pages = doc.get_pages();
@@ -610,8 +603,11 @@ pub fn masked_pdf(
         return Err(ComposeError::NoSuchPage { title: title.into(), page: page + 1, count });
     };
     // The displayed size: the media box, turned by the page's rotation.
-    let dict = page_with_inherited(&doc, page_id)
-        .map_err(|e| ComposeError::Unreadable(title.into(), format!("第 {} 页无法读取（{e}）", page + 1)))?;
+    let dict = page_with_inherited(&doc, page_id).map_err(|e| ComposeError::PageUnreadable {
+        title: title.into(),
+        page: page + 1,
+        detail: e.to_string(),
+    })?;
     let corners: Vec<f32> = dict
         .get(b"MediaBox")
         .and_then(Object::as_array)
@@ -628,15 +624,16 @@ pub fn masked_pdf(
     let mut img = upright("遮盖后的页面", raster)?;
     let (rw, rh) = (img.width() as f32, img.height() as f32);
     if ((rw / rh) - (size.0 / size.1)).abs() > 0.03 * (size.0 / size.1) {
-        return Err(ComposeError::Setting(format!(
-            "页面图像的宽高比（{rw}×{rh}）与第 {} 页（{:.0}×{:.0} pt）不符",
-            page + 1,
-            size.0,
-            size.1
-        )));
+        return Err(ComposeError::RasterMismatch {
+            width: rw,
+            height: rh,
+            page: page + 1,
+            page_width: size.0,
+            page_height: size.1,
+        });
     }
     if rw < size.0 {
-        return Err(ComposeError::Setting("页面图像的分辨率太低（低于 72 dpi），遮盖后将难以辨认".into()));
+        return Err(ComposeError::RasterTooCoarse);
     }
     fill_rects(&mut img, rects)?;
     let mut masked = Some(jpeg_embedded(&img, 90)?);

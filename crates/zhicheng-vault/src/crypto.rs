@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use zhicheng_core::CoreError;
 use zhicheng_core::sensitive::Sensitive;
 
-type Result<T> = std::result::Result<T, CoreError>;
+use crate::error::{Result, VaultError};
+
+type CoreResult<T> = std::result::Result<T, CoreError>;
 
 /// The identity of one vault. `Debug` never shows the secret.
 pub struct VaultKey {
@@ -34,7 +36,7 @@ impl VaultKey {
     pub fn from_secret(secret: &str) -> Result<Self> {
         age::x25519::Identity::from_str(secret.trim())
             .map(|identity| Self { identity })
-            .map_err(|_| CoreError::Vault("密钥存储中的密钥格式不正确".into()))
+            .map_err(|_| VaultError::KeyInStoreInvalid)
     }
 
     pub fn secret(&self) -> Sensitive<String> {
@@ -61,15 +63,16 @@ impl VaultKey {
     /// A reader of the plaintext. A changed or cut file fails while reading (an `io::Error`), never
     /// yields wrong bytes: read to the end before using what was read.
     pub fn decrypt_from<R: Read>(&self, input: R, what: &str) -> Result<age::stream::StreamReader<BufReader<R>>> {
-        let tampered = || CoreError::Tampered { what: what.to_string() };
+        let tampered = || VaultError::Tampered { what: what.to_string() };
         let dec = age::Decryptor::new(BufReader::new(input)).map_err(|_| tampered())?;
         dec.decrypt(std::iter::once(&self.identity as &dyn age::Identity)).map_err(|_| tampered())
     }
 
     /// Encrypts a small value whole.
     pub fn seal(&self, plain: &[u8]) -> Result<Vec<u8>> {
-        let mut w = self.encrypt_to(Vec::new()).map_err(|e| CoreError::Vault(format!("加密失败：{e}")))?;
-        w.write_all(plain).and_then(|_| w.finish()).map_err(|e| CoreError::Vault(format!("加密失败：{e}")))
+        let crypto = |e: &dyn std::fmt::Display| VaultError::Crypto { detail: e.to_string() };
+        let mut w = self.encrypt_to(Vec::new()).map_err(|e| crypto(&e))?;
+        w.write_all(plain).and_then(|_| w.finish()).map_err(|e| crypto(&e))
     }
 
     /// Decrypts a small value whole; a changed or cut value is reported as tampered.
@@ -77,7 +80,7 @@ impl VaultKey {
         let mut out = vec![];
         self.decrypt_from(sealed, what)?
             .read_to_end(&mut out)
-            .map_err(|_| CoreError::Tampered { what: what.to_string() })?;
+            .map_err(|_| VaultError::Tampered { what: what.to_string() })?;
         Ok(out)
     }
 }
@@ -86,14 +89,18 @@ impl VaultKey {
 pub struct KeyCipher(pub VaultKey);
 
 impl zhicheng_core::storage::FieldCipher for KeyCipher {
-    fn seal(&self, plain: &str) -> Result<String> {
-        Ok(format!("{}{}", zhicheng_core::storage::SEALED_PREFIX, hex(&self.0.seal(plain.as_bytes())?)))
+    fn seal(&self, plain: &str) -> CoreResult<String> {
+        let sealed = self.0.seal(plain.as_bytes()).map_err(|e| CoreError::Internal(e.to_string()))?;
+        Ok(format!("{}{}", zhicheng_core::storage::SEALED_PREFIX, hex(&sealed)))
     }
 
-    fn open(&self, sealed: &str) -> Result<String> {
-        let what = || CoreError::Tampered { what: "申报人文件中的加密字段".into() };
-        let bytes = sealed.strip_prefix(zhicheng_core::storage::SEALED_PREFIX).and_then(unhex).ok_or_else(what)?;
-        String::from_utf8(self.0.open(&bytes, "申报人文件中的加密字段")?).map_err(|_| what())
+    fn open(&self, sealed: &str) -> CoreResult<String> {
+        let bytes = sealed
+            .strip_prefix(zhicheng_core::storage::SEALED_PREFIX)
+            .and_then(unhex)
+            .ok_or(CoreError::SealedTampered)?;
+        let plain = self.0.open(&bytes, "sealed").map_err(|_| CoreError::SealedTampered)?;
+        String::from_utf8(plain).map_err(|_| CoreError::SealedTampered)
     }
 }
 
@@ -104,16 +111,13 @@ pub struct RecipientSealer(age::x25519::Recipient);
 impl RecipientSealer {
     /// From the `age1…` recipient in `vault.json`.
     pub fn parse(recipient: &str) -> Result<Self> {
-        recipient
-            .parse::<age::x25519::Recipient>()
-            .map(Self)
-            .map_err(|_| CoreError::Vault("vault.json 中的公钥无法解析".into()))
+        recipient.parse::<age::x25519::Recipient>().map(Self).map_err(|_| VaultError::PublicKeyInvalid)
     }
 }
 
 impl zhicheng_core::storage::FieldCipher for RecipientSealer {
-    fn seal(&self, plain: &str) -> Result<String> {
-        let fail = |e: String| CoreError::Vault(format!("加密失败：{e}"));
+    fn seal(&self, plain: &str) -> CoreResult<String> {
+        let fail = |e: String| CoreError::Internal(format!("seal: {e}"));
         let enc = age::Encryptor::with_recipients(std::iter::once(&self.0 as &dyn age::Recipient))
             .map_err(|e| fail(e.to_string()))?;
         let mut out = vec![];
@@ -122,8 +126,8 @@ impl zhicheng_core::storage::FieldCipher for RecipientSealer {
         Ok(format!("{}{}", zhicheng_core::storage::SEALED_PREFIX, hex(&out)))
     }
 
-    fn open(&self, _sealed: &str) -> Result<String> {
-        Err(CoreError::VaultLocked("材料库尚未解锁".into()))
+    fn open(&self, _sealed: &str) -> CoreResult<String> {
+        Err(CoreError::SealedLocked)
     }
 }
 
@@ -175,19 +179,19 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 
 pub fn check_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(CoreError::Vault(format!("口令至少需要 {MIN_PASSPHRASE_CHARS} 个字符")));
+        return Err(VaultError::PassphraseTooShort { min: MIN_PASSPHRASE_CHARS });
     }
     Ok(())
 }
 
 fn derive(passphrase: &str, salt: &[u8], p: KdfParams) -> Result<[u8; 32]> {
     let params = argon2::Params::new(p.m_kib, p.t, p.p, Some(32))
-        .map_err(|e| CoreError::Vault(format!("密钥文件的参数无效：{e}")))?;
+        .map_err(|e| VaultError::KeyFileInvalid { detail: e.to_string() })?;
     let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
     let mut out = [0u8; 32];
     argon
         .hash_password_into(passphrase.as_bytes(), salt, &mut out)
-        .map_err(|e| CoreError::Vault(format!("口令派生失败：{e}")))?;
+        .map_err(|e| VaultError::Crypto { detail: e.to_string() })?;
     Ok(out)
 }
 
@@ -210,7 +214,7 @@ pub fn wrap(key: &VaultKey, passphrase: &str, params: KdfParams) -> Result<Wrapp
     let cipher = chacha20poly1305::XChaCha20Poly1305::new(&k.into());
     let ct = cipher
         .encrypt(&nonce.into(), key.secret().expose().as_bytes())
-        .map_err(|_| CoreError::Vault("加密密钥失败".into()))?;
+        .map_err(|e| VaultError::Crypto { detail: e.to_string() })?;
     Ok(WrappedKey {
         format: WRAPPED_FORMAT.into(),
         version: 1,
@@ -225,20 +229,20 @@ pub fn wrap(key: &VaultKey, passphrase: &str, params: KdfParams) -> Result<Wrapp
 
 pub fn unwrap(w: &WrappedKey, passphrase: &str) -> Result<VaultKey> {
     use chacha20poly1305::aead::{Aead, KeyInit};
-    let bad = |what: &str| CoreError::Vault(format!("密钥文件无效：{what}"));
+    let bad = |what: &str| VaultError::KeyFileInvalid { detail: what.to_string() };
     if w.format != WRAPPED_FORMAT || w.version != 1 || w.kdf != "argon2id" {
-        return Err(bad("格式或版本不符"));
+        return Err(bad("format or version"));
     }
     let salt = unhex(&w.salt).ok_or_else(|| bad("salt"))?;
     let nonce: [u8; 24] = unhex(&w.nonce).and_then(|n| n.try_into().ok()).ok_or_else(|| bad("nonce"))?;
     let ct = unhex(&w.ciphertext).ok_or_else(|| bad("ciphertext"))?;
     let k = derive(passphrase, &salt, w.params)?;
     let cipher = chacha20poly1305::XChaCha20Poly1305::new(&k.into());
-    let plain = cipher.decrypt(&nonce.into(), ct.as_slice()).map_err(|_| CoreError::WrongPassphrase)?;
-    let secret = String::from_utf8(plain).map_err(|_| bad("内容"))?;
+    let plain = cipher.decrypt(&nonce.into(), ct.as_slice()).map_err(|_| VaultError::WrongPassphrase)?;
+    let secret = String::from_utf8(plain).map_err(|_| bad("content"))?;
     let key = VaultKey::from_secret(&secret)?;
     if key.recipient() != w.recipient {
-        return Err(bad("内容与记录的公钥不符"));
+        return Err(bad("the content does not match the recorded public key"));
     }
     Ok(key)
 }
@@ -259,11 +263,11 @@ mod tests {
         let mut bad = sealed.clone();
         let last = bad.len() - 3;
         bad[last] ^= 1;
-        assert!(matches!(key.open(&bad, "索引"), Err(CoreError::Tampered { .. })));
+        assert!(matches!(key.open(&bad, "索引"), Err(VaultError::Tampered { .. })));
         let cut = &sealed[..sealed.len() - 5];
-        assert!(matches!(key.open(cut, "索引"), Err(CoreError::Tampered { .. })));
+        assert!(matches!(key.open(cut, "索引"), Err(VaultError::Tampered { .. })));
         let other = VaultKey::generate();
-        assert!(matches!(other.open(&sealed, "索引"), Err(CoreError::Tampered { .. })));
+        assert!(matches!(other.open(&sealed, "索引"), Err(VaultError::Tampered { .. })));
     }
 
     #[test]
@@ -272,10 +276,10 @@ mod tests {
         let w = wrap(&key, "正确的口令123", TEST_KDF).unwrap();
         assert!(!serde_json::to_string(&w).unwrap().contains(key.secret().expose().as_str()));
         assert_eq!(unwrap(&w, "正确的口令123").unwrap().recipient(), key.recipient());
-        assert!(matches!(unwrap(&w, "错误的口令123"), Err(CoreError::WrongPassphrase)));
+        assert!(matches!(unwrap(&w, "错误的口令123"), Err(VaultError::WrongPassphrase)));
         let mut changed = w.clone();
         changed.ciphertext.replace_range(0..2, if &w.ciphertext[0..2] == "00" { "01" } else { "00" });
-        assert!(matches!(unwrap(&changed, "正确的口令123"), Err(CoreError::WrongPassphrase)));
+        assert!(matches!(unwrap(&changed, "正确的口令123"), Err(VaultError::WrongPassphrase)));
         assert!(wrap(&key, "short", TEST_KDF).unwrap_err().to_string().contains("至少需要 8 个字符"));
     }
 

@@ -19,7 +19,7 @@ use crate::names;
 use crate::sniff::FileKind;
 use crate::vault::{EvidenceFile, Vault};
 
-type Result<T> = std::result::Result<T, CoreError>;
+use crate::error::{Result, VaultError};
 
 pub const INDEX_CSV: &str = "00_材料清单.csv";
 pub const INDEX_HTML: &str = "00_材料清单.html";
@@ -205,10 +205,7 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
     match dest {
         Dest::Folder(dir) => {
             if dir.exists() && fs::read_dir(&dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-                return Err(CoreError::Vault(format!(
-                    "目标文件夹 {} 已存在且不为空；请选一个新的或空的文件夹",
-                    dir.display()
-                )));
+                return Err(VaultError::FolderNotEmpty { path: dir.to_path_buf() });
             }
             let tmp = sibling_temp(&dir);
             let run = || -> Result<Vec<ExportRow>> {
@@ -252,7 +249,7 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
             let run = || -> Result<Vec<ExportRow>> {
                 let out = zhicheng_core::storage::private_file(&tmp).map_err(CoreError::io(IoAction::Write, &tmp))?;
                 let mut z = zip::ZipWriter::new(BufWriter::new(out));
-                let zerr = |e: zip::result::ZipError| CoreError::Vault(format!("写 ZIP 失败：{e}"));
+                let zerr = |e: zip::result::ZipError| VaultError::WriteZip { detail: e.to_string() };
                 let mut rows = vec![];
                 for (i, (f, cat, proves, n)) in named.iter().enumerate() {
                     // Scans and PDFs are compressed already; only the old Office formats gain.

@@ -5,17 +5,15 @@
 
 use std::sync::Arc;
 
-use zhicheng_core::CoreError;
-
-type Result<T> = std::result::Result<T, CoreError>;
+use crate::error::{Result, StoreKind, VaultError};
 
 /// The service name of our entries in the OS store.
 pub const SERVICE: &str = "zhicheng-lvse-ditan";
 
 /// A place that keeps a secret string per account.
 pub trait SecretStore: Send + Sync {
-    /// For messages ("系统密钥环（Secret Service）").
-    fn describe(&self) -> String;
+    /// Which store it is (for messages).
+    fn kind(&self) -> StoreKind;
     fn set(&self, account: &str, secret: &str) -> Result<()>;
     /// `None` when there is no such entry.
     fn get(&self, account: &str) -> Result<Option<String>>;
@@ -33,7 +31,7 @@ pub trait SecretStore: Send + Sync {
         let _ = self.delete(&account);
         match back? {
             Some(v) if v == "probe" => Ok(()),
-            _ => Err(CoreError::Vault(format!("{}写入后读不回测试条目", self.describe()))),
+            _ => Err(VaultError::StoreRoundTrip { store: self.kind() }),
         }
     }
 }
@@ -41,77 +39,67 @@ pub trait SecretStore: Send + Sync {
 /// A `keyring-core` store: the OS one, or the mock one for tests.
 pub struct KeyringStore {
     store: Arc<keyring_core::CredentialStore>,
-    label: String,
+    kind: StoreKind,
 }
 
-fn store_err(label: &str, e: keyring_core::Error) -> CoreError {
-    CoreError::Vault(format!("{label}不可用：{e}"))
+fn store_err(store: StoreKind, e: keyring_core::Error) -> VaultError {
+    VaultError::Store { store, detail: e.to_string() }
 }
 
 impl KeyringStore {
     /// The OS credential store. Fails when the platform has none or it cannot be reached (e.g. no
     /// D-Bus session on Linux).
     pub fn os() -> Result<Self> {
-        let label = if cfg!(target_os = "macos") {
-            "钥匙串（Keychain）"
-        } else if cfg!(windows) {
-            "Windows 凭据管理器"
-        } else {
-            "系统密钥环（Secret Service）"
-        }
-        .to_string();
+        let kind = StoreKind::Os;
         if let Err(e) = keyring::Entry::store_status() {
-            return Err(CoreError::Vault(format!("{label}不可用：{e}")));
+            return Err(VaultError::Store { store: kind, detail: e.to_string() });
         }
-        let store = keyring_core::get_default_store().ok_or_else(|| CoreError::Vault(format!("{label}不可用")))?;
-        Ok(Self { store, label })
+        let store = keyring_core::get_default_store()
+            .ok_or_else(|| VaultError::Store { store: kind, detail: "no default store".into() })?;
+        Ok(Self { store, kind })
     }
 
     /// An in-memory store (keyring-core's mock) for tests.
     pub fn mock() -> Self {
         #[allow(clippy::expect_used, reason = "test support: keyring-core's in-memory store")]
         let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().expect("mock store");
-        Self { store, label: "测试密钥存储".into() }
+        Self { store, kind: StoreKind::Mock }
     }
 
     fn entry(&self, account: &str) -> Result<keyring_core::Entry> {
-        keyring_core::Entry::new_in_store(&self.store, SERVICE, account).map_err(|e| store_err(&self.label, e))
+        keyring_core::Entry::new_in_store(&self.store, SERVICE, account).map_err(|e| store_err(self.kind, e))
     }
 }
 
 impl SecretStore for KeyringStore {
-    fn describe(&self) -> String {
-        self.label.clone()
+    fn kind(&self) -> StoreKind {
+        self.kind
     }
 
     fn set(&self, account: &str, secret: &str) -> Result<()> {
-        self.entry(account)?.set_password(secret).map_err(|e| store_err(&self.label, e))
+        self.entry(account)?.set_password(secret).map_err(|e| store_err(self.kind, e))
     }
 
     fn get(&self, account: &str) -> Result<Option<String>> {
         match self.entry(account)?.get_password() {
             Ok(v) => Ok(Some(v)),
             Err(keyring_core::Error::NoEntry) => Ok(None),
-            Err(e) => Err(store_err(&self.label, e)),
+            Err(e) => Err(store_err(self.kind, e)),
         }
     }
 
     fn delete(&self, account: &str) -> Result<()> {
         match self.entry(account)?.delete_credential() {
             Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
-            Err(e) => Err(store_err(&self.label, e)),
+            Err(e) => Err(store_err(self.kind, e)),
         }
     }
 }
 
 /// The OS store if it passes the probe, with the reason when it does not.
-pub fn usable_os_store() -> std::result::Result<KeyringStore, String> {
-    let why = |e: CoreError| match e {
-        CoreError::Vault(m) => m,
-        e => e.to_string(),
-    };
-    let store = KeyringStore::os().map_err(why)?;
-    store.probe().map_err(why)?;
+pub fn usable_os_store() -> Result<KeyringStore> {
+    let store = KeyringStore::os()?;
+    store.probe()?;
     Ok(store)
 }
 
@@ -134,16 +122,16 @@ mod tests {
     #[test]
     fn a_store_that_refuses_writes_fails_the_probe() {
         let store = keyring_core::mock::Store::new().unwrap();
-        let s = KeyringStore { store: store.clone(), label: "测试".into() };
+        let s = KeyringStore { store: store.clone(), kind: StoreKind::Mock };
         // keyring-core's mock fails the next operation on an entry when told to; a store whose
         // every write fails is modelled by a wrapper.
         struct Refusing(KeyringStore);
         impl SecretStore for Refusing {
-            fn describe(&self) -> String {
-                "拒绝写入的密钥环".into()
+            fn kind(&self) -> StoreKind {
+                StoreKind::Mock
             }
             fn set(&self, _: &str, _: &str) -> Result<()> {
-                Err(CoreError::Vault("result not returned from SS API".into()))
+                Err(VaultError::Store { store: StoreKind::Mock, detail: "result not returned from SS API".into() })
             }
             fn get(&self, a: &str) -> Result<Option<String>> {
                 self.0.get(a)

@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod checklist;
 pub mod compose;
 pub mod crypto;
+pub mod error;
 pub mod export;
 pub mod keys;
 pub mod names;
@@ -18,6 +19,7 @@ pub mod vault;
 
 pub use checklist::{Checklist, ChecklistItem, ItemStatus, checklist};
 pub use crypto::{KdfParams, VaultKey};
+pub use error::{ComposeError, VaultError};
 pub use keys::{KeyringStore, SecretStore};
 pub use sniff::FileKind;
 pub use vault::{EvidenceFile, ImportOptions, ImportReport, KeyChoice, Progress, Target, Unlock, Vault};

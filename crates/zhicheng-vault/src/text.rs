@@ -4,6 +4,8 @@
 use zhicheng_core::eligibility::KindTag;
 use zhicheng_core::text::Lang;
 
+use crate::sniff::FileKind;
+
 use crate::checklist::{Applies, ChecklistItem, EvidenceReminder, Subject};
 
 /// A requirement item's name: the notice's (Chinese) or its English.
@@ -102,6 +104,24 @@ pub fn reminder(r: EvidenceReminder, lang: Lang) -> &'static str {
         (EvidenceReminder::MaskPersonalData, Lang::En) => {
             "Mask the ID number and other personal data on anything made public (the publicity sheet, posted copies)"
         }
+    }
+}
+
+/// A file's kind: “JPEG 图片” / “a JPEG picture”.
+pub fn kind(k: FileKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => k.label(),
+        Lang::En => match k {
+            FileKind::Pdf => "a PDF",
+            FileKind::Jpeg => "a JPEG picture",
+            FileKind::Png => "a PNG picture",
+            FileKind::Ofd => "an OFD document",
+            FileKind::Doc => "a Word document (DOC)",
+            FileKind::Docx => "a Word document (DOCX)",
+            FileKind::Xls => "an Excel sheet (XLS)",
+            FileKind::Xlsx => "an Excel sheet (XLSX)",
+            FileKind::Zip => "a ZIP archive",
+        },
     }
 }
 

@@ -20,7 +20,7 @@ use crate::names;
 use crate::sniff::FileKind;
 use crate::vault::{EvidenceFile, Target, Vault};
 
-type Result<T> = std::result::Result<T, CoreError>;
+use crate::error::{Missing, Result, VaultError};
 
 /// The compressions tried, in order, when an item does not fit its budget: never below 100 dpi,
 /// where small print on A4 stops being legible.
@@ -102,18 +102,14 @@ pub struct ItemPages {
     pub customised: bool,
 }
 
-fn compose_err(e: ComposeError) -> CoreError {
-    CoreError::Vault(e.to_string())
-}
-
 fn find_item(file: &ApplicantFile, vault: &Vault, target: &Target) -> Result<ChecklistItem> {
     let list = checklist::checklist(file, vault.files());
     let key = target.to_string();
-    list.items.into_iter().chain(list.achievements).find(|i| i.target == key).ok_or_else(|| {
-        CoreError::NotFound(format!(
-            "{key}：不是当前申报情况需要的材料，也不是已填写的业绩（见 zhicheng evidence status）"
-        ))
-    })
+    list.items
+        .into_iter()
+        .chain(list.achievements)
+        .find(|i| i.target == key)
+        .ok_or_else(|| VaultError::NotFound(Missing::Target { target: key.clone() }))
 }
 
 /// The originals linked to `target`, in the vault's order.
@@ -232,23 +228,20 @@ pub fn set_pages(
     compress: Option<Compress>,
 ) -> Result<()> {
     find_item(file, vault, target)?;
-    let compress = compress.map(Compress::check).transpose().map_err(compose_err)?;
+    let compress = compress.map(Compress::check).transpose()?;
     let order = linked(vault, target);
     let (loaded, _) = load(vault, &order)?;
     for p in &pages {
         let Some(l) = loaded.get(&p.file) else {
-            return Err(CoreError::Vault(format!("材料 {} 没有关联到此项，或不能合成", p.file)));
+            return Err(VaultError::NotLinked { file: p.file.clone() });
         };
         if p.page >= l.pages {
-            return Err(CoreError::Vault(format!(
-                "“{}”只有 {} 页，没有第 {} 页",
-                l.current.title,
-                l.pages,
-                p.page + 1
-            )));
+            return Err(
+                ComposeError::NoSuchPage { title: l.current.title.clone(), page: p.page + 1, count: l.pages }.into()
+            );
         }
         if !matches!(p.rotate, 0 | 90 | 180 | 270) {
-            return Err(CoreError::Vault(format!("旋转角度应为 0、90、180 或 270，现为 {}", p.rotate)));
+            return Err(ComposeError::BadRotation { rotate: p.rotate.into() }.into());
         }
     }
     vault.save_composition(Composition {
@@ -280,17 +273,14 @@ pub fn mask_file(
     let masked = match (f.kind, raster) {
         (FileKind::Jpeg | FileKind::Png, None) => compose::mask_image(&f.title, current.kind, &bytes, rects),
         (FileKind::Jpeg | FileKind::Png, Some(_)) => {
-            return Err(CoreError::Vault("图片直接遮盖，不需要页面图像".into()));
+            return Err(VaultError::ImageNeedsNoRaster);
         }
         (FileKind::Pdf, Some(r)) => compose::masked_pdf(&f.title, &bytes, page, r, rects),
         (FileKind::Pdf, None) => {
-            return Err(CoreError::Vault(
-                "遮盖 PDF 页面需要该页的图像：如 pdftoppm -r 150 -png -f N -l N 原文件.pdf 页面，再用 --raster 页面-N.png；或在应用中遮盖".into(),
-            ));
+            return Err(VaultError::PdfNeedsRaster);
         }
-        (other, _) => return Err(CoreError::Vault(format!("{}不能遮盖：请先转为 PDF", other.label()))),
-    }
-    .map_err(compose_err)?;
+        (other, _) => return Err(VaultError::CannotMask { kind: other }),
+    }?;
     vault.store_masked(id, current.kind, &masked)
 }
 
@@ -339,15 +329,14 @@ pub fn compose_item(
 ) -> Result<(Vec<u8>, ComposeReport)> {
     let (view, loaded) = view(vault, file, target)?;
     if view.pages.is_empty() {
-        return Err(CoreError::Vault(if view.skipped.is_empty() {
-            format!("“{}”还没有可合成的页面：请先关联文件", view.label)
+        return Err(if view.skipped.is_empty() {
+            VaultError::NothingToCompose { label: view.label }
         } else {
-            format!(
-                "“{}”没有可合成的页面：{}",
-                view.label,
-                view.skipped.iter().map(|s| format!("{}（{}）", s.title, s.reason)).collect::<Vec<_>>().join("；")
-            )
-        }));
+            VaultError::NothingComposable {
+                label: view.label,
+                skipped: view.skipped.iter().map(|s| (s.title.clone(), s.reason.clone())).collect(),
+            }
+        });
     }
     let budget = budget.unwrap_or((vault.settings.item_max_mb * 1_048_576.0) as u64);
     let pdf_bytes: u64 = view
@@ -375,7 +364,7 @@ pub fn compose_item(
                 })
             })
             .collect();
-        Ok(compose::compose(&inputs, c).map_err(compose_err)?.pdf)
+        Ok(compose::compose(&inputs, c)?.pdf)
     };
     let has_images = view.pages.iter().any(|p| p.kind != FileKind::Pdf);
     let (pdf, used, uncompressed) = match mode {
@@ -468,7 +457,7 @@ pub fn export_per_item(
     progress: &mut dyn FnMut(u32, u32, &str),
 ) -> Result<PerItemExport> {
     if dir.exists() && fs::read_dir(&dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(CoreError::Vault(format!("目标文件夹 {} 已存在且不为空；请选一个新的或空的文件夹", dir.display())));
+        return Err(VaultError::FolderNotEmpty { path: dir.to_path_buf() });
     }
     let list = checklist::checklist(file, vault.files());
     let entries: Vec<(String, &ChecklistItem)> = list

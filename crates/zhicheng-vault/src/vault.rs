@@ -31,7 +31,7 @@ use crate::names;
 use crate::sniff::{self, FileKind};
 use crate::upload::Composition;
 
-type Result<T> = std::result::Result<T, CoreError>;
+use crate::error::{Locked, Missing, Result, SizeSetting, VaultError};
 
 pub const DIR: &str = "evidence";
 pub const META: &str = "vault.json";
@@ -59,13 +59,9 @@ impl fmt::Display for Target {
 }
 
 impl FromStr for Target {
-    type Err = CoreError;
+    type Err = VaultError;
     fn from_str(s: &str) -> Result<Self> {
-        let bad = || {
-            CoreError::NotFound(format!(
-                "“{s}”：请写 item:<材料> 或 achievement:<业绩id>（如 item:education_certificate）"
-            ))
-        };
+        let bad = || VaultError::NotFound(Missing::TargetSyntax { target: s.to_string() });
         match s.split_once(':') {
             Some(("item", id)) if !id.is_empty() => Ok(Target::Item(id.to_string())),
             Some(("achievement", id)) if !id.is_empty() => Ok(Target::Achievement(id.to_string())),
@@ -329,17 +325,17 @@ pub fn read_meta(workspace: &Path) -> Result<VaultMeta> {
     let p = vault_dir(workspace).join(META);
     let text = fs::read_to_string(&p).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            CoreError::Vault("还没有佐证材料库；导入第一个文件时会创建".into())
+            VaultError::NoVault
         } else {
-            CoreError::io(IoAction::Read, &p)(e)
+            CoreError::io(IoAction::Read, &p)(e).into()
         }
     })?;
     let meta: VaultMeta = zhicheng_core::error::parse_json(&text, Some(&p))?;
     if meta.format != META_FORMAT {
-        return Err(CoreError::Vault(format!("{} 不是佐证材料库的描述文件", p.display())));
+        return Err(VaultError::NotAVault { path: p });
     }
     if meta.version > 1 {
-        return Err(CoreError::UnsupportedVersion { found: meta.version, supported: 1 });
+        return Err(CoreError::UnsupportedVersion { found: meta.version, supported: 1 }.into());
     }
     Ok(meta)
 }
@@ -352,7 +348,7 @@ impl Vault {
     /// Creates the vault of a workspace. Refuses when one exists (never replaces a key).
     pub fn create(workspace: &Path, choice: KeyChoice) -> Result<Vault> {
         if exists(workspace) {
-            return Err(CoreError::Vault("此工作区已有佐证材料库".into()));
+            return Err(VaultError::AlreadyCreated);
         }
         let dir = vault_dir(workspace);
         zhicheng_core::storage::create_private_dir(&dir.join(OBJECTS))?;
@@ -395,19 +391,17 @@ impl Vault {
         let meta = read_meta(workspace)?;
         let key = match (unlock, meta.key_place) {
             (Unlock::Passphrase(p), _) => {
-                let w = meta.wrapped_key.as_ref().ok_or_else(|| {
-                    CoreError::Vault("此材料库的密钥保存在系统密钥存储中，不用口令；如已丢失，请用恢复文件".into())
-                })?;
+                let w = meta.wrapped_key.as_ref().ok_or(VaultError::KeyNotPassphrase)?;
                 crypto::unwrap(w, p)?
             }
             (Unlock::Store(_), KeyPlace::Passphrase) => {
-                return Err(CoreError::VaultLocked("此材料库用口令保护".into()));
+                return Err(VaultError::Locked(Locked::NeedsPassphrase));
             }
             (Unlock::Store(store), KeyPlace::OsStore) => {
                 let secret = store
                     .get(&account(&meta))
-                    .map_err(|e| CoreError::VaultLocked(e.to_string()))?
-                    .ok_or_else(|| CoreError::VaultLocked(format!("{}中没有此材料库的密钥", store.describe())))?;
+                    .map_err(|e| VaultError::Locked(Locked::Store(Box::new(e))))?
+                    .ok_or(VaultError::Locked(Locked::KeyNotInStore { store: store.kind() }))?;
                 VaultKey::from_secret(&secret)?
             }
         };
@@ -416,16 +410,16 @@ impl Vault {
 
     fn with_key(workspace: &Path, meta: VaultMeta, key: VaultKey) -> Result<Vault> {
         if key.recipient() != meta.recipient {
-            return Err(CoreError::VaultLocked("取到的密钥不属于此材料库".into()));
+            return Err(VaultError::Locked(Locked::WrongKey));
         }
         let dir = vault_dir(workspace);
         let ip = dir.join(INDEX);
         let sealed = fs::read(&ip).map_err(io(IoAction::Read, &ip))?;
-        let plain = key.open(&sealed, "材料索引 index.age")?;
+        let plain = key.open(&sealed, INDEX)?;
         let index: Index =
-            serde_json::from_slice(&plain).map_err(|e| CoreError::Vault(format!("材料索引无法解析：{e}")))?;
+            serde_json::from_slice(&plain).map_err(|e| VaultError::IndexUnreadable { detail: e.to_string() })?;
         if index.format != INDEX_FORMAT || index.version > 1 {
-            return Err(CoreError::Vault("材料索引的格式或版本不受支持".into()));
+            return Err(VaultError::IndexUnsupported);
         }
         let settings = match fs::read_to_string(dir.join(SETTINGS)) {
             Ok(t) => zhicheng_core::error::parse_json(&t, Some(&dir.join(SETTINGS)))?,
@@ -452,17 +446,17 @@ impl Vault {
     /// most 2048 MB.
     pub fn save_settings(&mut self, settings: VaultSettings) -> Result<()> {
         for (v, what) in [
-            (settings.image_warn_mb, "图片的大小提示阈值"),
-            (settings.document_warn_mb, "文档的大小提示阈值"),
-            (settings.item_max_mb, "每项 PDF 的大小上限"),
+            (settings.image_warn_mb, SizeSetting::ImageWarn),
+            (settings.document_warn_mb, SizeSetting::DocumentWarn),
+            (settings.item_max_mb, SizeSetting::ItemMax),
         ] {
             if !(v.is_finite() && v > 0.0 && v <= 2048.0) {
-                return Err(CoreError::Vault(format!("{what}应在 0 到 2048 MB 之间，现为 {v}")));
+                return Err(VaultError::SizeOutOfRange { setting: what, value: v });
             }
         }
         crate::compose::Compress { dpi: settings.compress_dpi, quality: settings.compress_quality }
             .check()
-            .map_err(|e| CoreError::Vault(e.to_string()))?;
+            .map_err(VaultError::Compose)?;
         #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let text = serde_json::to_string_pretty(&settings).expect("settings serialise");
         let _guard = self.lock()?;
@@ -495,7 +489,7 @@ impl Vault {
         let text = fs::read_to_string(recovery).map_err(io(IoAction::Read, recovery))?;
         let w: WrappedKey = zhicheng_core::error::parse_json(&text, Some(recovery))?;
         if w.recipient != meta.recipient {
-            return Err(CoreError::Vault("这个恢复文件属于另一个材料库".into()));
+            return Err(VaultError::RecoveryOfAnotherVault);
         }
         let key = crypto::unwrap(&w, passphrase)?;
         if meta.key_place == KeyPlace::OsStore
@@ -522,7 +516,7 @@ impl Vault {
     }
 
     pub fn file(&self, id: &str) -> Result<&EvidenceFile> {
-        self.files.iter().find(|f| f.id == id).ok_or_else(|| CoreError::NotFound(format!("材料 {id}")))
+        self.files.iter().find(|f| f.id == id).ok_or_else(|| VaultError::NotFound(Missing::File { id: id.to_string() }))
     }
 
     fn object_path(&self, hash: &str) -> PathBuf {
@@ -539,12 +533,12 @@ impl Vault {
         #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
         let plain = serde_json::to_vec(&index).expect("index serialises");
         let sealed = self.key.seal(&plain)?;
-        atomic_write(&self.dir.join(INDEX), &sealed)
+        Ok(atomic_write(&self.dir.join(INDEX), &sealed)?)
     }
 
     /// The workspace's write lock (see `zhicheng_core::lock`).
     fn lock(&self) -> Result<zhicheng_core::lock::WriteLock> {
-        zhicheng_core::lock::WriteLock::acquire(self.dir.parent().unwrap_or(&self.dir))
+        Ok(zhicheng_core::lock::WriteLock::acquire(self.dir.parent().unwrap_or(&self.dir))?)
     }
 
     /// Removes `objects/*.age` that the index (read and checked before this) does not name.
@@ -597,7 +591,7 @@ impl Vault {
         self.file(id)?;
         self.change(|files| {
             let Some(f) = files.iter_mut().find(|f| f.id == id) else {
-                return Err(CoreError::NotFound(format!("材料 {id}")));
+                return Err(VaultError::NotFound(Missing::File { id: id.to_string() }));
             };
             if !f.links.contains(&target) {
                 f.links.push(target);
@@ -619,7 +613,7 @@ impl Vault {
     pub fn set_title(&mut self, id: &str, title: &str) -> Result<()> {
         let title = title.trim();
         if title.is_empty() {
-            return Err(CoreError::Vault("标题不能为空".into()));
+            return Err(VaultError::EmptyTitle);
         }
         self.file(id)?;
         self.change(|files| {
@@ -666,7 +660,7 @@ impl Vault {
     pub fn store_masked(&mut self, original: &str, kind: FileKind, bytes: &[u8]) -> Result<EvidenceFile> {
         let orig = self.file(original)?.clone();
         if orig.masked_from.is_some() {
-            return Err(CoreError::Vault("这是遮盖后的副本；请在原文件上遮盖".into()));
+            return Err(VaultError::MaskTheOriginal);
         }
         let _guard = self.lock()?;
         let never = AtomicBool::new(false);
@@ -687,14 +681,14 @@ impl Vault {
             name_confirmed: orig.name_confirmed,
         };
         if self.files.iter().any(|f| f.hash == copy.hash && f.masked_from.as_deref() != Some(original)) {
-            return Err(CoreError::Vault("遮盖后的内容与原文件相同：请画出要遮盖的区域".into()));
+            return Err(VaultError::MaskChangedNothing);
         }
         let before = self.files.clone();
         self.files.retain(|f| f.masked_from.as_deref() != Some(original));
         self.files.push(copy.clone());
         let saved = written
             .as_ref()
-            .map_or(Ok(()), |o| File::open(o).and_then(|f| f.sync_all()).map_err(io(IoAction::Write, o)));
+            .map_or(Ok(()), |o| File::open(o).and_then(|f| f.sync_all()).map_err(|e| io(IoAction::Write, o)(e).into()));
         if let Err(e) = saved.and_then(|_| self.save_index()) {
             self.files = before;
             if let Some(o) = written {
@@ -713,7 +707,7 @@ impl Vault {
     /// Drops the masked copy of `original` (the original is used again).
     pub fn unmask(&mut self, original: &str) -> Result<()> {
         let Some(copy) = self.masked_copy(original).cloned() else {
-            return Err(CoreError::NotFound(format!("材料 {original} 的遮盖副本")));
+            return Err(VaultError::NotFound(Missing::MaskedCopy { id: original.to_string() }));
         };
         self.remove(&copy.id).map(|_| ())
     }
@@ -773,23 +767,24 @@ impl Vault {
     /// refused). Returns the plain BLAKE3 (unkeyed) of the content, for the export's index.
     fn decrypt_into(&self, f: &EvidenceFile, w: &mut dyn Write) -> Result<String> {
         let p = self.object_path(&f.hash);
-        let what = format!("材料“{}”", f.title);
+        let what = f.title.clone();
         let src = File::open(&p).map_err(io(IoAction::Read, &p))?;
         let mut r = self.key.decrypt_from(src, &what)?;
         let mut keyed = blake3::Hasher::new_keyed(&self.key.dedupe_key());
         let mut plain = blake3::Hasher::new();
         let mut buf = vec![0u8; 256 * 1024];
         loop {
-            let n = r.read(&mut buf).map_err(|_| CoreError::Tampered { what: what.clone() })?;
+            let n = r.read(&mut buf).map_err(|_| VaultError::Tampered { what: what.clone() })?;
             if n == 0 {
                 break;
             }
             keyed.update(buf.get(..n).unwrap_or_default());
             plain.update(buf.get(..n).unwrap_or_default());
-            w.write_all(buf.get(..n).unwrap_or_default()).map_err(|e| CoreError::Vault(format!("写出失败：{e}")))?;
+            w.write_all(buf.get(..n).unwrap_or_default())
+                .map_err(|e| VaultError::WriteOut { detail: e.to_string() })?;
         }
         if keyed.finalize().to_hex().as_str() != f.hash {
-            return Err(CoreError::Tampered { what });
+            return Err(VaultError::Tampered { what });
         }
         Ok(plain.finalize().to_hex().to_string())
     }
@@ -829,12 +824,12 @@ impl Vault {
         let mut linked = false;
         let result = (|| -> Result<()> {
             if cancel.load(Ordering::Relaxed) || stored.iter().any(|r| r.is_none()) {
-                return Err(CoreError::Cancelled);
+                return Err(VaultError::Cancelled);
             }
             for ((path, _), r) in candidates.iter().zip(stored) {
                 let (name, name_note) = names::display_name(path.file_name().unwrap_or(path.as_os_str()));
                 let Stored { kind, hash, size: real_size, .. } = match r {
-                    None => return Err(CoreError::Cancelled),
+                    None => return Err(VaultError::Cancelled),
                     Some(Ok(s)) => s,
                     Some(Err(reason)) => {
                         report.refused.push(RefusedFile { path: path.display().to_string(), reason });
@@ -883,7 +878,7 @@ impl Vault {
             p.current.clear();
             progress(&p);
             if cancel.load(Ordering::Relaxed) {
-                return Err(CoreError::Cancelled);
+                return Err(VaultError::Cancelled);
             }
             // Every new object on disk before the index names it. Done once for the batch, after
             // writing: by then the kernel has written most of it back, so these return quickly.
@@ -953,7 +948,7 @@ impl Vault {
                                     cancel,
                                 ) {
                                     Ok((hash, written, size)) => Ok(Stored { kind, hash, written, size }),
-                                    Err(CoreError::Cancelled) => break,
+                                    Err(VaultError::Cancelled) => break,
                                     Err(e) => Err(e.to_string()),
                                 }
                             }
@@ -1016,7 +1011,7 @@ impl Vault {
             let mut total = 0u64;
             loop {
                 if cancel.load(Ordering::Relaxed) {
-                    return Err(CoreError::Cancelled);
+                    return Err(VaultError::Cancelled);
                 }
                 let n = src.read(&mut buf).map_err(io(IoAction::Read, path))?;
                 if n == 0 {

@@ -270,7 +270,7 @@ fn what_cannot_be_composed_says_why() {
         .to_string();
     assert!(err.contains("图片"), "{err}");
     let err = compose::compose(&[page("x", FileKind::Pdf, &a4, 0, 45)], None).unwrap_err().to_string();
-    assert!(err.contains("90 的倍数"), "{err}");
+    assert!(err.contains("0、90、180 或 270，现为 45"), "{err}");
     assert!(Compress { dpi: 50, quality: 80 }.check().is_err());
     assert!(Compress { dpi: 150, quality: 99 }.check().is_err());
 }

@@ -12,7 +12,7 @@ use zhicheng_core::applicant_file::{self, ApplicantFile};
 use zhicheng_vault::crypto::KdfParams;
 use zhicheng_vault::export::{self, Dest};
 use zhicheng_vault::vault::{self, ImportOptions, KeyChoice, Target, Unlock, Vault};
-use zhicheng_vault::{FileKind, KeyringStore, SecretStore};
+use zhicheng_vault::{FileKind, KeyringStore, SecretStore, VaultError};
 
 const FAST: KdfParams = KdfParams { m_kib: 256, t: 1, p: 1 };
 const MARK: &str = "李明身份证号500101198506150011";
@@ -197,7 +197,10 @@ fn link_check_and_export_a_zip_whose_index_is_right() {
     assert_eq!(marked, report.rows.len() + 2, "each file and 00_材料清单.csv/.html");
 
     // not over an existing zip without asking; a folder export lays out the same names
-    assert!(matches!(export::export(&v, &file, Dest::Zip(zip_path.clone()), false), Err(CoreError::AlreadyExists(_))));
+    assert!(matches!(
+        export::export(&v, &file, Dest::Zip(zip_path.clone()), false),
+        Err(VaultError::Core(CoreError::AlreadyExists(_)))
+    ));
     let out = t.path().join("上传");
     let r2 = export::export(&v, &file, Dest::Folder(out.clone()), false).unwrap();
     let mut names: Vec<String> =
@@ -226,19 +229,19 @@ fn tampered_truncated_or_swapped_files_are_refused_and_an_export_leaves_nothing(
     let k = bad.len() - 10;
     bad[k] ^= 0x40;
     fs::write(obj(&a.hash), &bad).unwrap();
-    assert!(matches!(v.read(&a.id), Err(CoreError::Tampered { .. })));
+    assert!(matches!(v.read(&a.id), Err(VaultError::Tampered { .. })));
 
     fs::write(obj(&a.hash), &original[..original.len() - 20]).unwrap();
-    assert!(matches!(v.read(&a.id), Err(CoreError::Tampered { .. })));
+    assert!(matches!(v.read(&a.id), Err(VaultError::Tampered { .. })));
 
     // an object replaced by another file of the same vault decrypts, but is not the content recorded
     fs::copy(obj(&b.hash), obj(&a.hash)).unwrap();
-    assert!(matches!(v.read(&a.id), Err(CoreError::Tampered { .. })));
+    assert!(matches!(v.read(&a.id), Err(VaultError::Tampered { .. })));
 
     let zip_path = t.path().join("out.zip");
     assert!(matches!(
         export::export(&v, &example(), Dest::Zip(zip_path.clone()), false),
-        Err(CoreError::Tampered { .. })
+        Err(VaultError::Tampered { .. })
     ));
     assert!(!zip_path.exists());
     let leftovers: Vec<_> = fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -250,7 +253,7 @@ fn tampered_truncated_or_swapped_files_are_refused_and_an_export_leaves_nothing(
     let k = sealed.len() - 5;
     sealed[k] ^= 1;
     fs::write(&index, sealed).unwrap();
-    assert!(matches!(Vault::open(&ws, Unlock::Store(&store)), Err(CoreError::Tampered { .. })));
+    assert!(matches!(Vault::open(&ws, Unlock::Store(&store)), Err(VaultError::Tampered { .. })));
 }
 
 #[test]
@@ -274,7 +277,7 @@ fn a_cancelled_import_keeps_nothing() {
             &cancel,
         )
         .unwrap_err();
-    assert!(matches!(err, CoreError::Cancelled));
+    assert!(matches!(err, VaultError::Cancelled));
     assert!(v.files().is_empty());
     assert_eq!(fs::read_dir(ws.join("evidence/objects")).unwrap().count(), 0, "no object, no temp file");
     let v = Vault::open(&ws, Unlock::Store(&store)).unwrap();
@@ -291,7 +294,7 @@ fn without_the_os_store_a_passphrase_and_a_recovery_file_open_the_vault() {
     let meta = fs::read_to_string(ws.join("evidence/vault.json")).unwrap();
     assert!(meta.contains("argon2id") && meta.contains("\"m_kib\": 256"));
     assert!(!meta.contains("AGE-SECRET-KEY"), "never a plaintext key beside the data");
-    assert!(matches!(Vault::open(&ws, Unlock::Passphrase("错的口令12345")), Err(CoreError::WrongPassphrase)));
+    assert!(matches!(Vault::open(&ws, Unlock::Passphrase("错的口令12345")), Err(VaultError::WrongPassphrase)));
     assert_eq!(Vault::open(&ws, Unlock::Passphrase("长一点的口令2026")).unwrap().files().len(), 1);
 
     // a vault in the OS store survives losing the store through its recovery file
@@ -304,12 +307,15 @@ fn without_the_os_store_a_passphrase_and_a_recovery_file_open_the_vault() {
     assert_eq!(v2.settings.recovery_written_at, None, "a new vault reminds");
     v2.write_recovery(&rec, "恢复口令abcdefg", FAST, false).unwrap();
     assert!(v2.settings.recovery_written_at.is_some(), "written: the reminder stops");
-    assert!(matches!(v2.write_recovery(&rec, "恢复口令abcdefg", FAST, false), Err(CoreError::AlreadyExists(_))));
+    assert!(matches!(
+        v2.write_recovery(&rec, "恢复口令abcdefg", FAST, false),
+        Err(VaultError::Core(CoreError::AlreadyExists(_)))
+    ));
     let account = format!("vault-{}", v2.meta().vault_id);
     drop(v2);
     store.delete(&account).unwrap();
-    assert!(matches!(Vault::open(&ws2, Unlock::Store(&store)), Err(CoreError::VaultLocked(_))));
-    assert!(matches!(Vault::recover(&ws2, &rec, "不对的口令xxxx", Some(&store)), Err(CoreError::WrongPassphrase)));
+    assert!(matches!(Vault::open(&ws2, Unlock::Store(&store)), Err(VaultError::Locked(_))));
+    assert!(matches!(Vault::recover(&ws2, &rec, "不对的口令xxxx", Some(&store)), Err(VaultError::WrongPassphrase)));
     let other = t.path().join("other.json");
     Vault::open(&ws, Unlock::Passphrase("长一点的口令2026"))
         .unwrap()
@@ -396,7 +402,7 @@ fn the_os_key_store_keeps_the_vault_key_across_a_restart() {
     let fresh = zhicheng_vault::keys::usable_os_store().unwrap();
     assert_eq!(Vault::open(&ws, Unlock::Store(&fresh)).unwrap().files().len(), 1);
     fresh.delete(&account).unwrap();
-    assert!(matches!(Vault::open(&ws, Unlock::Store(&fresh)), Err(CoreError::VaultLocked(_))));
+    assert!(matches!(Vault::open(&ws, Unlock::Store(&fresh)), Err(VaultError::Locked(_))));
     let _ = vault::exists(&ws);
 }
 

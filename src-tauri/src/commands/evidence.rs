@@ -11,10 +11,11 @@ use tauri::{AppHandle, Runtime};
 use zhicheng_core::CoreError;
 use zhicheng_vault::access::{self, EvidenceData, EvidenceState, ImportOutcome};
 use zhicheng_vault::compose::{Compress, MaskRect};
+use zhicheng_vault::error::{Locked, Missing};
 use zhicheng_vault::export::{self, Dest, ExportReport};
 use zhicheng_vault::upload::{self, ComposeReport, ItemPages, Mode, PageRef, PerItemExport};
 use zhicheng_vault::vault::{self, ImportOptions, KeyPlace, Target, Unlock};
-use zhicheng_vault::{KdfParams, Progress, SecretStore, Vault};
+use zhicheng_vault::{KdfParams, Progress, SecretStore, Vault, VaultError};
 
 use super::blocking;
 use crate::error::AppResult;
@@ -22,7 +23,7 @@ use crate::picker::Pick;
 use crate::state::AppState;
 
 /// The key store in use: the test one, or the OS one when it passes the probe.
-fn store(state: &AppState) -> Result<Arc<dyn SecretStore>, String> {
+fn store(state: &AppState) -> Result<Arc<dyn SecretStore>, VaultError> {
     match &state.key_store {
         Some(s) => Ok(s.clone()),
         None => zhicheng_vault::keys::usable_os_store().map(|s| Arc::new(s) as Arc<dyn SecretStore>),
@@ -31,7 +32,10 @@ fn store(state: &AppState) -> Result<Arc<dyn SecretStore>, String> {
 
 fn state_of(state: &AppState) -> EvidenceState {
     let root = state.workspace().root().to_path_buf();
-    EvidenceState { status: access::status(&root, state.key_store.as_deref()), unlocked: state.vault().is_some() }
+    EvidenceState {
+        status: access::status(&root, state.key_store.as_deref(), state.lang()),
+        unlocked: state.vault().is_some(),
+    }
 }
 
 /// Keeps the open vault, and from now on its key seals the applicant's ID number and phone.
@@ -44,13 +48,13 @@ fn unlocked(state: &AppState, v: Vault) -> AppResult<()> {
 fn data_of(state: &AppState) -> AppResult<EvidenceData> {
     let file = state.workspace().load()?.file;
     let guard = state.vault();
-    let v = guard.as_ref().ok_or_else(|| CoreError::VaultLocked("请先解锁佐证材料库".into()))?;
+    let v = guard.as_ref().ok_or(VaultError::Locked(Locked::NotUnlocked))?;
     Ok(access::data(&file, v))
 }
 
-fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> Result<T, CoreError>) -> AppResult<T> {
+fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> Result<T, VaultError>) -> AppResult<T> {
     let mut guard = state.vault();
-    let v = guard.as_mut().ok_or_else(|| CoreError::VaultLocked("请先解锁佐证材料库".into()))?;
+    let v = guard.as_mut().ok_or(VaultError::Locked(Locked::NotUnlocked))?;
     Ok(f(v)?)
 }
 
@@ -167,7 +171,7 @@ pub async fn evidence_link<R: Runtime>(
         let t: Target = target.parse()?;
         let file = state.workspace().load()?.file;
         if linked && !zhicheng_vault::checklist::target_exists(&file, &t) {
-            return Err(CoreError::NotFound(format!("关联目标 {t}")).into());
+            return Err(VaultError::NotFound(Missing::Target { target: t.to_string() }).into());
         }
         with_vault(state, |v| if linked { v.link(&id, t) } else { v.unlink(&id, &t) })?;
         data_of(state)
@@ -332,7 +336,7 @@ pub async fn evidence_compose<R: Runtime>(app: AppHandle<R>, target: String, fit
 fn composed_of(state: &AppState, target: &str) -> AppResult<Vec<u8>> {
     match &*state.composed.lock().unwrap_or_else(|p| p.into_inner()) {
         Some((t, pdf)) if t == target => Ok(pdf.clone()),
-        _ => Err(CoreError::NotFound(format!("{target} 的合成结果（请先合成）")).into()),
+        _ => Err(VaultError::NotFound(Missing::Composed { target: target.to_string() }).into()),
     }
 }
 
@@ -369,7 +373,8 @@ pub async fn evidence_save_composed<R: Runtime>(
 #[tauri::command]
 pub async fn evidence_mask<R: Runtime>(app: AppHandle<R>, request: tauri::ipc::Request<'_>) -> AppResult<EvidenceData> {
     let header = |k: &str| request.headers().get(k).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let bad = |what: &str| CoreError::Vault(format!("遮盖请求缺少或写错了 {what}"));
+    // Only the page sends these: a missing one is a bug of the page.
+    let bad = |what: &str| CoreError::Internal(format!("mask request without a valid {what}"));
     let id = header("x-file").ok_or_else(|| bad("x-file"))?;
     let page: u32 = header("x-page").and_then(|p| p.parse().ok()).ok_or_else(|| bad("x-page"))?;
     let rects: Vec<MaskRect> =

@@ -108,12 +108,10 @@ pub enum CoreError {
         field: String,
         ch: char,
     },
-    Vault(String),
-    VaultLocked(String),
-    WrongPassphrase,
-    Tampered {
-        what: String,
-    },
+    /// The ID number and phone are sealed with the evidence vault's key, and it is not unlocked.
+    SealedLocked,
+    /// A sealed field of the applicant file was changed or cut short.
+    SealedTampered,
     Cancelled,
     NotFound(String),
     Busy {
@@ -150,10 +148,8 @@ impl CoreError {
             Self::Workspace(_) => ErrorCode::Workspace,
             Self::Fonts(_) => ErrorCode::Fonts,
             Self::MissingGlyph { .. } => ErrorCode::MissingGlyph,
-            Self::Vault(_) => ErrorCode::Vault,
-            Self::VaultLocked(_) => ErrorCode::VaultLocked,
-            Self::WrongPassphrase => ErrorCode::WrongPassphrase,
-            Self::Tampered { .. } => ErrorCode::Tampered,
+            Self::SealedLocked => ErrorCode::VaultLocked,
+            Self::SealedTampered => ErrorCode::Tampered,
             Self::Cancelled => ErrorCode::Cancelled,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Busy { .. } => ErrorCode::Busy,

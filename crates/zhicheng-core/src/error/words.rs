@@ -111,10 +111,10 @@ impl CoreError {
                     "“{field}”中的字符“{ch}”（U+{:04X}）在公示表的字体中都没有字形，无法打印；请改用常用写法或联系我们",
                     *ch as u32
                 ),
-                Vault(d) => format!("佐证材料库：{d}"),
-                VaultLocked(d) => format!("佐证材料库已加密，但本机取不到密钥（{d}）；请用口令或恢复文件解锁"),
-                WrongPassphrase => "口令不正确，无法打开密钥".into(),
-                Tampered { what } => format!("{what} 已被改动或不完整（可能被篡改或截断），未解密任何内容"),
+                SealedLocked => {
+                    "身份证号和手机号已用佐证材料库的密钥加密，而材料库尚未解锁；请先用口令或恢复文件解锁".into()
+                }
+                SealedTampered => "申报人文件中的加密字段已被改动或不完整（可能被篡改或截断），未解密任何内容".into(),
                 Cancelled => "已取消，未保留任何内容".into(),
                 NotFound(what) => format!("找不到{what}"),
                 Busy { pid } => format!(
@@ -160,16 +160,8 @@ impl CoreError {
                     "The character “{ch}” (U+{:04X}) in “{field}” has no glyph in any of the sheet's fonts and cannot be printed; use a common form or contact us",
                     *ch as u32
                 ),
-                Vault(d) => format!("Evidence vault: {d}"),
-                VaultLocked(d) => format!(
-                    "The evidence vault is encrypted and its key is not available on this computer ({d}); unlock it with the passphrase or the recovery file"
-                ),
-                WrongPassphrase => "Wrong passphrase: the key cannot be opened".into(),
-                Tampered { what } => {
-                    format!(
-                        "{what} was changed or is incomplete (tampered with or cut short); nothing was decrypted from it"
-                    )
-                }
+                SealedLocked => "The ID number and phone are sealed with the evidence vault's key, and the vault is not unlocked; unlock it with the passphrase or the recovery file first".into(),
+                SealedTampered => "A sealed field of the applicant file was changed or is incomplete (tampered with or cut short); nothing was decrypted from it".into(),
                 Cancelled => "Cancelled; nothing was kept".into(),
                 NotFound(what) => format!("Not found: {what}"),
                 Busy { pid } => format!(
@@ -237,10 +229,8 @@ mod tests {
             CoreError::Workspace("HOME".into()),
             CoreError::Fonts("f.ttf".into()),
             CoreError::MissingGlyph { field: "name".into(), ch: '\u{20000}' },
-            CoreError::Vault("x".into()),
-            CoreError::VaultLocked("x".into()),
-            CoreError::WrongPassphrase,
-            CoreError::Tampered { what: "a.pdf".into() },
+            CoreError::SealedLocked,
+            CoreError::SealedTampered,
             CoreError::Cancelled,
             CoreError::NotFound("x".into()),
             CoreError::Busy { pid: Some(42) },
