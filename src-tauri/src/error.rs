@@ -11,6 +11,8 @@ pub enum AppError {
     Core(#[from] CoreError),
     #[error(transparent)]
     Vault(#[from] zhicheng_vault::VaultError),
+    #[error(transparent)]
+    Sheet(#[from] zhicheng_sheet::SheetError),
     /// An error already worded in the interface's language.
     #[error("{}", .0.message)]
     Worded(ErrorPayload),
@@ -22,6 +24,7 @@ impl AppError {
         match self {
             AppError::Core(e) => AppError::Worded(ErrorPayload::new(&e, lang)),
             AppError::Vault(e) => AppError::Worded(e.payload(lang)),
+            AppError::Sheet(e) => AppError::Worded(e.payload(lang)),
             worded => worded,
         }
     }
@@ -32,6 +35,7 @@ impl Serialize for AppError {
         match self {
             AppError::Core(e) => ErrorPayload::from(e).serialize(s),
             AppError::Vault(e) => e.payload(Lang::Zh).serialize(s),
+            AppError::Sheet(e) => e.payload(Lang::Zh).serialize(s),
             AppError::Worded(p) => p.serialize(s),
         }
     }

@@ -307,8 +307,56 @@ fn open_workspace(dir: Option<PathBuf>) -> Result<Workspace, CoreError> {
     Workspace::open(dir)
 }
 
-/// The vault's error carries the core's as it is: the widest of the CLI's errors.
-type CliError = zhicheng_vault::VaultError;
+/// Any failure of a run: the core's, the vault's or the sheet's (a core failure under either is
+/// kept as the core's, so a closed pipe is recognised wherever it happened).
+#[derive(Debug)]
+pub(crate) enum CliError {
+    Core(CoreError),
+    Vault(zhicheng_vault::VaultError),
+    Sheet(zhicheng_sheet::SheetError),
+}
+
+impl From<CoreError> for CliError {
+    fn from(e: CoreError) -> Self {
+        CliError::Core(e)
+    }
+}
+
+impl From<zhicheng_vault::VaultError> for CliError {
+    fn from(e: zhicheng_vault::VaultError) -> Self {
+        match e {
+            zhicheng_vault::VaultError::Core(e) => CliError::Core(e),
+            e => CliError::Vault(e),
+        }
+    }
+}
+
+impl From<zhicheng_sheet::SheetError> for CliError {
+    fn from(e: zhicheng_sheet::SheetError) -> Self {
+        match e {
+            zhicheng_sheet::SheetError::Core(e) => CliError::Core(e),
+            e => CliError::Sheet(e),
+        }
+    }
+}
+
+impl CliError {
+    fn code(&self) -> zhicheng_core::ErrorCode {
+        match self {
+            CliError::Core(e) => e.code(),
+            CliError::Vault(e) => e.code(),
+            CliError::Sheet(e) => e.code(),
+        }
+    }
+
+    pub(crate) fn words(&self, lang: Lang) -> String {
+        match self {
+            CliError::Core(e) => e.words(lang),
+            CliError::Vault(e) => e.words(lang),
+            CliError::Sheet(e) => e.words(lang),
+        }
+    }
+}
 
 fn run(cli: Cli) -> Result<u8, CliError> {
     if let Command::Workdays(cmd) = &cli.command {
@@ -320,7 +368,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     let mut ws = open_workspace(cli.workspace)?;
     if let Command::Evidence { passphrase_file, cmd } = cli.command {
         // These open the vault themselves, and its key then seals the ID number and phone.
-        return evidence::run(&mut ws, cmd, &evidence::Secrets { passphrase_file });
+        return Ok(evidence::run(&mut ws, cmd, &evidence::Secrets { passphrase_file })?);
     }
     // When the workspace has an evidence vault, its key seals the ID number and phone; unlock it if
     // this machine can (the OS key store, or ZHICHENG_VAULT_PASSPHRASE).
@@ -332,10 +380,10 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             ws.set_cipher(c)?;
         }
     }
-    let done: Result<(), CoreError> = match cli.command {
+    let done: Result<(), CliError> = match cli.command {
         Command::Evidence { .. } => unreachable!("handled above"),
         Command::Deadlines { file, at, json, ics, force } => {
-            deadlines::run(&ws, file.as_deref(), at.as_deref(), json, ics.as_deref(), force)
+            deadlines::run(&ws, file.as_deref(), at.as_deref(), json, ics.as_deref(), force).map_err(CliError::from)
         }
         Command::Workdays(_) | Command::Round(_) => unreachable!("handled above"),
         Command::Assess { file, apply_month, rules, extend, json, batch, csv } => assess::run(
@@ -349,7 +397,8 @@ fn run(cli: Cli) -> Result<u8, CliError> {
                 extend: extend.as_deref(),
                 json,
             },
-        ),
+        )
+        .map_err(CliError::from),
         Command::Sheet { file, out, batch, at, template, fonts, force } => sheet::run(
             &ws,
             sheet::Options {
@@ -363,9 +412,9 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             },
         ),
         Command::Prereview { file, json } => return Ok(assess::run_prereview(&ws, file.as_deref(), json)?),
-        Command::Profile(ProfileCmd::Show { json }) => show(&ws, json),
-        Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file),
-        Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force),
+        Command::Profile(ProfileCmd::Show { json }) => show(&ws, json).map_err(CliError::from),
+        Command::Profile(ProfileCmd::Import { file }) => import(&ws, &file).map_err(CliError::from),
+        Command::Profile(ProfileCmd::Export { file, force }) => export(&ws, &file, force).map_err(CliError::from),
     };
     done?;
     Ok(0)

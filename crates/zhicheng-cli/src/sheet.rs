@@ -7,6 +7,8 @@ use zhicheng_core::IoAction;
 
 use chrono::{DateTime, Utc};
 use zhicheng_core::CoreError;
+
+use crate::CliError;
 use zhicheng_core::applicant_file::ApplicantFile;
 use zhicheng_core::calendar::WorkCalendar;
 use zhicheng_core::storage::{Workspace, atomic_write};
@@ -28,7 +30,7 @@ fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), CoreError> {
     atomic_write(path, bytes)
 }
 
-pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
+pub fn run(ws: &Workspace, o: Options) -> Result<(), CliError> {
     let now: DateTime<Utc> = match o.at {
         Some(s) => crate::deadlines::parse_at(s)?,
         None => Utc::now(),
@@ -82,12 +84,12 @@ fn report_missing(file: &ApplicantFile, ctx: &Context) {
 
 /// One PDF per applicant in `out_dir` (`公示表_姓名.pdf`, numbered when two share a name); a file that
 /// fails is named and the others go on.
-fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: bool) -> Result<(), CoreError> {
+fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: bool) -> Result<(), CliError> {
     std::fs::create_dir_all(out_dir).map_err(CoreError::io(IoAction::Create, out_dir))?;
     let (mut ok, mut failed) = (0, vec![]);
     let mut used: HashSet<PathBuf> = HashSet::new();
     for (name, input) in crate::assess::read_batch(src)? {
-        let result = input.and_then(|file| {
+        let result = input.map_err(CliError::from).and_then(|file| -> Result<PathBuf, CliError> {
             let bytes = zhicheng_sheet::pdf(&file, ctx, now)?;
             let base = zhicheng_sheet::suggested_file_name(&file);
             let stem = base.trim_end_matches(".pdf").to_string();
@@ -109,8 +111,8 @@ fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: b
             }
             Err(e) => {
                 match crate::lang() {
-                    Lang::Zh => errln!("失败 {name}：{e}"),
-                    Lang::En => errln!("Failed {name}: {e}"),
+                    Lang::Zh => errln!("失败 {name}：{}", e.words(Lang::Zh)),
+                    Lang::En => errln!("Failed {name}: {}", e.words(Lang::En)),
                 }
                 failed.push(name);
             }
@@ -126,7 +128,11 @@ fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: b
         Err(CoreError::InvalidFile {
             path: None,
             location: "--batch".into(),
-            detail: format!("{} 份未能生成：{}", failed.len(), failed.join("、")),
-        })
+            detail: match crate::lang() {
+                Lang::Zh => format!("{} 份未能生成：{}", failed.len(), failed.join("、")),
+                Lang::En => format!("{} could not be made: {}", failed.len(), failed.join(", ")),
+            },
+        }
+        .into())
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use zhicheng_core::CoreError;
+use crate::error::SheetError;
 
 /// A face of the sheet, by role. The order is the fallback order for body text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -164,22 +164,22 @@ impl Fonts {
 
     /// Loads the fonts of `dir` and only of `dir` (a folder the user named: `--fonts`), once per process
     /// and folder (the parsed fonts live as long as the process: a few tens of MB every sheet needs).
-    pub fn load(dir: &Path) -> Result<&'static Fonts, CoreError> {
+    pub fn load(dir: &Path) -> Result<&'static Fonts, SheetError> {
         Self::load_from(dir, false)
     }
 
     /// Like [`Self::load`], but a face missing in `dir` is read from the system's font folders (Linux:
     /// the packages carry no fonts). For the default folder, not for one the user named.
-    pub fn load_with_system(dir: &Path) -> Result<&'static Fonts, CoreError> {
+    pub fn load_with_system(dir: &Path) -> Result<&'static Fonts, SheetError> {
         Self::load_from(dir, true)
     }
 
     /// The fonts when nobody names a folder: [`default_dir`], then the system's.
-    pub fn load_default() -> Result<&'static Fonts, CoreError> {
+    pub fn load_default() -> Result<&'static Fonts, SheetError> {
         Self::load_with_system(&default_dir())
     }
 
-    fn load_from(dir: &Path, system: bool) -> Result<&'static Fonts, CoreError> {
+    fn load_from(dir: &Path, system: bool) -> Result<&'static Fonts, SheetError> {
         type Cache = HashMap<(PathBuf, bool), &'static Fonts>;
         static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
         let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
@@ -187,24 +187,22 @@ impl Fonts {
         if let Some(f) = cache.get(&key) {
             return Ok(f);
         }
-        let load_one = |f: Face| -> Result<LoadedFace, CoreError> {
+        let load_one = |f: Face| -> Result<LoadedFace, SheetError> {
             let (file, index, _) = f.source();
             let path = if system { locate(dir, f) } else { dir.join(file) };
             let bytes: &'static [u8] = std::fs::read(&path)
-                .map_err(|e| {
-                    let also = if system && cfg!(target_os = "linux") {
-                        format!("；也未在系统字体目录（{}）中找到", f.system_dirs().join("、"))
+                .map_err(|e| SheetError::FontUnreadable {
+                    path: path.clone(),
+                    source: e,
+                    system_dirs: if system && cfg!(target_os = "linux") {
+                        f.system_dirs().iter().map(|d| d.to_string()).collect()
                     } else {
-                        String::new()
-                    };
-                    CoreError::Fonts(format!(
-                        "无法读取 {}（{e}）{also}。Linux 请安装 fonts-noto-cjk 和 fonts-hanazono；其他系统请重新安装本程序，或在源码目录运行 scripts/fonts.sh",
-                        path.display(),
-                    ))
+                        vec![]
+                    },
                 })?
                 .leak();
             let face = ttf_parser::Face::parse(bytes, index)
-                .map_err(|e| CoreError::Fonts(format!("{} 不是可用的字体文件（{e}）", path.display())))?;
+                .map_err(|e| SheetError::FontInvalid { path: path.clone(), detail: e.to_string() })?;
             let units_per_em = face.units_per_em() as f32;
             Ok(LoadedFace { bytes, index, face, units_per_em })
         };

@@ -11,6 +11,7 @@
 
 pub mod bindings;
 pub mod data;
+pub mod error;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
@@ -31,6 +32,7 @@ use zhicheng_core::publicity::PublicityPeriod;
 use zhicheng_core::round::Round;
 
 pub use data::{MissingField, Section, SheetData};
+pub use error::SheetError;
 pub use fonts::{Face, Fonts};
 pub use template::Template;
 
@@ -79,7 +81,7 @@ fn clean(s: &str) -> String {
 
 /// Refuses a character that no font can draw (naming it and the field), so nothing prints as an
 /// invisible box; returns the characters that need the fallback font.
-pub fn check_glyphs(fonts: &Fonts, data: &SheetData) -> Result<Vec<String>, CoreError> {
+pub fn check_glyphs(fonts: &Fonts, data: &SheetData) -> Result<Vec<String>, SheetError> {
     let mut fallback = std::collections::BTreeSet::new();
     let rows = data.achievements.iter().chain(&data.works);
     let texts = data.fields.iter().map(|(k, v)| (data::field_label(k).to_string(), v.as_str())).chain(
@@ -88,7 +90,7 @@ pub fn check_glyphs(fonts: &Fonts, data: &SheetData) -> Result<Vec<String>, Core
     for (field, text) in texts {
         for ch in text.chars().filter(|c| *c != '\n') {
             match fonts.face_for(Face::Serif, ch) {
-                None => return Err(CoreError::MissingGlyph { field, ch }),
+                None => return Err(SheetError::MissingGlyph { field, ch }),
                 Some(Face::Fallback) => {
                     fallback.insert(ch.to_string());
                 }
@@ -118,7 +120,7 @@ fn file_name(author: &str) -> String {
 }
 
 /// The PDF of the sheet, created at `now` (shown in Beijing time in its metadata).
-pub fn pdf(file: &ApplicantFile, ctx: &Context, now: DateTime<Utc>) -> Result<Vec<u8>, CoreError> {
+pub fn pdf(file: &ApplicantFile, ctx: &Context, now: DateTime<Utc>) -> Result<Vec<u8>, SheetError> {
     let data = collect(file, ctx);
     check_glyphs(ctx.fonts, &data)?;
     let layout = layout::layout(ctx.fonts, ctx.template, &data);
@@ -132,7 +134,7 @@ pub fn pdf(file: &ApplicantFile, ctx: &Context, now: DateTime<Utc>) -> Result<Ve
 }
 
 /// The pages as SVG and what is missing, for the app's sheet page.
-pub fn preview(file: &ApplicantFile, ctx: &Context, template_source: &str) -> Result<SheetPreview, CoreError> {
+pub fn preview(file: &ApplicantFile, ctx: &Context, template_source: &str) -> Result<SheetPreview, SheetError> {
     let data = collect(file, ctx);
     let fallback_chars = check_glyphs(ctx.fonts, &data)?;
     let layout = layout::layout(ctx.fonts, ctx.template, &data);

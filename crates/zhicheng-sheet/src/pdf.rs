@@ -3,12 +3,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::error::SheetError;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb,
     TextItem, TextMatrix,
 };
-use zhicheng_core::CoreError;
 
 use crate::fonts::{Face, Fonts};
 use crate::layout::{Item, Layout};
@@ -88,7 +88,7 @@ pub struct Meta<'a> {
     pub created: DateTime<FixedOffset>,
 }
 
-pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, CoreError> {
+pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, SheetError> {
     let mut doc = PdfDocument::new(meta.title);
     let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     for item in layout.pages.iter().flat_map(|p| &p.items) {
@@ -101,8 +101,10 @@ pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, Cor
     let mut names = vec![];
     for (f, chars) in &used {
         let (file, _, id) = f.source();
-        let parsed =
-            fonts.face(*f).pdf_subset(chars).map_err(|e| CoreError::Fonts(format!("{file} 无法嵌入 PDF（{e}）")))?;
+        let parsed = fonts
+            .face(*f)
+            .pdf_subset(chars)
+            .map_err(|e| SheetError::FontEmbed { file: file.to_string(), detail: e.to_string() })?;
         if let Some(name) = parsed.font_name.clone() {
             names.push((name, id));
         }
@@ -183,6 +185,6 @@ pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, Cor
     let id_obj = || lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj(), id_obj()]));
     let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|e| CoreError::Fonts(format!("PDF 写出失败：{e}")))?;
+    lo.save_to(&mut out).map_err(|e| SheetError::PdfWrite { detail: e.to_string() })?;
     Ok(out)
 }

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use common::{at, fonts, pdf_of, sample, with_ctx};
 use zhicheng_core::eligibility::{Achievement, AchievementKind};
-use zhicheng_core::{CoreError, ErrorCode, YearMonth};
+use zhicheng_core::{ErrorCode, YearMonth};
 use zhicheng_sheet::{Face, Section};
 
 fn text_of(pdf: &[u8]) -> Vec<String> {
@@ -172,7 +172,7 @@ fn a_character_no_font_has_is_refused_naming_it_and_the_field() {
     assert_eq!(e.code(), ErrorCode::MissingGlyph);
     let msg = e.to_string();
     assert!(msg.contains("工作单位") && msg.contains("U+10FFFD"), "{msg}");
-    assert!(matches!(e, CoreError::MissingGlyph { ch: '\u{10FFFD}', .. }));
+    assert!(matches!(e, zhicheng_sheet::SheetError::MissingGlyph { ch: '\u{10FFFD}', .. }));
 }
 
 #[test]

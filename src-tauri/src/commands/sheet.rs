@@ -10,7 +10,7 @@ use zhicheng_core::CoreError;
 use zhicheng_core::calendar::WorkCalendar;
 use zhicheng_core::publicity::Publicity;
 use zhicheng_core::storage::{Workspace, atomic_write};
-use zhicheng_sheet::{Context, Fonts, SheetPreview};
+use zhicheng_sheet::{Context, Fonts, SheetError, SheetPreview};
 
 use super::blocking;
 use crate::error::AppResult;
@@ -31,7 +31,7 @@ fn fonts<R: Runtime>(app: &AppHandle<R>) -> AppResult<&'static Fonts> {
 fn with_context<R: Runtime, T>(
     app: &AppHandle<R>,
     ws: &Workspace,
-    f: impl FnOnce(&Context, &str) -> Result<T, CoreError>,
+    f: impl FnOnce(&Context, &str) -> Result<T, SheetError>,
 ) -> AppResult<T> {
     let pack = ws.effective_pack()?;
     let round = ws.load_deadline_settings()?.active();

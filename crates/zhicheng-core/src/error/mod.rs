@@ -11,6 +11,8 @@ use crate::report::{BackupInfo, FieldIssue};
 
 mod words;
 
+pub use words::os_error;
+
 /// Stable codes, sent over IPC as snake_case strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -103,11 +105,6 @@ pub enum CoreError {
     NoBackup(String),
     AlreadyExists(PathBuf),
     Workspace(String),
-    Fonts(String),
-    MissingGlyph {
-        field: String,
-        ch: char,
-    },
     /// The ID number and phone are sealed with the evidence vault's key, and it is not unlocked.
     SealedLocked,
     /// A sealed field of the applicant file was changed or cut short.
@@ -146,8 +143,6 @@ impl CoreError {
             Self::NoBackup(_) => ErrorCode::NoBackup,
             Self::AlreadyExists(_) => ErrorCode::AlreadyExists,
             Self::Workspace(_) => ErrorCode::Workspace,
-            Self::Fonts(_) => ErrorCode::Fonts,
-            Self::MissingGlyph { .. } => ErrorCode::MissingGlyph,
             Self::SealedLocked => ErrorCode::VaultLocked,
             Self::SealedTampered => ErrorCode::Tampered,
             Self::Cancelled => ErrorCode::Cancelled,

@@ -43,7 +43,7 @@ fn action(a: IoAction, lang: Lang) -> &'static str {
 
 /// What the operating system said, in words a user reads; a kind we do not word keeps the system's
 /// own text.
-pub(crate) fn os_error(e: &std::io::Error, lang: Lang) -> String {
+pub fn os_error(e: &std::io::Error, lang: Lang) -> String {
     let (zh, en) = match e.kind() {
         ErrorKind::NotFound => ("文件或文件夹不存在", "the file or folder does not exist"),
         ErrorKind::PermissionDenied => ("没有权限", "permission denied"),
@@ -106,11 +106,6 @@ impl CoreError {
                 NoBackup(name) => format!("找不到可用的备份 {name}"),
                 AlreadyExists(p) => format!("文件 {} 已存在；如需覆盖请加 --force", p.display()),
                 Workspace(d) => format!("无法确定或创建工作区目录：{d}"),
-                Fonts(d) => format!("公示表字体不可用：{d}"),
-                MissingGlyph { field, ch } => format!(
-                    "“{field}”中的字符“{ch}”（U+{:04X}）在公示表的字体中都没有字形，无法打印；请改用常用写法或联系我们",
-                    *ch as u32
-                ),
                 SealedLocked => {
                     "身份证号和手机号已用佐证材料库的密钥加密，而材料库尚未解锁；请先用口令或恢复文件解锁".into()
                 }
@@ -155,11 +150,6 @@ impl CoreError {
                 NoBackup(name) => format!("No usable backup {name}"),
                 AlreadyExists(p) => format!("The file {} already exists; add --force to overwrite it", p.display()),
                 Workspace(d) => format!("Cannot find or create the workspace folder: {d}"),
-                Fonts(d) => format!("The publicity sheet's fonts are unavailable: {d}"),
-                MissingGlyph { field, ch } => format!(
-                    "The character “{ch}” (U+{:04X}) in “{field}” has no glyph in any of the sheet's fonts and cannot be printed; use a common form or contact us",
-                    *ch as u32
-                ),
                 SealedLocked => "The ID number and phone are sealed with the evidence vault's key, and the vault is not unlocked; unlock it with the passphrase or the recovery file first".into(),
                 SealedTampered => "A sealed field of the applicant file was changed or is incomplete (tampered with or cut short); nothing was decrypted from it".into(),
                 Cancelled => "Cancelled; nothing was kept".into(),
@@ -227,8 +217,6 @@ mod tests {
             CoreError::NoBackup("b.json".into()),
             CoreError::AlreadyExists("/x/a.json".into()),
             CoreError::Workspace("HOME".into()),
-            CoreError::Fonts("f.ttf".into()),
-            CoreError::MissingGlyph { field: "name".into(), ch: '\u{20000}' },
             CoreError::SealedLocked,
             CoreError::SealedTampered,
             CoreError::Cancelled,
