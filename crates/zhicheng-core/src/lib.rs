@@ -1,32 +1,32 @@
 //! The domain of 绿色低碳职称申报助手 (渝经信发〔2023〕89号), free of any GUI toolkit.
 //!
-//! - [`profile`]: the applicant's basic profile (基本情况) and its validation.
-//! - [`idcard`]: the GB 11643 citizen ID number check.
-//! - [`applicant_file`]: the versioned applicant-file JSON, its parsing with precise errors and its migrations.
-//! - [`storage`]: the workspace folder: atomic saves, backups, recovery from a corrupt file.
+//! Three domains, a folder each:
+//! - [`applicant`]: the profile (基本情况) and its validation, the ID number check, the versioned
+//!   applicant file, the workspace folder (atomic saves, backups, recovery), the unit's publicity.
+//! - [`eligibility`]: the rule pack, the engine and its reasons (codes), per level and condition.
+//! - [`deadlines`]: holidays and workdays, rounds and windows, the submission chain, the plan, ICS.
+//!
+//! Beside them: [`prereview`] (预审 checks), [`text`] (the Rust catalogue for the CLI), [`error`]
+//! (the one error type, worded per [`lang`]), and small leaves ([`report`], [`sensitive`],
+//! [`yearmonth`], [`lock`], [`notice`]).
 
-pub mod applicant_file;
+pub mod applicant;
 pub mod bindings;
-pub mod calendar;
-pub mod chain;
 pub mod deadlines;
 pub mod eligibility;
 pub mod error;
-pub mod ics;
-pub mod idcard;
 pub mod lang;
 pub mod lock;
 pub mod notice;
-pub mod plan;
 pub mod prereview;
-pub mod profile;
-pub mod publicity;
 pub mod report;
-pub mod round;
 pub mod sensitive;
-pub mod storage;
 pub mod text;
 pub mod yearmonth;
+
+// The domains live in folders; their modules keep their short paths (`zhicheng_core::profile`).
+pub use applicant::{applicant_file, idcard, profile, publicity, storage};
+pub use deadlines::{calendar, chain, ics, plan, round};
 
 pub use error::{CoreError, ErrorCode, ErrorPayload, IoAction};
 pub use lang::Lang;

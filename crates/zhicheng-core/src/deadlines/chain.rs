@@ -54,7 +54,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_chain_from_the_applicant_to_the_committee() {
-        let notice = include_str!("../data/notice-yjxf-2023-89.txt");
+        let notice = include_str!("../../data/notice-yjxf-2023-89.txt");
         for kind in KINDS {
             for archive in [ArchiveLocation::Chongqing, ArchiveLocation::OutsideChongqing] {
                 let c = chain_for(kind, archive);

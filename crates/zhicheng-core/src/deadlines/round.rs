@@ -12,7 +12,7 @@ use crate::error::{CoreError, Result};
 use crate::yearmonth::YearMonth;
 
 pub const ROUND_FORMAT: &str = "zhicheng/round";
-const BUILTIN: &str = include_str!("../data/round-2023.json");
+const BUILTIN: &str = include_str!("../../data/round-2023.json");
 
 /// A value the notice fixes, with where it says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

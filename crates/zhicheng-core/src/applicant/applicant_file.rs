@@ -502,7 +502,7 @@ mod tests {
 
     #[test]
     fn migrates_the_v0_sample() {
-        let text = include_str!("../tests/data/applicant-v0.json");
+        let text = include_str!("../../tests/data/applicant-v0.json");
         let parsed = parse(text, None).unwrap();
         assert_eq!(parsed.source_version, 0);
         assert_eq!(parsed.file.version, CURRENT_VERSION);
@@ -511,7 +511,7 @@ mod tests {
 
     #[test]
     fn the_example_file_is_valid_and_complete() {
-        let text = include_str!("../../../examples/applicant.json");
+        let text = include_str!("../../../../examples/applicant.json");
         let parsed = parse(text, None).unwrap();
         assert_eq!(parsed.file.profile.validate("2026-11".parse().unwrap()), vec![]);
     }
@@ -553,7 +553,7 @@ mod tests {
 
     #[test]
     fn achievement_errors_name_the_place() {
-        let base = include_str!("../../../examples/applicant.json");
+        let base = include_str!("../../../../examples/applicant.json");
         let with = |from: &str, to: &str| {
             assert!(base.contains(from), "{from}");
             err(&base.replacen(from, to, 1))

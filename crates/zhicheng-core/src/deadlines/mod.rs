@@ -2,6 +2,17 @@
 //! `deadlines.json`), the profile and an instant give everything the dashboard, the CLI and the
 //! reminders need. The clock is a parameter; nothing here reads it.
 
+//!
+//! The deadlines domain, one folder: the holiday calendar and workday arithmetic ([`calendar`]),
+//! rounds and their windows ([`round`]), the submission chain ([`chain`]), the backward plan
+//! ([`plan`]) and the calendar export ([`ics`]); re-exported at the crate's root under their own names.
+
+pub mod calendar;
+pub mod chain;
+pub mod ics;
+pub mod plan;
+pub mod round;
+
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};

@@ -889,7 +889,7 @@ mod tests {
     #[test]
     fn a_v0_file_is_migrated_on_load_and_its_original_kept() {
         let (_d, ws) = ws();
-        let v0 = include_str!("../tests/data/applicant-v0.json");
+        let v0 = include_str!("../../tests/data/applicant-v0.json");
         fs::write(ws.applicant_path(), v0).unwrap();
         let l = ws.load().unwrap();
         assert_eq!(l.migrated_from, Some(0));
@@ -942,7 +942,7 @@ mod tests {
         assert!(!ws.root().join(PACK_EXTEND).exists());
         assert!(ws.effective_pack().unwrap().route(Route::Regular).is_none());
 
-        let mut v: serde_json::Value = serde_json::from_str(include_str!("../data/rules-2023.json")).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(include_str!("../../data/rules-2023.json")).unwrap();
         v["routes"][0]["route"] = "regular".into();
         ws.install_pack(&v.to_string(), src, true).unwrap();
         let pack = ws.effective_pack().unwrap();

@@ -17,7 +17,7 @@ use crate::error::{CoreError, Result};
 /// The most working days one count may span (about 14 years): the notice's periods are days to weeks.
 pub const MAX_WORKDAYS: u32 = 3650;
 
-const BUILTIN: &str = include_str!("../data/holidays.json");
+const BUILTIN: &str = include_str!("../../data/holidays.json");
 
 /// One year's notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

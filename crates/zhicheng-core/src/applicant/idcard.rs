@@ -87,7 +87,7 @@ mod tests {
     /// The table is shared with the UI's tests (`ui/src/profile/idcard.test.ts`), so both checks agree.
     #[test]
     fn shared_table_of_id_numbers() {
-        let text = include_str!("../tests/data/id-numbers.json");
+        let text = include_str!("../../tests/data/id-numbers.json");
         let cases: Vec<Case> = serde_json::from_str(text).unwrap();
         assert!(cases.len() >= 12);
         for c in cases {
