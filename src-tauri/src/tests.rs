@@ -610,6 +610,10 @@ fn errors_are_worded_in_the_language_the_page_set() {
     assert!(zh["message"].as_str().unwrap().contains("第1行"), "Chinese until the page says otherwise: {zh}");
 
     invoke(&w, "workspace_set_language", json!({ "lang": "en" })).unwrap();
+    let en = invoke(&w, "deadlines_save_round", bad_round.clone()).unwrap_err();
+    let message = en["message"].as_str().unwrap();
+    assert!(message.starts_with("line 1, column 3: "), "the place and the parser's problem in English: {message}");
+    assert!(!message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{message}");
     let missing =
         invoke(&w, "profile_restore_backup", json!({ "name": "applicant-19990101T000000Z.json" })).unwrap_err();
     assert_eq!(missing["code"], "no_backup");

@@ -65,22 +65,22 @@ pub fn read_text(path: &Path) -> Result<String, CoreError> {
     if !meta.is_file() {
         return Err(CoreError::InvalidFile {
             path: Some(path.into()),
-            location: "（整个文件）".into(),
+            location: zhicheng_core::error::Location::WholeFile,
             detail: "不是普通文件（文件夹、管道或设备），已跳过".into(),
         });
     }
     if meta.len() > applicant_file::MAX_FILE_BYTES as u64 {
         return Err(CoreError::InvalidFile {
             path: Some(path.into()),
-            location: "（整个文件）".into(),
-            detail: format!("文件超过 {} MB，不是申报人文件", applicant_file::MAX_FILE_BYTES / 1_048_576),
+            location: zhicheng_core::error::Location::WholeFile,
+            detail: format!("文件超过 {} MB，不是申报人文件", applicant_file::MAX_FILE_BYTES / 1_048_576).into(),
         });
     }
     let bytes =
         std::fs::read(path).map_err(|source| CoreError::Io { action: IoAction::Read, path: path.into(), source })?;
     let text = String::from_utf8(bytes).map_err(|_| CoreError::InvalidFile {
         path: Some(path.into()),
-        location: "（整个文件）".into(),
+        location: zhicheng_core::error::Location::WholeFile,
         detail: "不是 UTF-8 编码的文本".into(),
     })?;
     Ok(text)
@@ -101,7 +101,7 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
         Some(s) => Some(s.parse::<YearMonth>().map_err(|e| CoreError::InvalidFile {
             path: None,
             location: "--apply-month".into(),
-            detail: e.to_string(),
+            detail: e.to_string().into(),
         })?),
         None => None,
     };
@@ -526,7 +526,7 @@ fn run_batch(
         return Err(CoreError::InvalidFile {
             path: None,
             location: "--batch".into(),
-            detail: format!("{bad} 个文件有误，其余 {ok} 人已评估"),
+            detail: format!("{bad} 个文件有误，其余 {ok} 人已评估").into(),
         });
     }
     Ok(())

@@ -183,7 +183,8 @@ fn parse_rect(s: &str) -> Result<MaskRect, CoreError> {
                 "：请写四个数 x,y,宽,高（页面宽高的比例 0–1），如 0.1,0.2,0.5,0.05",
                 ": write four numbers x,y,width,height (fractions 0–1 of the page), e.g. 0.1,0.2,0.5,0.05"
             )
-        ),
+        )
+        .into(),
     };
     let n: Vec<f64> = s.split(',').map(|x| x.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
     match n.as_slice() {
@@ -416,7 +417,8 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
                         detail: format!(
                             "{}{m}",
                             tr("应大于 0、不超过 2048，现为 ", "must be more than 0 and at most 2048; it is ")
-                        ),
+                        )
+                        .into(),
                     }
                     .into());
                 }

@@ -131,7 +131,8 @@ fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: b
             detail: match crate::lang() {
                 Lang::Zh => format!("{} 份未能生成：{}", failed.len(), failed.join("、")),
                 Lang::En => format!("{} could not be made: {}", failed.len(), failed.join(", ")),
-            },
+            }
+            .into(),
         }
         .into())
     }

@@ -7,7 +7,7 @@ use zhicheng_core::calendar::{Answer, MAX_WORKDAYS, WorkCalendar};
 use crate::WorkdaysCmd;
 
 fn date(flag: &str, s: &str) -> Result<NaiveDate, CoreError> {
-    let bad = |detail: String| CoreError::InvalidFile { path: None, location: flag.to_string(), detail };
+    let bad = |detail: String| CoreError::InvalidFile { path: None, location: flag.into(), detail: detail.into() };
     let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| bad(format!("应为 YYYY-MM-DD 格式的日期，收到“{s}”")))?;
     if !(1900..=2999).contains(&d.year()) {
@@ -21,7 +21,7 @@ fn days(n: u32) -> Result<u32, CoreError> {
         return Err(CoreError::InvalidFile {
             path: None,
             location: "--days".into(),
-            detail: format!("工作日数应在 1 到 {MAX_WORKDAYS} 之间，收到 {n}"),
+            detail: format!("工作日数应在 1 到 {MAX_WORKDAYS} 之间，收到 {n}").into(),
         });
     }
     Ok(n)

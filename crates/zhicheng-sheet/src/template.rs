@@ -130,8 +130,8 @@ impl Template {
         let t: Template = zhicheng_core::error::parse_json(text, path)?;
         let bad = |location: String, detail: String| CoreError::InvalidFile {
             path: path.map(Path::to_path_buf),
-            location,
-            detail,
+            location: location.into(),
+            detail: detail.into(),
         };
         if t.format != FORMAT {
             return Err(bad("format".into(), format!("应为 \"{FORMAT}\"，收到 \"{}\"", t.format)));

@@ -123,8 +123,8 @@ pub async fn deadlines_extract_notice<R: Runtime>(app: AppHandle<R>, text: Strin
         if text.chars().count() > MAX_NOTICE_CHARS {
             return Err(CoreError::InvalidFile {
                 path: None,
-                location: "通知原文".into(),
-                detail: format!("超过 {MAX_NOTICE_CHARS} 个字符，请只粘贴通知正文"),
+                location: zhicheng_core::error::Location::NoticeText,
+                detail: format!("超过 {MAX_NOTICE_CHARS} 个字符，请只粘贴通知正文").into(),
             }
             .into());
         }
@@ -192,7 +192,7 @@ pub async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppResult<Op
         if path.extension().and_then(|e| e.to_str()).map(|e| e.eq_ignore_ascii_case("ics")) != Some(true) {
             return Err(CoreError::InvalidFile {
                 path: Some(path),
-                location: "文件名".into(),
+                location: zhicheng_core::error::Location::FileName,
                 detail: "日历文件应以 .ics 结尾".into(),
             }
             .into());

@@ -96,7 +96,7 @@ pub async fn eligibility_save_achievements<R: Runtime>(
         if let Some((location, detail)) =
             check_achievements(&achievements).or_else(|| future_achievement(&achievements, now))
         {
-            return Err(CoreError::InvalidFile { path: None, location, detail }.into());
+            return Err(CoreError::InvalidFile { path: None, location: location.into(), detail: detail.into() }.into());
         }
         let ws = state.workspace();
         ws.update(|f| f.achievements = achievements)?;

@@ -7,6 +7,7 @@
 //! Parsing goes: JSON syntax → version → migrations to [`CURRENT_VERSION`] → typed model, and every
 //! failure names where it happened (`第3行第14列`, `profile.birth_month`).
 
+use crate::error::{Detail, Location};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -76,28 +77,30 @@ pub struct Parsed {
 
 /// Parses an applicant file of any known version. `path` only decorates errors.
 pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
-    let invalid = |location: String, detail: String| CoreError::InvalidFile {
+    let at = |location: Location, detail: Detail| CoreError::InvalidFile {
         path: path.map(Path::to_path_buf),
         location,
         detail,
     };
+    let invalid = |location: String, detail: String| at(location.into(), detail.into());
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_FILE_BYTES {
-        return Err(invalid(
-            "（整个文件）".into(),
+        return Err(at(
+            Location::WholeFile,
             format!(
                 "文件有 {} MB，超过上限 {} MB；申报人文件不会这么大",
                 text.len() / 1_048_576,
                 MAX_FILE_BYTES / 1_048_576
-            ),
+            )
+            .into(),
         ));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let detail = match e.classify() {
-            serde_json::error::Category::Eof => "文件不完整（JSON 提前结束）".to_string(),
-            _ => format!("不是有效的 JSON：{}", crate::error::serde_zh(&e.to_string())),
+            serde_json::error::Category::Eof => Detail::Serde("EOF while parsing a value".into()),
+            _ => Detail::NotJson(e.to_string()),
         };
-        invalid(format!("第{}行第{}列", e.line(), char_column(text, e.line(), e.column())), detail)
+        at(Location::Text { line: e.line(), column: char_column(text, e.line(), e.column()) }, detail)
     })?;
     let Value::Object(mut obj) = value else {
         return Err(invalid("（根）".into(), "应为一个 JSON 对象".into()));
@@ -184,7 +187,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
         if let Some(key) = achievement_field(achievements.as_ref(), &location, &msg) {
             location = format!("{location}.{key}");
         }
-        invalid(location, crate::error::serde_zh(&msg))
+        at(location.into(), Detail::Serde(msg))
     })?;
     if let Some((location, detail)) = check_achievements(&file.achievements) {
         return Err(invalid(location, detail));
@@ -262,7 +265,7 @@ pub fn check_for_use(file: &ApplicantFile, now: crate::YearMonth) -> Result<()> 
         return Err(CoreError::InvalidProfile { issues: invalid });
     }
     if let Some((location, detail)) = future_achievement(&file.achievements, now) {
-        return Err(CoreError::InvalidFile { path: None, location, detail });
+        return Err(CoreError::InvalidFile { path: None, location: location.into(), detail: detail.into() });
     }
     Ok(())
 }
@@ -518,7 +521,7 @@ mod tests {
 
     fn err(text: &str) -> (String, String) {
         match parse(text, None).unwrap_err() {
-            CoreError::InvalidFile { location, detail, .. } => (location, detail),
+            CoreError::InvalidFile { location, detail, .. } => (location.to_string(), detail.to_string()),
             e => panic!("unexpected {e:?}"),
         }
     }

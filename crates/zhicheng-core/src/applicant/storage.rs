@@ -655,7 +655,7 @@ pub fn check_output(path: &Path, overwrite: bool) -> Result<()> {
         }
         Ok(m) => Err(CoreError::InvalidFile {
             path: Some(path.to_path_buf()),
-            location: "输出位置".into(),
+            location: crate::error::Location::Output,
             detail: format!(
                 "这里已有{}，不是普通文件，不会被替换；请另选一个文件名",
                 if m.file_type().is_symlink() {
@@ -665,7 +665,8 @@ pub fn check_output(path: &Path, overwrite: bool) -> Result<()> {
                 } else {
                     "一个设备或管道"
                 }
-            ),
+            )
+            .into(),
         }),
     }
 }

@@ -86,7 +86,11 @@ impl WorkCalendar {
 
     /// Parses and checks a holiday table (same shape as `data/holidays.json`).
     pub fn from_json(text: &str) -> Result<Self> {
-        let invalid = |location: String, detail: String| CoreError::InvalidFile { path: None, location, detail };
+        let invalid = |location: String, detail: String| CoreError::InvalidFile {
+            path: None,
+            location: location.into(),
+            detail: detail.into(),
+        };
         let file: CalendarFile = crate::error::parse_json(text, None)?;
         let mut cal = WorkCalendar { years: BTreeMap::new(), rest: BTreeSet::new(), makeup: BTreeSet::new() };
         for (i, y) in file.years.into_iter().enumerate() {

@@ -76,8 +76,11 @@ impl DeadlineSettings {
         for (i, r) in s.rounds.iter().enumerate() {
             r.check(None, &format!("rounds[{i}]."))?;
         }
-        let bad =
-            |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
+        let bad = |location: &str, detail: String| CoreError::InvalidFile {
+            path: None,
+            location: location.into(),
+            detail: detail.into(),
+        };
         if s.step_days.len() > MAX_STEPS {
             return Err(bad("step_days", format!("审核环节最多{MAX_STEPS}个，收到{}个", s.step_days.len())));
         }
@@ -109,7 +112,7 @@ impl DeadlineSettings {
             return Err(CoreError::InvalidFile {
                 path: None,
                 location: "id".into(),
-                detail: format!("“{}”是内置轮次的编号，请为新轮次另取编号", round.id),
+                detail: format!("“{}”是内置轮次的编号，请为新轮次另取编号", round.id).into(),
             });
         }
         match self.rounds.iter_mut().find(|r| r.id == round.id) {
@@ -143,8 +146,11 @@ impl DeadlineSettings {
 
     /// Applies the preferences after checking them; nothing changes when one is wrong.
     pub fn apply(&mut self, p: DeadlinePreferences) -> Result<()> {
-        let bad =
-            |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
+        let bad = |location: &str, detail: String| CoreError::InvalidFile {
+            path: None,
+            location: location.into(),
+            detail: detail.into(),
+        };
         if !self.all_rounds().iter().any(|r| r.id == p.active_round) {
             return Err(bad("active_round", format!("没有编号为“{}”的轮次", p.active_round)));
         }

@@ -178,8 +178,8 @@ impl Round {
         let round = self;
         let invalid = |location: String, detail: String| CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
-            location: format!("{at}{location}"),
-            detail,
+            location: format!("{at}{location}").into(),
+            detail: detail.into(),
         };
         if round.format != ROUND_FORMAT {
             return Err(invalid("format".into(), format!("应为 \"{ROUND_FORMAT}\"")));
@@ -221,8 +221,11 @@ impl Round {
     /// 新一轮: this round with the new notice's dates; everything else (publicity lengths, clauses, the
     /// 复查 limit) is carried over. The id and the title come from the submission's opening.
     pub fn next_round(&self, d: &NewRoundDates) -> Result<Round> {
-        let bad =
-            |location: &str, detail: String| CoreError::InvalidFile { path: None, location: location.into(), detail };
+        let bad = |location: &str, detail: String| CoreError::InvalidFile {
+            path: None,
+            location: location.into(),
+            detail: detail.into(),
+        };
         if d.payment_opens.is_some() != d.payment_closes.is_some() {
             return Err(bad("payment", "缴费时间请同时填写开始和截止，或都不填".into()));
         }
@@ -309,7 +312,7 @@ impl Round {
                 self.notice,
                 s.opens_at.format("%Y年%-m月%-d日%H:%M"),
                 s.closes_at.format("%Y年%-m月%-d日%H:%M"),
-            ),
+            ).into(),
         })
     }
 

@@ -297,8 +297,8 @@ impl RulePack {
     pub fn parse(text: &str, path: Option<&std::path::Path>) -> Result<RulePack> {
         let invalid = |location: String, detail: String| CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
-            location,
-            detail,
+            location: location.into(),
+            detail: detail.into(),
         };
         let pack: RulePack = crate::error::parse_json(text, path)?;
         if pack.format != PACK_FORMAT {

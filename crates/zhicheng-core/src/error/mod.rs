@@ -75,6 +75,72 @@ pub enum IoAction {
     WriteStdout,
 }
 
+/// Where in a file (or in the input) a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A JSON path (`windows[1].closes_at`), a command-line flag (`--at`) or a field's key: shown as is.
+    At(String),
+    /// Where a syntax error is (1-based; columns count characters).
+    Text {
+        line: usize,
+        column: usize,
+    },
+    WholeFile,
+    /// Where the output would be written.
+    Output,
+    /// The notice's text pasted in.
+    NoticeText,
+    FileName,
+}
+
+impl From<&str> for Location {
+    fn from(s: &str) -> Self {
+        Location::At(s.to_string())
+    }
+}
+
+impl From<String> for Location {
+    fn from(s: String) -> Self {
+        Location::At(s)
+    }
+}
+
+/// What is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// The JSON parser's own (English) message; worded in Chinese by [`serde_zh`].
+    Serde(String),
+    /// The same, for text that is not JSON at all (said so first).
+    NotJson(String),
+    /// A sentence as written: a check's finding (still Chinese, not yet a code), or the CLI's own
+    /// words, already in its language.
+    Text(String),
+}
+
+impl From<String> for Detail {
+    fn from(s: String) -> Self {
+        Detail::Text(s)
+    }
+}
+
+impl From<&str> for Detail {
+    fn from(s: &str) -> Self {
+        Detail::Text(s.to_string())
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(Lang::Zh))
+    }
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(Lang::Zh))
+    }
+}
+
 /// The core's failures. Each has a stable [`ErrorCode`]; [`CoreError::words`] says it in a language
 /// (`Display` is the Chinese).
 #[derive(Debug)]
@@ -86,9 +152,9 @@ pub enum CoreError {
     },
     InvalidFile {
         path: Option<PathBuf>,
-        /// Where in the file: a JSON path (`profile.birth_month`) or `第L行第C列`.
-        location: String,
-        detail: String,
+        /// Where in the file: a JSON path (`profile.birth_month`), a line and column, a flag.
+        location: Location,
+        detail: Detail,
     },
     UnsupportedVersion {
         found: u32,
@@ -278,14 +344,14 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std:
         // A syntax error has no JSON path yet: say where in the text it is.
         let location =
             if matches!(inner.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof) {
-                format!("第{}行第{}列", inner.line(), inner.column())
+                Location::Text { line: inner.line(), column: inner.column() }
             } else {
-                e.path().to_string()
+                Location::At(e.path().to_string())
             };
         CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
             location,
-            detail: serde_zh(&e.into_inner().to_string()),
+            detail: Detail::Serde(e.into_inner().to_string()),
         }
     })
 }

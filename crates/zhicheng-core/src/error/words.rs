@@ -5,7 +5,7 @@
 
 use std::io::ErrorKind;
 
-use super::{CoreError, IoAction};
+use super::{CoreError, Detail, IoAction, Location, serde_zh};
 use crate::lang::Lang;
 use crate::report::IssueKind;
 
@@ -73,6 +73,37 @@ fn issue_kind(k: IssueKind, lang: Lang) -> &'static str {
     }
 }
 
+impl Location {
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Location::At(s), _) => s.clone(),
+            (Location::Text { line, column }, Lang::Zh) => format!("第{line}行第{column}列"),
+            (Location::Text { line, column }, Lang::En) => format!("line {line}, column {column}"),
+            (Location::WholeFile, Lang::Zh) => "（整个文件）".into(),
+            (Location::WholeFile, Lang::En) => "(whole file)".into(),
+            (Location::Output, Lang::Zh) => "输出位置".into(),
+            (Location::Output, Lang::En) => "output".into(),
+            (Location::NoticeText, Lang::Zh) => "通知原文".into(),
+            (Location::NoticeText, Lang::En) => "notice text".into(),
+            (Location::FileName, Lang::Zh) => "文件名".into(),
+            (Location::FileName, Lang::En) => "file name".into(),
+        }
+    }
+}
+
+impl Detail {
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Detail::Serde(m), Lang::Zh) => serde_zh(m),
+            // The parser's own English, without the place it appends (reported apart).
+            (Detail::Serde(m), Lang::En) => m.find(" at line ").and_then(|i| m.get(..i)).unwrap_or(m).to_string(),
+            (Detail::NotJson(m), Lang::Zh) => format!("不是有效的 JSON：{}", serde_zh(m)),
+            (Detail::NotJson(m), Lang::En) => format!("not valid JSON: {}", Detail::Serde(m.clone()).words(lang)),
+            (Detail::Text(s), _) => s.clone(),
+        }
+    }
+}
+
 impl CoreError {
     /// This error in `lang`: what is wrong, where, and what to do.
     pub fn words(&self, lang: Lang) -> String {
@@ -87,7 +118,9 @@ impl CoreError {
                 Io { action: a, path, source } => {
                     format!("无法{}文件 {}：{}", action(*a, lang), path.display(), os_error(source, lang))
                 }
-                InvalidFile { path, location, detail } => format!("{}{location}：{detail}", path_prefix(path)),
+                InvalidFile { path, location, detail } => {
+                    format!("{}{}：{}", path_prefix(path), location.words(lang), detail.words(lang))
+                }
                 UnsupportedVersion { found, supported } => {
                     format!("文件版本为 {found}，本程序只支持到版本 {supported}；请升级本程序后再打开")
                 }
@@ -127,7 +160,9 @@ impl CoreError {
                 Io { action: a, path, source } => {
                     format!("Cannot {} the file {}: {}", action(*a, lang), path.display(), os_error(source, lang))
                 }
-                InvalidFile { path, location, detail } => format!("{}{location}: {detail}", path_prefix(path)),
+                InvalidFile { path, location, detail } => {
+                    format!("{}{}: {}", path_prefix(path), location.words(lang), detail.words(lang))
+                }
                 UnsupportedVersion { found, supported } => format!(
                     "The file is version {found}; this app reads versions up to {supported}. Update the app, then open it again"
                 ),
@@ -196,8 +231,21 @@ mod tests {
             CoreError::InvalidFile {
                 path: Some("/x/r.json".into()),
                 location: "windows[1]".into(),
-                detail: "x".into(),
+                detail: Detail::Serde("invalid type: string \"x\", expected u32 at line 3 column 9".into()),
             },
+            CoreError::InvalidFile {
+                path: None,
+                location: Location::Text { line: 4, column: 28 },
+                detail: Detail::Serde("trailing comma at line 4 column 28".into()),
+            },
+            CoreError::InvalidFile {
+                path: None,
+                location: Location::WholeFile,
+                detail: Detail::Serde("EOF while parsing a value".into()),
+            },
+            CoreError::InvalidFile { path: None, location: Location::Output, detail: Detail::Serde("x".into()) },
+            CoreError::InvalidFile { path: None, location: Location::NoticeText, detail: Detail::Serde("x".into()) },
+            CoreError::InvalidFile { path: None, location: Location::FileName, detail: Detail::Serde("x".into()) },
             CoreError::UnsupportedVersion { found: 9, supported: 2 },
             CoreError::Corrupt {
                 path: "/x/applicant.json".into(),
