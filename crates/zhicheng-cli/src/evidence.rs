@@ -249,7 +249,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
             let mut last = Instant::now();
             let report = v.import(
                 &files,
-                &ImportOptions { follow_symlinks, links },
+                &ImportOptions { follow_symlinks, links, lang: crate::lang() },
                 &mut |p| {
                     if tty && last.elapsed().as_millis() > 200 {
                         last = Instant::now();

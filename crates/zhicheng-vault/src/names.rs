@@ -4,13 +4,27 @@
 use std::ffi::OsStr;
 
 /// The name to show and store, and a note when it had to be changed to be shown.
-pub fn display_name(name: &OsStr) -> (String, Option<String>) {
+/// Something to tell about a file's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameNote {
+    NotUtf8,
+}
+
+impl NameNote {
+    pub fn words(self, lang: zhicheng_core::Lang) -> &'static str {
+        match lang {
+            zhicheng_core::Lang::Zh => "原文件名不是有效的 UTF-8 编码，无法识别的字符已替换为 �",
+            zhicheng_core::Lang::En => {
+                "the original file name is not valid UTF-8; characters that could not be read were replaced with �"
+            }
+        }
+    }
+}
+
+pub fn display_name(name: &OsStr) -> (String, Option<NameNote>) {
     match name.to_str() {
         Some(s) => (s.to_string(), None),
-        None => (
-            name.to_string_lossy().into_owned(),
-            Some("原文件名不是有效的 UTF-8 编码，无法识别的字符已替换为 �".into()),
-        ),
+        None => (name.to_string_lossy().into_owned(), Some(NameNote::NotUtf8)),
     }
 }
 
@@ -94,7 +108,8 @@ mod tests {
             use std::os::unix::ffi::OsStrExt;
             let (shown, note) = display_name(OsStr::from_bytes(b"\xd6\xa4\xca\xe9.pdf"));
             assert!(shown.ends_with(".pdf") && shown.contains('\u{FFFD}'));
-            assert!(note.unwrap().contains("UTF-8"));
+            assert_eq!(note, Some(NameNote::NotUtf8));
+            assert!(NameNote::NotUtf8.words(zhicheng_core::Lang::Zh).contains("UTF-8"));
         }
     }
 }

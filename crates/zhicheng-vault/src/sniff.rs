@@ -93,6 +93,24 @@ pub enum Refusal {
     Unreadable(String),
 }
 
+impl Refusal {
+    /// Why the file is refused, in `lang`.
+    pub fn words(&self, lang: zhicheng_core::Lang) -> String {
+        use zhicheng_core::Lang;
+        match (self, lang) {
+            (Refusal::Empty, Lang::En) => "an empty file (0 bytes): nothing in it can prove anything".into(),
+            (Refusal::Executable(k), Lang::En) => format!("a program ({k}); it cannot be evidence"),
+            (Refusal::Script, Lang::En) => "a script; it cannot be evidence".into(),
+            (Refusal::Unknown, Lang::En) => {
+                "not a supported format; evidence must be PDF, JPEG, PNG, OFD, Word (DOC/DOCX), Excel (XLS/XLSX) or ZIP"
+                    .into()
+            }
+            (Refusal::Unreadable(e), Lang::En) => format!("cannot be read: {e}"),
+            (r, Lang::Zh) => r.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

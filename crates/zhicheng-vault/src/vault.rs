@@ -22,8 +22,8 @@ use zhicheng_core::IoAction;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use zhicheng_core::CoreError;
 use zhicheng_core::storage::atomic_write;
+use zhicheng_core::{CoreError, Lang};
 
 use crate::crypto::{self, KdfParams, VaultKey, WrappedKey};
 use crate::keys::SecretStore;
@@ -267,6 +267,8 @@ pub struct ImportOptions {
     pub follow_symlinks: bool,
     /// Links given to every imported file.
     pub links: Vec<Target>,
+    /// The language the report's refusals and warnings are worded in.
+    pub lang: Lang,
 }
 
 pub struct Vault {
@@ -801,7 +803,8 @@ impl Vault {
         // another program opening the vault meanwhile must not take them for orphans.
         let _guard = self.lock()?;
         let mut report = ImportReport::default();
-        let candidates = gather(paths, opts.follow_symlinks, &mut report);
+        let lang = opts.lang;
+        let candidates = gather(paths, opts.follow_symlinks, &mut report, lang);
         let mut p = Progress {
             files_total: candidates.len() as u32,
             bytes_total: candidates.iter().map(|(_, s)| *s).sum(),
@@ -810,7 +813,7 @@ impl Vault {
         progress(&p);
         // Files are read, hashed and encrypted by a few workers at once (one per core, at most 4): the
         // encryption is CPU-bound, and the disk keeps up. The results are then taken in order.
-        let stored = self.store_all(&candidates, &mut p, progress, cancel);
+        let stored = self.store_all(&candidates, &mut p, progress, cancel, lang);
         let mut created: Vec<PathBuf> = stored
             .iter()
             .filter_map(|r| match r {
@@ -850,14 +853,26 @@ impl Vault {
                 let limit = if kind.is_image() { self.settings.image_warn_mb } else { self.settings.document_warn_mb };
                 let mb = real_size as f64 / 1_048_576.0;
                 if mb > limit {
-                    report.warnings.push(if kind.is_image() {
-                        format!("“{name}”有 {mb:.1} MB（超过 {limit} MB）：图片建议以 300 dpi 以内扫描或压缩后再导入")
-                    } else {
-                        format!("“{name}”有 {mb:.1} MB（超过 {limit} MB）：平台可能拒收，建议压缩或拆分")
+                    report.warnings.push(match (kind.is_image(), lang) {
+                        (true, Lang::Zh) => format!(
+                            "“{name}”有 {mb:.1} MB（超过 {limit} MB）：图片建议以 300 dpi 以内扫描或压缩后再导入"
+                        ),
+                        (false, Lang::Zh) => {
+                            format!("“{name}”有 {mb:.1} MB（超过 {limit} MB）：平台可能拒收，建议压缩或拆分")
+                        }
+                        (true, Lang::En) => format!(
+                            "“{name}” is {mb:.1} MB (over {limit} MB): scan pictures at 300 dpi or less, or compress them before importing"
+                        ),
+                        (false, Lang::En) => format!(
+                            "“{name}” is {mb:.1} MB (over {limit} MB): the portal may refuse it; compress or split it"
+                        ),
                     });
                 }
                 if let Some(note) = &name_note {
-                    report.warnings.push(format!("“{name}”：{note}"));
+                    report.warnings.push(match lang {
+                        Lang::Zh => format!("“{name}”：{}", note.words(lang)),
+                        Lang::En => format!("“{name}”: {}", note.words(lang)),
+                    });
                 }
                 let id = hash[..16].to_string();
                 report.added.push(id.clone());
@@ -865,7 +880,8 @@ impl Vault {
                     id,
                     title: names::default_title(&name),
                     name,
-                    name_note,
+                    // Kept in the index as it was always written (Chinese).
+                    name_note: name_note.map(|n| n.words(Lang::Zh).to_string()),
                     hash,
                     kind,
                     size: real_size,
@@ -915,6 +931,7 @@ impl Vault {
         p: &mut Progress,
         progress: &mut dyn FnMut(&Progress),
         cancel: &AtomicBool,
+        lang: Lang,
     ) -> Vec<Option<std::result::Result<Stored, String>>> {
         enum Msg {
             Bytes(u64),
@@ -936,7 +953,7 @@ impl Vault {
                         }
                         let Some((path, _)) = candidates.get(i) else { break };
                         let r = match sniff::sniff(path) {
-                            Err(refusal) => Err(refusal.to_string()),
+                            Err(refusal) => Err(refusal.words(lang)),
                             Ok(kind) => {
                                 let mut sent = 0u64;
                                 match self.store_one(
@@ -949,7 +966,7 @@ impl Vault {
                                 ) {
                                     Ok((hash, written, size)) => Ok(Stored { kind, hash, written, size }),
                                     Err(VaultError::Cancelled) => break,
-                                    Err(e) => Err(e.to_string()),
+                                    Err(e) => Err(e.words(lang)),
                                 }
                             }
                         };
@@ -1067,7 +1084,11 @@ struct Stored {
 const SYSTEM_FILES: [&str; 4] = ["thumbs.db", "desktop.ini", ".ds_store", "icon\r"];
 
 /// The files to import, with their sizes; refusals and skips go into the report.
-fn gather(paths: &[PathBuf], follow: bool, report: &mut ImportReport) -> Vec<(PathBuf, u64)> {
+fn gather(paths: &[PathBuf], follow: bool, report: &mut ImportReport, lang: Lang) -> Vec<(PathBuf, u64)> {
+    let said = |zh: &str, en: &str| match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    };
     let mut out = vec![];
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for p in paths {
@@ -1075,48 +1096,66 @@ fn gather(paths: &[PathBuf], follow: bool, report: &mut ImportReport) -> Vec<(Pa
             report.refused.push(RefusedFile { path: p.display().to_string(), reason })
         };
         let Ok(lmeta) = fs::symlink_metadata(p) else {
-            refuse(report, "找不到此文件或无权读取".into());
+            refuse(report, said("找不到此文件或无权读取", "not found, or not readable"));
             continue;
         };
         if lmeta.file_type().is_symlink() && !follow {
-            refuse(report, "是符号链接，未跟随；如确认要导入它指向的内容，请允许跟随符号链接".into());
+            refuse(
+                report,
+                said(
+                    "是符号链接，未跟随；如确认要导入它指向的内容，请允许跟随符号链接",
+                    "a symbolic link, not followed; allow following links to import what it points to",
+                ),
+            );
             continue;
         }
         let Ok(meta) = fs::metadata(p) else {
-            refuse(report, "符号链接指向的文件不存在".into());
+            refuse(report, said("符号链接指向的文件不存在", "the symbolic link points to nothing"));
             continue;
         };
         if meta.is_dir() {
             let root = fs::canonicalize(p).unwrap_or_else(|_| p.clone());
             let mut visited = BTreeSet::new();
-            walk(p, &root, follow, &mut visited, &mut out, &mut seen, report);
+            walk(p, &root, How { follow, lang }, &mut visited, &mut out, &mut seen, report);
         } else if meta.is_file() {
             let c = fs::canonicalize(p).unwrap_or_else(|_| p.clone());
             if seen.insert(c) {
                 out.push((p.clone(), meta.len()));
             }
         } else {
-            refuse(report, "不是普通文件或文件夹".into());
+            refuse(report, said("不是普通文件或文件夹", "not a regular file or folder"));
         }
     }
     out
 }
 
+/// How a folder is walked: whether links are followed, the language of the refusals.
+#[derive(Clone, Copy)]
+struct How {
+    follow: bool,
+    lang: Lang,
+}
+
 fn walk(
     dir: &Path,
     root: &Path,
-    follow: bool,
+    how: How,
     visited: &mut BTreeSet<PathBuf>,
     out: &mut Vec<(PathBuf, u64)>,
     seen: &mut HashSet<PathBuf>,
     report: &mut ImportReport,
 ) {
+    let How { follow, lang } = how;
     let canon = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !visited.insert(canon) {
         return;
     }
     let Ok(rd) = fs::read_dir(dir) else {
-        report.refused.push(RefusedFile { path: dir.display().to_string(), reason: "无法读取此文件夹".into() });
+        let reason = match lang {
+            Lang::Zh => "无法读取此文件夹",
+            Lang::En => "the folder cannot be read",
+        };
+        report.refused.push(RefusedFile { path: dir.display().to_string(), reason: reason.into() });
         return;
     };
     let mut entries: Vec<_> = rd.flatten().collect();
@@ -1128,37 +1167,46 @@ fn walk(
             report.skipped += 1;
             continue;
         }
-        let refuse = |report: &mut ImportReport, reason: &str| {
+        let refuse = |report: &mut ImportReport, zh: &str, en: &str| {
+            let reason = if lang == Lang::En { en } else { zh };
             report.refused.push(RefusedFile { path: path.display().to_string(), reason: reason.into() })
         };
         let Ok(ft) = e.file_type() else { continue };
         if ft.is_symlink() {
             if !follow {
-                refuse(report, "是符号链接，未跟随；如确认要导入它指向的内容，请允许跟随符号链接");
+                refuse(
+                    report,
+                    "是符号链接，未跟随；如确认要导入它指向的内容，请允许跟随符号链接",
+                    "a symbolic link, not followed; allow following links to import what it points to",
+                );
                 continue;
             }
             match fs::canonicalize(&path) {
                 Ok(t) if t.starts_with(root) => {}
                 Ok(_) => {
-                    refuse(report, "符号链接指向所选文件夹之外，未跟随");
+                    refuse(
+                        report,
+                        "符号链接指向所选文件夹之外，未跟随",
+                        "the symbolic link points outside the chosen folder; not followed",
+                    );
                     continue;
                 }
                 Err(_) => {
-                    refuse(report, "符号链接指向的文件不存在");
+                    refuse(report, "符号链接指向的文件不存在", "the symbolic link points to nothing");
                     continue;
                 }
             }
         }
         let Ok(meta) = fs::metadata(&path) else { continue };
         if meta.is_dir() {
-            walk(&path, root, follow, visited, out, seen, report);
+            walk(&path, root, how, visited, out, seen, report);
         } else if meta.is_file() {
             let c = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
             if seen.insert(c) {
                 out.push((path, meta.len()));
             }
         } else {
-            refuse(report, "不是普通文件");
+            refuse(report, "不是普通文件", "not a regular file");
         }
     }
 }

@@ -101,6 +101,20 @@ fn a_dropped_folder_is_imported_encrypted_deduplicated_and_the_originals_are_unt
     assert!(reasons.iter().any(|(n, r)| *n == "空文件.pdf" && r.contains("0 字节")), "{reasons:?}");
     assert!(reasons.iter().any(|(n, r)| *n == "tool.pdf" && r.contains("可执行程序")), "{reasons:?}");
     assert!(reasons.iter().any(|(n, r)| *n == "说明.txt" && r.contains("不是支持的格式")), "{reasons:?}");
+
+    // The same refusals in English, for an English interface (the file names stay as they are).
+    let t2 = tempfile::tempdir().unwrap();
+    let store2 = KeyringStore::mock();
+    let mut v2 = Vault::create(&t2.path().join("ws"), KeyChoice::Store(&store2)).unwrap();
+    let en = import(
+        &mut v2,
+        std::slice::from_ref(&src),
+        &ImportOptions { lang: zhicheng_core::Lang::En, ..Default::default() },
+    );
+    let reasons: Vec<&str> = en.refused.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("0 bytes")) && reasons.iter().any(|r| r.contains("a program")));
+    assert!(reasons.iter().all(|r| !r.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))), "{reasons:?}");
     let last = seen.last().unwrap();
     assert_eq!((last.files_done, last.files_total), (7, 7));
     assert_eq!(last.bytes_done, last.bytes_total);

@@ -139,7 +139,7 @@ pub async fn evidence_import<R: Runtime>(
         let report = with_vault(state, |v| {
             v.import(
                 &paths,
-                &ImportOptions { follow_symlinks, links },
+                &ImportOptions { follow_symlinks, links, lang: state.lang() },
                 &mut |p| {
                     if p.files_done == p.files_total || last.elapsed().as_millis() >= 100 {
                         last = std::time::Instant::now();
