@@ -270,19 +270,31 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
             }
             for id in &report.added {
                 let f = v.file(id)?;
-                outln!("已导入 {id}  {}（{}，{}）", f.name, f.kind.label(), export::human_size(f.size));
+                say!(
+                    "已导入 {}  {}（{}，{}）",
+                    "Imported {}  {} ({}, {})",
+                    id,
+                    f.name,
+                    zhicheng_vault::text::kind(f.kind, crate::lang()),
+                    export::human_size(f.size)
+                );
             }
             for (name, id) in &report.duplicates {
-                outln!("已存在 {id}  {name}（内容相同，未重复保存）");
+                say!(
+                    "已存在 {}  {}（内容相同，未重复保存）",
+                    "Already there {}  {} (same content, not stored twice)",
+                    id,
+                    name
+                );
             }
             for r in &report.refused {
-                errln!("未导入 {}：{}", r.path, r.reason);
+                say_err!("未导入 {}：{}", "Not imported {}: {}", r.path, r.reason);
             }
             for w in &report.warnings {
-                errln!("提示：{w}");
+                say_err!("提示：{}", "Note: {}", w);
             }
             if report.skipped > 0 {
-                errln!("已跳过 {} 个隐藏或系统文件", report.skipped);
+                say_err!("已跳过 {} 个隐藏或系统文件", "Skipped {} hidden or system files", report.skipped);
             }
             Ok(if report.refused.is_empty() { 0 } else { 1 })
         }
@@ -291,7 +303,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
             if json {
                 outln!("{}", crate::json_pretty(v.files()));
             } else if v.files().is_empty() {
-                outln!("材料库是空的");
+                say!("材料库是空的", "The vault is empty");
             } else {
                 for f in v.files() {
                     let links: Vec<String> = f.links.iter().map(|l| l.to_string()).collect();
@@ -320,16 +332,21 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
                 outln!("{}", crate::json_pretty(&c));
             } else {
                 if c.nothing_to_check {
-                    outln!("佐证材料：还没有需要核对的项目——请先填写基本情况和业绩成果（zhicheng profile import）");
+                    say!(
+                        "佐证材料：还没有需要核对的项目——请先填写基本情况和业绩成果（zhicheng profile import）",
+                        "Evidence: nothing to check yet; fill in the basic information and the achievements first (zhicheng profile import)"
+                    );
                 } else {
-                    outln!(
+                    say!(
                         "佐证材料：{}/{} 项已备齐{}",
+                        "Evidence: {} of {} items ready{}",
                         c.done,
                         c.required,
-                        if c.complete {
-                            "；个人提交所需材料已齐全。公示表（盖章）和公示结果在单位公示后上传"
-                        } else {
-                            ""
+                        match (c.complete, crate::lang()) {
+                            (false, _) => "",
+                            (true, Lang::Zh) => "；个人提交所需材料已齐全。公示表（盖章）和公示结果在单位公示后上传",
+                            (true, Lang::En) =>
+                                "; everything your own submission needs is there. The publicity sheet (stamped) and the publicity result are uploaded after the unit's publicity",
                         }
                     );
                 }
@@ -337,17 +354,21 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
                     outln!(
                         "{} {}  [{}]  {}  {}",
                         status_mark(i),
-                        i.label,
+                        zhicheng_vault::text::subject(&i.subject, crate::lang()),
                         i.clause,
-                        zhicheng_vault::text::why(i, Lang::Zh),
+                        zhicheng_vault::text::why(i, crate::lang()),
                         i.target
                     );
                 }
                 if !c.blocking.is_empty() {
-                    outln!("尚缺（提交前须补齐）：{}", c.names(&c.blocking, Lang::Zh).join("、"));
+                    say!(
+                        "尚缺（提交前须补齐）：{}",
+                        "Still missing (needed before submitting): {}",
+                        c.names(&c.blocking, crate::lang()).join(crate::tr("、", ", "))
+                    );
                 }
                 for r in &c.reminders {
-                    outln!("提醒：{}", zhicheng_vault::text::reminder(*r, Lang::Zh));
+                    say!("提醒：{}", "Reminder: {}", zhicheng_vault::text::reminder(*r, crate::lang()));
                 }
             }
             Ok(if c.complete { 0 } else { EXIT_MISSING })
@@ -359,17 +380,22 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
                 return Err(VaultError::NotFound(Missing::Target { target: t.to_string() }));
             }
             open(ws, s, false)?.link(&id, t)?;
-            outln!("已关联 {id} → {target}");
+            say!("已关联 {} → {}", "Linked {} → {}", id, target);
             Ok(0)
         }
         EvidenceCmd::Unlink { id, target } => {
             open(ws, s, false)?.unlink(&id, &target.parse()?)?;
-            outln!("已取消关联 {id} → {target}");
+            say!("已取消关联 {} → {}", "Unlinked {} → {}", id, target);
             Ok(0)
         }
         EvidenceCmd::Remove { id } => {
             let f = open(ws, s, false)?.remove(&id)?;
-            outln!("已从材料库删除 {}（{}）；原文件不受影响", f.id, f.name);
+            say!(
+                "已从材料库删除 {}（{}）；原文件不受影响",
+                "Removed {} ({}) from the vault; the original file is not touched",
+                f.id,
+                f.name
+            );
             Ok(0)
         }
         EvidenceCmd::Export { to: Some(dir), per_item_pdf: true, .. } => {
@@ -387,19 +413,29 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
             for i in &r.items {
                 outln!("{}  {}  {} 页  {}", i.file_name, i.label, i.report.pages, describe(&i.report));
                 for k in &i.report.skipped {
-                    errln!("  未合入“{}”：{}", k.title, k.reason);
+                    say_err!("  未合入“{}”：{}", "  Not included “{}”: {}", k.title, k.reason);
                 }
                 if !i.names.ok {
                     errln!("  {}", name_hint(&v, &i.names));
                 }
             }
             for f in &r.failed {
-                errln!("未能合成“{}”：{}", f.title, f.reason);
+                say_err!("未能合成“{}”：{}", "Could not compose “{}”: {}", f.title, f.reason);
             }
-            outln!("已导出 {} 个 PDF 到 {}（清单：{}）", r.items.len(), r.dest, export::INDEX_CSV);
+            say!(
+                "已导出 {} 个 PDF 到 {}（清单：{}）",
+                "Exported {} PDFs to {} (list: {})",
+                r.items.len(),
+                r.dest,
+                export::INDEX_CSV
+            );
             if !r.blocking.is_empty() {
                 let list = zhicheng_vault::checklist::checklist(&file, v.files());
-                errln!("注意：尚缺 {}", list.names(&r.blocking, Lang::Zh).join("、"));
+                say_err!(
+                    "注意：尚缺 {}",
+                    "Note: still missing {}",
+                    list.names(&r.blocking, crate::lang()).join(crate::tr("、", ", "))
+                );
             }
             let bad = r.items.iter().any(|i| !i.report.within_budget) || !r.failed.is_empty();
             Ok(if bad { EXIT_OVER_BUDGET } else { 0 })
@@ -439,7 +475,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
             } else {
                 outln!("已写出 {}：{} 页，{}", out.display(), r.pages, describe(&r));
                 for k in &r.skipped {
-                    errln!("未合入“{}”：{}", k.title, k.reason);
+                    say_err!("未合入“{}”：{}", "Not included “{}”: {}", k.title, k.reason);
                 }
             }
             Ok(if r.within_budget { 0 } else { EXIT_OVER_BUDGET })
@@ -472,7 +508,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
                     );
                 }
                 for k in &p.skipped {
-                    errln!("未合入“{}”：{}", k.title, k.reason);
+                    say_err!("未合入“{}”：{}", "Not included “{}”: {}", k.title, k.reason);
                 }
                 if !p.names.ok {
                     errln!("{}", name_hint(&v, &p.names));
@@ -506,7 +542,7 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
         }
         EvidenceCmd::Unmask { id } => {
             open(ws, s, false)?.unmask(&id)?;
-            outln!("已撤销遮盖：{id} 恢复使用原文件");
+            say!("已撤销遮盖：{} 恢复使用原文件", "Mask undone: {} uses the original file again", id);
             Ok(0)
         }
         EvidenceCmd::NameVisible { id, no } => {
@@ -530,17 +566,31 @@ pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, Vaul
                 (None, None) => unreachable!("clap requires one"),
             };
             let r = export::export(&v, &file, dest, force)?;
-            outln!("已导出 {} 个文件到 {}（清单：{}）", r.rows.len(), r.dest, export::INDEX_CSV);
+            say!(
+                "已导出 {} 个文件到 {}（清单：{}）",
+                "Exported {} files to {} (list: {})",
+                r.rows.len(),
+                r.dest,
+                export::INDEX_CSV
+            );
             if !r.blocking.is_empty() {
                 let list = zhicheng_vault::checklist::checklist(&file, v.files());
-                errln!("注意：尚缺 {}", list.names(&r.blocking, Lang::Zh).join("、"));
+                say_err!(
+                    "注意：尚缺 {}",
+                    "Note: still missing {}",
+                    list.names(&r.blocking, crate::lang()).join(crate::tr("、", ", "))
+                );
             }
             Ok(0)
         }
         EvidenceCmd::Recovery { to } => {
             let pass = need_passphrase(s)?;
             open(ws, s, false)?.write_recovery(&to, &pass, KdfParams::default(), false)?;
-            outln!("已写出恢复文件 {}；请与口令分开妥善保存", to.display());
+            say!(
+                "已写出恢复文件 {}；请与口令分开妥善保存",
+                "Wrote the recovery file {}; keep it safe, apart from the passphrase",
+                to.display()
+            );
             Ok(0)
         }
         EvidenceCmd::Recover { from } => {

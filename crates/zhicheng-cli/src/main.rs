@@ -21,6 +21,24 @@ macro_rules! err {
 macro_rules! errln {
     ($($t:tt)*) => { $crate::stderr_write(format_args!($($t)*), true) };
 }
+/// A line of output in the run's language: the Chinese and the English format strings.
+macro_rules! say {
+    ($zh:literal, $en:literal $(, $a:expr)* $(,)?) => {
+        match $crate::lang() {
+            zhicheng_core::Lang::Zh => outln!($zh $(, $a)*),
+            zhicheng_core::Lang::En => outln!($en $(, $a)*),
+        }
+    };
+}
+/// A line on stderr in the run's language.
+macro_rules! say_err {
+    ($zh:literal, $en:literal $(, $a:expr)* $(,)?) => {
+        match $crate::lang() {
+            zhicheng_core::Lang::Zh => errln!($zh $(, $a)*),
+            zhicheng_core::Lang::En => errln!($en $(, $a)*),
+        }
+    };
+}
 
 /// Pretty JSON of the app's own data types.
 #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
@@ -427,7 +445,10 @@ fn round_extract(notice: &Path, json: bool) -> Result<u8, CoreError> {
     if json {
         outln!("{}", json_pretty(&found));
     } else if found.is_empty() {
-        outln!("未找到带时刻的日期（如“2023年11月3日17:00”）；请核对文件，或手工填写新一轮的时间");
+        say!(
+            "未找到带时刻的日期（如“2023年11月3日17:00”）；请核对文件，或手工填写新一轮的时间",
+            "No date with a time found (like “2023年11月3日17:00”); check the file, or enter the new round's times by hand"
+        );
     } else {
         for f in &found {
             let what = match (f.window, f.edge) {
@@ -437,7 +458,11 @@ fn round_extract(notice: &Path, json: bool) -> Result<u8, CoreError> {
             };
             outln!("{}  {what}\n    原文：{}", f.at.format("%Y-%m-%d %H:%M（北京时间）"), f.sentence);
         }
-        outln!("共 {} 个时刻；请逐一与通知核对后再用于新一轮。", found.len());
+        say!(
+            "共 {} 个时刻；请逐一与通知核对后再用于新一轮。",
+            "{} instants; check each against the notice before using them for a new round.",
+            found.len()
+        );
     }
     Ok(if found.is_empty() { 3 } else { 0 })
 }
@@ -456,7 +481,11 @@ fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
         return Ok(());
     }
     if !loaded.exists {
-        outln!("工作区 {} 中还没有申报人资料。可用 `zhicheng profile import FILE` 导入。", ws.root().display());
+        say!(
+            "工作区 {} 中还没有申报人资料。可用 `zhicheng profile import FILE` 导入。",
+            "The workspace {} has no applicant data yet. Import it with `zhicheng profile import FILE`.",
+            ws.root().display()
+        );
         return Ok(());
     }
     out!("{}", render(&loaded.file.profile));
@@ -471,9 +500,9 @@ fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
         })
         .collect();
     if missing.is_empty() {
-        outln!("\n基本情况已填写完整。");
+        say!("\n基本情况已填写完整。", "\nThe basic information is complete.");
     } else {
-        outln!("\n尚需处理（{}项）：\n{}", missing.len(), missing.join("\n"));
+        say!("\n尚需处理（{}项）：\n{}", "\nStill to do ({} items):\n{}", missing.len(), missing.join("\n"));
     }
     Ok(())
 }
@@ -545,12 +574,17 @@ fn import(ws: &Workspace, file: &Path) -> Result<(), CoreError> {
     let issues = parsed.file.profile.validate(this_month());
     ws.save(&parsed.file)?;
     let missing: Vec<_> = issues.iter().map(|i| i.label_zh.as_str()).collect();
-    outln!("已导入 {} 到工作区 {}", file.display(), ws.root().display());
+    say!("已导入 {} 到工作区 {}", "Imported {} into the workspace {}", file.display(), ws.root().display());
     if parsed.source_version < applicant_file::CURRENT_VERSION {
-        outln!("（文件为旧版本 {}，已转换为版本 {}）", parsed.source_version, applicant_file::CURRENT_VERSION);
+        say!(
+            "（文件为旧版本 {}，已转换为版本 {}）",
+            "(the file was of the older version {}; converted to version {})",
+            parsed.source_version,
+            applicant_file::CURRENT_VERSION
+        );
     }
     if !missing.is_empty() {
-        errln!("提示：以下项目尚未填写：{}", missing.join("、"));
+        say_err!("提示：以下项目尚未填写：{}", "Note: not filled in yet: {}", missing.join(tr("、", ", ")));
     }
     Ok(())
 }
@@ -562,7 +596,7 @@ fn export(ws: &Workspace, file: &Path, force: bool) -> Result<(), CoreError> {
     }
     storage::check_output(file, force)?;
     storage::atomic_write(file, loaded.file.to_json().as_bytes())?;
-    outln!("已导出到 {}", file.display());
+    say!("已导出到 {}", "Exported to {}", file.display());
     Ok(())
 }
 

@@ -49,6 +49,13 @@ fn add_link_check_export_and_recover_from_the_command_line() {
     let o = zhicheng(&ws, &pass, &["evidence", "check"]);
     assert_eq!(o.status.code(), Some(3), "missing items → exit 3: {}", out(&o));
     assert!(out(&o).contains("✗ 业绩1"));
+    // In English: the summary, the items and why they apply are English; only clauses and the
+    // user's own titles stay as written.
+    let o = zhicheng(&ws, &pass, &["--lang", "en", "evidence", "check"]);
+    let en = out(&o);
+    assert!(en.contains("Evidence: 0 of ") && en.contains("Still missing (needed before submitting): "), "{en}");
+    assert!(en.contains("Diploma"), "{en}");
+    assert!(!en.contains("佐证材料") && !en.contains("尚缺") && !en.contains("提醒"), "{en}");
 
     let o = zhicheng(&ws, &pass, &["evidence", "add", src.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "a refused file is reported and the exit code says so");
