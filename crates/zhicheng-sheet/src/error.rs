@@ -73,7 +73,7 @@ impl SheetError {
     pub fn payload(&self, lang: Lang) -> ErrorPayload {
         match self {
             SheetError::Core(e) => ErrorPayload::new(e, lang),
-            other => ErrorPayload { code: other.code(), message: other.words(lang), backup: None, issues: vec![] },
+            other => ErrorPayload::worded(other.code(), other.words(lang)),
         }
     }
 
@@ -137,14 +137,7 @@ impl SheetError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn has_cjk(s: &str) -> bool {
-        s.chars().any(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c)
-                || ('\u{3000}'..='\u{303f}').contains(&c)
-                || ('\u{ff00}'..='\u{ffef}').contains(&c)
-        })
-    }
+    use zhicheng_core::text::has_cjk;
 
     #[test]
     fn every_sheet_error_reads_in_both_languages() {

@@ -260,7 +260,7 @@ impl VaultError {
     pub fn payload(&self, lang: Lang) -> ErrorPayload {
         match self {
             VaultError::Core(e) => ErrorPayload::new(e, lang),
-            other => ErrorPayload { code: other.code(), message: other.words(lang), backup: None, issues: vec![] },
+            other => ErrorPayload::worded(other.code(), other.words(lang)),
         }
     }
 }
@@ -513,14 +513,7 @@ impl VaultError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn has_cjk(s: &str) -> bool {
-        s.chars().any(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c)
-                || ('\u{3000}'..='\u{303f}').contains(&c)
-                || ('\u{ff00}'..='\u{ffef}').contains(&c)
-        })
-    }
+    use zhicheng_core::text::has_cjk;
 
     /// One of every code, with user data that is not Chinese (titles and paths are shown as entered).
     fn samples() -> Vec<VaultError> {

@@ -375,6 +375,11 @@ impl From<&CoreError> for ErrorPayload {
 }
 
 impl ErrorPayload {
+    /// A payload with only a code and its message (the vault's and the sheet's own errors).
+    pub fn worded(code: ErrorCode, message: String) -> Self {
+        Self { code, message, backup: None, issues: vec![] }
+    }
+
     /// The payload of `e`, its message in `lang` (the interface's language).
     pub fn new(e: &CoreError, lang: Lang) -> Self {
         Self {

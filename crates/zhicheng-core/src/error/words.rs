@@ -205,18 +205,12 @@ impl CoreError {
 mod tests {
     #![allow(clippy::unwrap_used, reason = "a test")]
 
+    use crate::text::has_cjk;
+
     use std::path::PathBuf;
 
     use super::*;
     use crate::report::{BackupInfo, FieldIssue};
-
-    fn has_cjk(s: &str) -> bool {
-        s.chars().any(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c)
-                || ('\u{3000}'..='\u{303f}').contains(&c)
-                || ('\u{ff00}'..='\u{ffef}').contains(&c)
-        })
-    }
 
     /// One of every variant, with data that is not Chinese (user data is shown as entered).
     fn samples() -> Vec<CoreError> {
