@@ -156,7 +156,8 @@ fn need_passphrase(s: &Secrets) -> Result<String, VaultError> {
 
 /// Opens (or creates) the vault; its key then also seals the applicant's ID number and phone.
 fn open(ws: &mut Workspace, s: &Secrets, create: bool) -> Result<Vault, VaultError> {
-    let v = access::open(ws.root(), passphrase(s)?.as_deref(), create, None)?;
+    let mut v = access::open(ws.root(), passphrase(s)?.as_deref(), create, None)?;
+    v.lang = crate::lang();
     ws.set_cipher(v.field_cipher())?;
     if v.reclaimed.files > 0 {
         errln!(

@@ -11,8 +11,8 @@ use zhicheng_core::IoAction;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::ApplicantFile;
+use zhicheng_core::{CoreError, Lang};
 
 use crate::checklist::{self, ChecklistItem};
 use crate::compose::{self, ComposeError, Compress, PageInput};
@@ -144,7 +144,12 @@ fn load(vault: &Vault, files: &[&EvidenceFile]) -> Result<(HashMap<String, Loade
             skipped.push(Skipped {
                 file: f.id.clone(),
                 title: f.title.clone(),
-                reason: format!("{}：请先转为 PDF 再导入", current.kind.label()),
+                reason: match vault.lang {
+                    Lang::Zh => format!("{}：请先转为 PDF 再导入", current.kind.label()),
+                    Lang::En => {
+                        format!("{}: convert it to PDF before importing", crate::text::kind(current.kind, vault.lang))
+                    }
+                },
             });
             continue;
         }
@@ -153,7 +158,7 @@ fn load(vault: &Vault, files: &[&EvidenceFile]) -> Result<(HashMap<String, Loade
             Ok(pages) => {
                 loaded.insert(f.id.clone(), Loaded { current, bytes, pages });
             }
-            Err(e) => skipped.push(Skipped { file: f.id.clone(), title: f.title.clone(), reason: e.to_string() }),
+            Err(e) => skipped.push(Skipped { file: f.id.clone(), title: f.title.clone(), reason: e.words(vault.lang) }),
         }
     }
     Ok((loaded, skipped))
@@ -398,16 +403,36 @@ pub fn compose_item(
     let within = size <= budget;
     let problem = (!within).then(|| {
         let mb = crate::export::human_size;
-        let mut why = format!("合成后 {}，超过上限 {}", mb(size), mb(budget));
+        let en = vault.lang == Lang::En;
+        let mut why = if en {
+            format!("{} once composed, over the limit of {}", mb(size), mb(budget))
+        } else {
+            format!("合成后 {}，超过上限 {}", mb(size), mb(budget))
+        };
         if pdf_bytes * 10 >= budget * 9 {
-            why.push_str(&format!(
-                "；其中 PDF 文件共 {}，不能再压缩：请重新以较低分辨率（150–200 dpi）扫描，或拆分后分项上传",
-                mb(pdf_bytes)
-            ));
+            why.push_str(&if en {
+                format!(
+                    "; its PDF files alone are {}, which cannot be compressed: scan again at a lower resolution (150–200 dpi), or split it and upload the parts",
+                    mb(pdf_bytes)
+                )
+            } else {
+                format!(
+                    "；其中 PDF 文件共 {}，不能再压缩：请重新以较低分辨率（150–200 dpi）扫描，或拆分后分项上传",
+                    mb(pdf_bytes)
+                )
+            });
         } else if has_images && matches!(mode, Mode::Fit) {
-            why.push_str("；已压缩到 100 dpi 仍放不下：请减少页数或拆分后分项上传");
+            why.push_str(if en {
+                "; still too large at 100 dpi: use fewer pages, or split it and upload the parts"
+            } else {
+                "；已压缩到 100 dpi 仍放不下：请减少页数或拆分后分项上传"
+            });
         } else if has_images {
-            why.push_str("；可压缩图片（降低分辨率或质量）后再试");
+            why.push_str(if en {
+                "; compress the pictures (lower resolution or quality) and try again"
+            } else {
+                "；可压缩图片（降低分辨率或质量）后再试"
+            });
         }
         why
     });
@@ -492,7 +517,7 @@ pub fn export_per_item(
                     failed.push(Skipped {
                         file: item.target.clone(),
                         title: item.label.clone(),
-                        reason: e.to_string(),
+                        reason: e.words(vault.lang),
                     });
                     continue;
                 }

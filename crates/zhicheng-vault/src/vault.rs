@@ -281,6 +281,9 @@ pub struct Vault {
     /// What opening removed: encrypted objects no index entry names (left by an import that was
     /// killed before it wrote the index).
     pub reclaimed: Reclaimed,
+    /// The language of what the vault words for the user (skipped pages, a composition's problem);
+    /// the interface's, set by the caller. Not stored.
+    pub lang: Lang,
 }
 
 /// Orphan objects removed when the vault was opened.
@@ -381,6 +384,7 @@ impl Vault {
             compositions: vec![],
             settings: VaultSettings::default(),
             reclaimed: Reclaimed::default(),
+            lang: Lang::Zh,
         };
         v.save_index()?;
         #[allow(clippy::expect_used, reason = "derived Serialize of plain data with string keys cannot fail")]
@@ -435,6 +439,7 @@ impl Vault {
             compositions: index.compositions,
             settings,
             reclaimed: Reclaimed::default(),
+            lang: Lang::Zh,
         };
         // Only while no other program writes: its import may have objects not yet in its index.
         if let Ok(_guard) = v.lock() {

@@ -450,6 +450,11 @@ fn the_users_page_order_survives_new_links_and_removed_files() {
     // The Word file is listed, not silently left out.
     assert_eq!(view.skipped.len(), 1);
     assert!(view.skipped[0].reason.contains("请先转为 PDF"), "{:?}", view.skipped);
+    // In English for an English interface.
+    v.lang = zhicheng_core::Lang::En;
+    let en = upload::item_pages(&v, &file, &t).unwrap();
+    assert!(en.skipped[0].reason.ends_with(": convert it to PDF before importing"), "{:?}", en.skipped);
+    v.lang = zhicheng_core::Lang::Zh;
 
     // A file removed from the vault leaves the order.
     v.remove(&photo).unwrap();
@@ -478,7 +483,7 @@ fn the_budget_compresses_what_it_can_and_says_what_it_cannot() {
         .collect();
     let photos: Vec<(&str, Vec<u8>, Target)> =
         photos.iter().map(|(n, b, t)| (n.as_str(), b.clone(), t.clone())).collect();
-    let v = vault_with(dir.path(), &photos);
+    let mut v = vault_with(dir.path(), &photos);
     let (_, plain) = upload::compose_item(&v, &file, &t, Mode::Use(None), Some(u64::MAX)).unwrap();
     let budget = plain.size / 3;
     let (pdf, fit) = upload::compose_item(&v, &file, &t, Mode::Fit, Some(budget)).unwrap();
@@ -499,6 +504,12 @@ fn the_budget_compresses_what_it_can_and_says_what_it_cannot() {
     let (_, no) = upload::compose_item(&v, &file, &t, Mode::Fit, Some(10_000)).unwrap();
     assert!(!no.within_budget);
     assert!(no.problem.as_ref().unwrap().contains("100 dpi"), "{:?}", no.problem);
+    v.lang = zhicheng_core::Lang::En;
+    let (_, no_en) = upload::compose_item(&v, &file, &t, Mode::Fit, Some(10_000)).unwrap();
+    let why = no_en.problem.unwrap();
+    assert!(why.contains("over the limit") && why.contains("still too large at 100 dpi"), "{why}");
+    assert!(!zhicheng_core::text::has_cjk(&why), "{why}");
+    v.lang = zhicheng_core::Lang::Zh;
 
     // PDF pages cannot be compressed: said so.
     let dir2 = tempfile::tempdir().unwrap();

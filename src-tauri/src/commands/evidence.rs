@@ -55,6 +55,8 @@ fn data_of(state: &AppState) -> AppResult<EvidenceData> {
 fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> Result<T, VaultError>) -> AppResult<T> {
     let mut guard = state.vault();
     let v = guard.as_mut().ok_or(VaultError::Locked(Locked::NotUnlocked))?;
+    // What the vault words (skipped pages, a composition's problem) follows the interface's language.
+    v.lang = state.lang();
     Ok(f(v)?)
 }
 
