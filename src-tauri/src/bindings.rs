@@ -6,7 +6,7 @@
 
 use ts_rs::{Config, TS};
 
-pub fn typescript() -> String {
+pub(crate) fn typescript() -> String {
     let cfg = Config::new();
     let decls = [
         crate::DropEvent::decl(&cfg),

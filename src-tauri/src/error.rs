@@ -6,7 +6,7 @@ use serde::Serialize;
 use zhicheng_core::{CoreError, ErrorPayload, Lang};
 
 #[derive(Debug, thiserror::Error)]
-pub enum AppError {
+pub(crate) enum AppError {
     #[error(transparent)]
     Core(#[from] CoreError),
     #[error(transparent)]
@@ -20,7 +20,7 @@ pub enum AppError {
 
 impl AppError {
     /// This error with its message in `lang`.
-    pub fn worded(self, lang: Lang) -> Self {
+    pub(crate) fn worded(self, lang: Lang) -> Self {
         match self {
             AppError::Core(e) => AppError::Worded(ErrorPayload::new(&e, lang)),
             AppError::Vault(e) => AppError::Worded(e.payload(lang)),
@@ -41,4 +41,4 @@ impl Serialize for AppError {
     }
 }
 
-pub type AppResult<T> = Result<T, AppError>;
+pub(crate) type AppResult<T> = Result<T, AppError>;

@@ -10,7 +10,7 @@ const IDENTIFIER: &str = "cn.zhicheng.lowcarbon";
 
 /// Where the logs go: `ZHICHENG_LOG_DIR`, else the OS's place for an app's logs (Linux
 /// `~/.local/share/<id>/logs`, macOS `~/Library/Logs/<id>`, Windows `%LOCALAPPDATA%\<id>\logs`).
-pub fn dir() -> Option<PathBuf> {
+pub(crate) fn dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os("ZHICHENG_LOG_DIR").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(d));
     }
@@ -22,7 +22,7 @@ pub fn dir() -> Option<PathBuf> {
 
 /// Starts logging to the file (and panics go there too); returns the folder, `None` when it cannot
 /// be written (the app runs on without a log).
-pub fn init() -> Option<PathBuf> {
+pub(crate) fn init() -> Option<PathBuf> {
     let dir = dir()?;
     zhicheng_core::storage::create_private_dir(&dir).ok()?;
     let appender = tracing_appender::rolling::Builder::new()
@@ -47,7 +47,7 @@ pub fn init() -> Option<PathBuf> {
 }
 
 /// The app cannot start: said in a native dialog (a user on Windows sees no console) and in the log.
-pub fn fatal(message: &str, log: Option<&std::path::Path>) {
+pub(crate) fn fatal(message: &str, log: Option<&std::path::Path>) {
     tracing::error!(target: "zhicheng", "cannot start: {message}");
     let where_ = log.map(|d| format!("\n\n日志：{}", d.display())).unwrap_or_default();
     eprintln!("zhicheng: {message}");

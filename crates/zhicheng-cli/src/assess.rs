@@ -17,7 +17,7 @@ use zhicheng_core::round::Round;
 use zhicheng_core::storage::{Workspace, atomic_write};
 use zhicheng_core::yearmonth::YearMonth;
 
-pub struct Options<'a> {
+pub(crate) struct Options<'a> {
     pub file: Option<&'a Path>,
     pub batch: Option<&'a Path>,
     pub csv: Option<&'a Path>,
@@ -48,7 +48,7 @@ fn load_pack(o: &Options) -> Result<RulePack, CoreError> {
 }
 
 /// Reads an applicant file given on the command line and checks it as `profile import` does.
-pub fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
+pub(crate) fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
     let text = read_text(path)?;
     let file = applicant_file::parse(&text, Some(path))?.file;
     applicant_file::check_for_use(&file, crate::this_month()).map_err(|e| with_path(e, path))?;
@@ -56,7 +56,7 @@ pub fn read_applicant(path: &Path) -> Result<ApplicantFile, CoreError> {
 }
 
 /// The text of an input file: a regular file (a pipe would block forever), not too large, UTF-8.
-pub fn read_text(path: &Path) -> Result<String, CoreError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, CoreError> {
     let meta = std::fs::metadata(path).map_err(|source| CoreError::Io {
         action: IoAction::Read,
         path: path.into(),
@@ -95,7 +95,7 @@ fn with_path(e: CoreError, path: &Path) -> CoreError {
     }
 }
 
-pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
+pub(crate) fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
     let pack = load_pack(&o)?;
     let month = match o.apply_month {
         Some(s) => Some(s.parse::<YearMonth>().map_err(|e| CoreError::InvalidFile {
@@ -156,7 +156,7 @@ pub fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
 }
 
 /// The vault's links, when it opens here (OS key store or ZHICHENG_VAULT_PASSPHRASE); else `None`.
-pub fn evidence_links(ws: &Workspace) -> Option<EvidenceLinks> {
+pub(crate) fn evidence_links(ws: &Workspace) -> Option<EvidenceLinks> {
     if !zhicheng_vault::vault::exists(ws.root()) {
         return Some(EvidenceLinks::default());
     }
@@ -165,7 +165,7 @@ pub fn evidence_links(ws: &Workspace) -> Option<EvidenceLinks> {
     Some(zhicheng_vault::access::links(&v))
 }
 
-pub fn prereview_lines(findings: &[Finding]) -> String {
+pub(crate) fn prereview_lines(findings: &[Finding]) -> String {
     findings
         .iter()
         .map(|f| {
@@ -187,7 +187,7 @@ pub fn prereview_lines(findings: &[Finding]) -> String {
 }
 
 /// `zhicheng prereview [FILE] [--json]`: the cross-checks alone; exit 3 when a warning fired.
-pub fn run_prereview(ws: &Workspace, file: Option<&Path>, json: bool) -> Result<u8, CoreError> {
+pub(crate) fn run_prereview(ws: &Workspace, file: Option<&Path>, json: bool) -> Result<u8, CoreError> {
     let (f, evidence) = match file {
         Some(p) => (read_applicant(p)?, None),
         None => (ws.load()?.file, evidence_links(ws)),
@@ -221,7 +221,7 @@ pub fn run_prereview(ws: &Workspace, file: Option<&Path>, json: bool) -> Result<
 
 /// The JSON contract: `excluded` (null or a reason code), `eligible_levels`, and `levels` keyed by level
 /// with `conditions` keyed by clause id; the full detail stays inside.
-pub fn to_json(a: &Assessment) -> Value {
+pub(crate) fn to_json(a: &Assessment) -> Value {
     let mut levels = Map::new();
     for l in &a.levels {
         let mut conditions = Map::new();
@@ -309,7 +309,7 @@ fn gloss<'a>(zh: &'a str, en: &'a Option<String>) -> &'a str {
     }
 }
 
-pub fn report(file: &ApplicantFile, a: &Assessment) -> String {
+pub(crate) fn report(file: &ApplicantFile, a: &Assessment) -> String {
     let en = lang() == Lang::En;
     let mut out = String::new();
     let name = if !file.profile.name.trim().is_empty() {
@@ -535,9 +535,9 @@ fn run_batch(
 /// The applicants of a batch: the `.json` files of a folder (sorted by name) or the lines of a JSONL
 /// file, each with a name for messages; one that cannot be read does not stop the others.
 /// A batch entry: its name for messages, and the applicant or why it could not be read.
-pub type BatchInput = (String, Result<ApplicantFile, CoreError>);
+pub(crate) type BatchInput = (String, Result<ApplicantFile, CoreError>);
 
-pub fn read_batch(src: &Path) -> Result<Vec<BatchInput>, CoreError> {
+pub(crate) fn read_batch(src: &Path) -> Result<Vec<BatchInput>, CoreError> {
     let mut inputs: Vec<BatchInput> = Vec::new();
     if src.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(src)

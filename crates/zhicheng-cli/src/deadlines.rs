@@ -12,7 +12,7 @@ use zhicheng_core::text::{self, Lang};
 
 use crate::{lang, tr};
 
-pub fn parse_at(s: &str) -> Result<DateTime<Utc>, CoreError> {
+pub(crate) fn parse_at(s: &str) -> Result<DateTime<Utc>, CoreError> {
     DateTime::parse_from_rfc3339(s.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| CoreError::InvalidFile {
         path: None,
         location: "--at".into(),
@@ -57,7 +57,7 @@ fn line(w: &WindowStatus) -> String {
     }
 }
 
-pub fn run(
+pub(crate) fn run(
     ws: &Workspace,
     file: Option<&Path>,
     at: Option<&str>,

@@ -22,13 +22,13 @@ use zhicheng_vault::vault::{ImportOptions, Target};
 use zhicheng_vault::{Vault, access};
 
 /// The exit code of `evidence check` when items are missing.
-pub const EXIT_MISSING: u8 = 3;
+pub(crate) const EXIT_MISSING: u8 = 3;
 /// The exit code of `evidence compose` / `export --per-item-pdf` when a PDF was written but is over
 /// its size budget (or an item could not be composed at all).
-pub const EXIT_OVER_BUDGET: u8 = 4;
+pub(crate) const EXIT_OVER_BUDGET: u8 = 4;
 
 #[derive(Subcommand)]
-pub enum EvidenceCmd {
+pub(crate) enum EvidenceCmd {
     /// 导入文件或文件夹（复制并加密，原文件不动；同一内容只存一份）
     Add {
         #[arg(required = true)]
@@ -137,7 +137,7 @@ pub enum EvidenceCmd {
     },
 }
 
-pub struct Secrets {
+pub(crate) struct Secrets {
     /// `--passphrase-file`: the vault's passphrase (first line).
     pub passphrase_file: Option<PathBuf>,
 }
@@ -234,7 +234,7 @@ fn status_mark(i: &ChecklistItem) -> &'static str {
     }
 }
 
-pub fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, VaultError> {
+pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u8, VaultError> {
     match cmd {
         EvidenceCmd::Add { files, targets, follow_symlinks } => {
             let links = targets.iter().map(|t| t.parse()).collect::<Result<Vec<Target>, _>>()?;

@@ -15,7 +15,7 @@ use zhicheng_core::storage::{Workspace, atomic_write};
 use zhicheng_core::text::Lang;
 use zhicheng_sheet::{Context, Fonts, Template};
 
-pub struct Options<'a> {
+pub(crate) struct Options<'a> {
     pub file: Option<&'a Path>,
     pub batch: Option<&'a Path>,
     pub out: &'a Path,
@@ -30,7 +30,7 @@ fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), CoreError> {
     atomic_write(path, bytes)
 }
 
-pub fn run(ws: &Workspace, o: Options) -> Result<(), CliError> {
+pub(crate) fn run(ws: &Workspace, o: Options) -> Result<(), CliError> {
     let now: DateTime<Utc> = match o.at {
         Some(s) => crate::deadlines::parse_at(s)?,
         None => Utc::now(),

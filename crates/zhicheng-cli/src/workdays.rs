@@ -41,7 +41,7 @@ fn warn<T>(a: &Answer<T>) {
     }
 }
 
-pub fn run(cmd: &WorkdaysCmd) -> Result<(), CoreError> {
+pub(crate) fn run(cmd: &WorkdaysCmd) -> Result<(), CoreError> {
     let cal = WorkCalendar::builtin();
     match cmd {
         WorkdaysCmd::Add { from, days: n, exclude_start } => {

@@ -216,13 +216,13 @@ pub(crate) mod samples {
     use std::io::Write;
     use std::path::{Path, PathBuf};
 
-    pub fn pdf(dir: &Path, name: &str, body: &str) -> PathBuf {
+    pub(crate) fn pdf(dir: &Path, name: &str, body: &str) -> PathBuf {
         let p = dir.join(name);
         std::fs::write(&p, format!("%PDF-1.4\n% {body}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")).unwrap();
         p
     }
 
-    pub fn jpeg(dir: &Path, name: &str, size: usize) -> PathBuf {
+    pub(crate) fn jpeg(dir: &Path, name: &str, size: usize) -> PathBuf {
         let p = dir.join(name);
         let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0];
         b.extend((0..size).map(|i| (i * 7 % 251) as u8));
@@ -230,7 +230,7 @@ pub(crate) mod samples {
         p
     }
 
-    pub fn zip_with(dir: &Path, name: &str, entries: &[&str]) -> PathBuf {
+    pub(crate) fn zip_with(dir: &Path, name: &str, entries: &[&str]) -> PathBuf {
         let p = dir.join(name);
         let mut z = zip::ZipWriter::new(std::fs::File::create(&p).unwrap());
         for e in entries {
@@ -241,7 +241,7 @@ pub(crate) mod samples {
         p
     }
 
-    pub fn ole_with(dir: &Path, name: &str, stream: &str) -> PathBuf {
+    pub(crate) fn ole_with(dir: &Path, name: &str, stream: &str) -> PathBuf {
         let p = dir.join(name);
         let mut c = cfb::create(&p).unwrap();
         c.create_stream(stream).unwrap().write_all(b"data").unwrap();

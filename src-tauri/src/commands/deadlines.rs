@@ -27,12 +27,12 @@ fn compute(ws: &Workspace, state: &AppState) -> AppResult<DeadlineOverview> {
 }
 
 #[tauri::command]
-pub async fn deadlines_overview<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
+pub(crate) async fn deadlines_overview<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
     blocking(app, |_, state| compute(&state.workspace(), state)).await
 }
 
 #[tauri::command]
-pub async fn deadlines_set_preferences<R: Runtime>(
+pub(crate) async fn deadlines_set_preferences<R: Runtime>(
     app: AppHandle<R>,
     prefs: DeadlinePreferences,
 ) -> AppResult<DeadlineOverview> {
@@ -49,7 +49,7 @@ pub async fn deadlines_set_preferences<R: Runtime>(
 /// Shows the due reminders as desktop notifications (in the interface's language, `zh` or `en`) and
 /// records them, so none is given twice.
 #[tauri::command]
-pub async fn deadlines_notify<R: Runtime>(app: AppHandle<R>, lang: String) -> AppResult<DeadlineOverview> {
+pub(crate) async fn deadlines_notify<R: Runtime>(app: AppHandle<R>, lang: String) -> AppResult<DeadlineOverview> {
     let lang = Lang::parse(&lang).unwrap_or_default();
     blocking(app, move |app, state| {
         let ws = state.workspace();
@@ -77,7 +77,7 @@ pub async fn deadlines_notify<R: Runtime>(app: AppHandle<R>, lang: String) -> Ap
 
 /// Adds or replaces a user round (a later notice), given as the round JSON.
 #[tauri::command]
-pub async fn deadlines_save_round<R: Runtime>(
+pub(crate) async fn deadlines_save_round<R: Runtime>(
     app: AppHandle<R>,
     round_json: String,
     activate: bool,
@@ -99,7 +99,10 @@ pub async fn deadlines_save_round<R: Runtime>(
 
 /// 新一轮: a round from the active one with only the new notice's dates changed; saved and made active.
 #[tauri::command]
-pub async fn deadlines_new_round<R: Runtime>(app: AppHandle<R>, dates: NewRoundDates) -> AppResult<DeadlineOverview> {
+pub(crate) async fn deadlines_new_round<R: Runtime>(
+    app: AppHandle<R>,
+    dates: NewRoundDates,
+) -> AppResult<DeadlineOverview> {
     blocking(app, move |_, state| {
         let ws = state.workspace();
         let mut s = ws.load_deadline_settings()?;
@@ -118,7 +121,10 @@ const MAX_NOTICE_CHARS: usize = 200_000;
 
 /// 粘贴通知: the instants found in a pasted notice, each with its sentence, for the user to confirm.
 #[tauri::command]
-pub async fn deadlines_extract_notice<R: Runtime>(app: AppHandle<R>, text: String) -> AppResult<Vec<FoundInstant>> {
+pub(crate) async fn deadlines_extract_notice<R: Runtime>(
+    app: AppHandle<R>,
+    text: String,
+) -> AppResult<Vec<FoundInstant>> {
     blocking(app, move |_, _| {
         if text.chars().count() > MAX_NOTICE_CHARS {
             return Err(CoreError::InvalidFile {
@@ -135,7 +141,7 @@ pub async fn deadlines_extract_notice<R: Runtime>(app: AppHandle<R>, text: Strin
 
 /// Asks for a round file in the open dialog and imports it; `None` when the user cancelled.
 #[tauri::command]
-pub async fn deadlines_import_round<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<DeadlineOverview>> {
+pub(crate) async fn deadlines_import_round<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<DeadlineOverview>> {
     blocking(app, |_, state| {
         let pick = Pick::OpenFile { title: "导入轮次".into(), filter: ("JSON", &["json"]) };
         let Some((path, text)) = read_picked(state.picker().as_ref(), &pick)? else {
@@ -154,7 +160,7 @@ pub async fn deadlines_import_round<R: Runtime>(app: AppHandle<R>) -> AppResult<
 }
 
 #[tauri::command]
-pub async fn deadlines_remove_round<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<DeadlineOverview> {
+pub(crate) async fn deadlines_remove_round<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<DeadlineOverview> {
     blocking(app, move |_, state| {
         let ws = state.workspace();
         let mut s = ws.load_deadline_settings()?;
@@ -167,7 +173,7 @@ pub async fn deadlines_remove_round<R: Runtime>(app: AppHandle<R>, id: String) -
 
 /// The active round as JSON (the starting point for editing or for next year's round).
 #[tauri::command]
-pub async fn deadlines_round_json<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<String> {
+pub(crate) async fn deadlines_round_json<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<String> {
     blocking(app, move |_, state| {
         let s = state.workspace().load_deadline_settings()?;
         let round = s.all_rounds().into_iter().find(|r| r.id == id).unwrap_or_else(|| s.active());
@@ -179,7 +185,7 @@ pub async fn deadlines_round_json<R: Runtime>(app: AppHandle<R>, id: String) -> 
 /// Asks where to save in the save dialog and writes the deadlines and the plan as an .ics file;
 /// returns where it went (`None` when the user cancelled).
 #[tauri::command]
-pub async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
+pub(crate) async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
     blocking(app, |_, state| {
         let pick = Pick::SaveFile {
             title: "导出日历".into(),
@@ -210,7 +216,7 @@ pub async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppResult<Op
 
 /// Moves a damaged deadlines.json aside; the defaults apply again.
 #[tauri::command]
-pub async fn deadlines_reset_settings<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
+pub(crate) async fn deadlines_reset_settings<R: Runtime>(app: AppHandle<R>) -> AppResult<DeadlineOverview> {
     blocking(app, |_, state| {
         let ws = state.workspace();
         ws.reset_deadline_settings()?;

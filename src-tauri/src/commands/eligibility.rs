@@ -21,18 +21,21 @@ fn assess_workspace(ws: &Workspace) -> AppResult<Assessment> {
 
 /// The rule pack in force (questions, condition texts and clauses for the wizard's help).
 #[tauri::command]
-pub async fn eligibility_rules<R: Runtime>(app: AppHandle<R>) -> AppResult<RulePack> {
+pub(crate) async fn eligibility_rules<R: Runtime>(app: AppHandle<R>) -> AppResult<RulePack> {
     blocking(app, |_, state| Ok(state.workspace().effective_pack()?)).await
 }
 
 /// The assessment of the workspace's applicant.
 #[tauri::command]
-pub async fn eligibility_assess<R: Runtime>(app: AppHandle<R>) -> AppResult<Assessment> {
+pub(crate) async fn eligibility_assess<R: Runtime>(app: AppHandle<R>) -> AppResult<Assessment> {
     blocking(app, |_, state| assess_workspace(&state.workspace())).await
 }
 
 #[tauri::command]
-pub async fn eligibility_save_screening<R: Runtime>(app: AppHandle<R>, screening: Screening) -> AppResult<Assessment> {
+pub(crate) async fn eligibility_save_screening<R: Runtime>(
+    app: AppHandle<R>,
+    screening: Screening,
+) -> AppResult<Assessment> {
     blocking(app, move |_, state| {
         let ws = state.workspace();
         // A month outside the round is refused before anything is saved.
@@ -49,7 +52,7 @@ pub async fn eligibility_save_screening<R: Runtime>(app: AppHandle<R>, screening
 /// to add routes or levels to it. A bad pack is refused with its place and problem, and changes
 /// nothing. `None` when the user cancelled.
 #[tauri::command]
-pub async fn eligibility_load_pack<R: Runtime>(app: AppHandle<R>, extend: bool) -> AppResult<Option<RulePack>> {
+pub(crate) async fn eligibility_load_pack<R: Runtime>(app: AppHandle<R>, extend: bool) -> AppResult<Option<RulePack>> {
     blocking(app, move |_, state| {
         let pick = Pick::OpenFile { title: "载入规则包".into(), filter: ("JSON", &["json"]) };
         let Some((path, text)) = read_picked(state.picker().as_ref(), &pick)? else {
@@ -64,7 +67,7 @@ pub async fn eligibility_load_pack<R: Runtime>(app: AppHandle<R>, extend: bool) 
 
 /// 预审: the cross-checks of the saved applicant file, with the vault's links when it is unlocked.
 #[tauri::command]
-pub async fn eligibility_prereview<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<Finding>> {
+pub(crate) async fn eligibility_prereview<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<Finding>> {
     blocking(app, |_, state| {
         let file = state.workspace().load()?.file;
         let evidence = state.vault().as_ref().map(zhicheng_vault::access::links);
@@ -75,7 +78,7 @@ pub async fn eligibility_prereview<R: Runtime>(app: AppHandle<R>) -> AppResult<V
 
 /// Back to the built-in rules.
 #[tauri::command]
-pub async fn eligibility_reset_pack<R: Runtime>(app: AppHandle<R>) -> AppResult<RulePack> {
+pub(crate) async fn eligibility_reset_pack<R: Runtime>(app: AppHandle<R>) -> AppResult<RulePack> {
     blocking(app, |_, state| {
         let ws = state.workspace();
         ws.remove_packs()?;
@@ -87,7 +90,7 @@ pub async fn eligibility_reset_pack<R: Runtime>(app: AppHandle<R>) -> AppResult<
 /// Replaces the achievement list after checking it (unique ids, titles, ranks from 1, amounts ≥ 0,
 /// no month after this one).
 #[tauri::command]
-pub async fn eligibility_save_achievements<R: Runtime>(
+pub(crate) async fn eligibility_save_achievements<R: Runtime>(
     app: AppHandle<R>,
     achievements: Vec<Achievement>,
 ) -> AppResult<Assessment> {

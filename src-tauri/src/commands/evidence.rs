@@ -62,7 +62,7 @@ fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> Result<T, Vault
 
 /// Where the vault stands; a vault whose key is in the OS store is unlocked on the way.
 #[tauri::command]
-pub async fn evidence_status<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceState> {
+pub(crate) async fn evidence_status<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceState> {
     blocking(app, |_, state| {
         let root = state.workspace().root().to_path_buf();
         if state.vault().is_none()
@@ -81,7 +81,7 @@ pub async fn evidence_status<R: Runtime>(app: AppHandle<R>) -> AppResult<Evidenc
 /// Unlocks (or, with `create`, first creates) the vault: the OS store when usable, else the
 /// passphrase.
 #[tauri::command]
-pub async fn evidence_unlock<R: Runtime>(
+pub(crate) async fn evidence_unlock<R: Runtime>(
     app: AppHandle<R>,
     passphrase: Option<String>,
     create: bool,
@@ -96,7 +96,7 @@ pub async fn evidence_unlock<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn evidence_data<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceData> {
+pub(crate) async fn evidence_data<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceData> {
     blocking(app, |_, state| data_of(state)).await
 }
 
@@ -105,7 +105,7 @@ pub async fn evidence_data<R: Runtime>(app: AppHandle<R>) -> AppResult<EvidenceD
 /// sends a path.
 #[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case", tag = "from")]
-pub enum ImportSource {
+pub(crate) enum ImportSource {
     PickFiles,
     PickFolders,
     Drop { token: String },
@@ -115,7 +115,7 @@ pub enum ImportSource {
 /// `on_progress`; `evidence_cancel_import` stops it and nothing is kept. `None` when the user
 /// cancelled the dialog or the drop token is spent.
 #[tauri::command]
-pub async fn evidence_import<R: Runtime>(
+pub(crate) async fn evidence_import<R: Runtime>(
     app: AppHandle<R>,
     source: ImportSource,
     links: Vec<String>,
@@ -157,13 +157,13 @@ pub async fn evidence_import<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn evidence_cancel_import(state: tauri::State<'_, AppState>) {
+pub(crate) fn evidence_cancel_import(state: tauri::State<'_, AppState>) {
     state.import_cancel.store(true, Ordering::Relaxed);
 }
 
 /// Links (`linked`) or unlinks a file and a target (`item:…` / `achievement:…`).
 #[tauri::command]
-pub async fn evidence_link<R: Runtime>(
+pub(crate) async fn evidence_link<R: Runtime>(
     app: AppHandle<R>,
     id: String,
     target: String,
@@ -182,7 +182,11 @@ pub async fn evidence_link<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn evidence_set_title<R: Runtime>(app: AppHandle<R>, id: String, title: String) -> AppResult<EvidenceData> {
+pub(crate) async fn evidence_set_title<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+    title: String,
+) -> AppResult<EvidenceData> {
     blocking(app, move |_, state| {
         with_vault(state, |v| v.set_title(&id, &title))?;
         data_of(state)
@@ -192,7 +196,7 @@ pub async fn evidence_set_title<R: Runtime>(app: AppHandle<R>, id: String, title
 
 /// Changes the size-warning settings.
 #[tauri::command]
-pub async fn evidence_save_settings<R: Runtime>(
+pub(crate) async fn evidence_save_settings<R: Runtime>(
     app: AppHandle<R>,
     settings: zhicheng_vault::vault::VaultSettings,
 ) -> AppResult<EvidenceData> {
@@ -205,7 +209,7 @@ pub async fn evidence_save_settings<R: Runtime>(
 
 /// Removes a file from the vault (the UI asked first; the original elsewhere is untouched).
 #[tauri::command]
-pub async fn evidence_remove<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<EvidenceData> {
+pub(crate) async fn evidence_remove<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<EvidenceData> {
     blocking(app, move |_, state| {
         with_vault(state, |v| v.remove(&id).map(|_| ()))?;
         data_of(state)
@@ -215,14 +219,14 @@ pub async fn evidence_remove<R: Runtime>(app: AppHandle<R>, id: String) -> AppRe
 
 /// A file's bytes, decrypted in memory for the preview (raw bytes, not JSON).
 #[tauri::command]
-pub async fn evidence_read<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<Response> {
+pub(crate) async fn evidence_read<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<Response> {
     blocking(app, move |_, state| Ok(Response::new(with_vault(state, |v| v.read(&id))?))).await
 }
 
 /// Exports for upload, asking where in a dialog: a `.zip` (the save dialog asks about overwriting), or
 /// a new folder `佐证材料_<date>` inside the folder picked. `None` when the user cancelled.
 #[tauri::command]
-pub async fn evidence_export<R: Runtime>(app: AppHandle<R>, zip: bool) -> AppResult<Option<ExportReport>> {
+pub(crate) async fn evidence_export<R: Runtime>(app: AppHandle<R>, zip: bool) -> AppResult<Option<ExportReport>> {
     blocking(app, move |_, state| {
         let pick = if zip {
             Pick::SaveFile {
@@ -245,7 +249,10 @@ pub async fn evidence_export<R: Runtime>(app: AppHandle<R>, zip: bool) -> AppRes
 /// Writes the recovery file (the key under a passphrase the page asked for twice) where the user says
 /// in the save dialog. Returns where it went; `None` when the user cancelled.
 #[tauri::command]
-pub async fn evidence_write_recovery<R: Runtime>(app: AppHandle<R>, passphrase: String) -> AppResult<Option<String>> {
+pub(crate) async fn evidence_write_recovery<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: String,
+) -> AppResult<Option<String>> {
     blocking(app, move |_, state| {
         // Checked before the dialog: a passphrase the vault would refuse wastes the user's choice.
         zhicheng_vault::crypto::check_passphrase(&passphrase)?;
@@ -266,7 +273,10 @@ pub async fn evidence_write_recovery<R: Runtime>(app: AppHandle<R>, passphrase: 
 /// Unlocks with a recovery file the user picks in the open dialog, putting the key back in the OS
 /// store when the vault keeps it there. `None` when the user cancelled.
 #[tauri::command]
-pub async fn evidence_recover<R: Runtime>(app: AppHandle<R>, passphrase: String) -> AppResult<Option<EvidenceState>> {
+pub(crate) async fn evidence_recover<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: String,
+) -> AppResult<Option<EvidenceState>> {
     blocking(app, move |_, state| {
         let pick = Pick::OpenFile { title: "选择恢复文件".into(), filter: ("JSON", &["json"]) };
         let Some(path) = state.picker().pick_one(&pick) else {
@@ -288,13 +298,13 @@ fn item_pages_of(state: &AppState, target: &Target) -> AppResult<ItemPages> {
 
 /// The pages of an item as the page editor shows them.
 #[tauri::command]
-pub async fn evidence_item_pages<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<ItemPages> {
+pub(crate) async fn evidence_item_pages<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<ItemPages> {
     blocking(app, move |_, state| item_pages_of(state, &target.parse()?)).await
 }
 
 /// Saves an item's page order, rotations and compression.
 #[tauri::command]
-pub async fn evidence_set_pages<R: Runtime>(
+pub(crate) async fn evidence_set_pages<R: Runtime>(
     app: AppHandle<R>,
     target: String,
     pages: Vec<PageRef>,
@@ -311,7 +321,7 @@ pub async fn evidence_set_pages<R: Runtime>(
 
 /// Back to every page of every linked file, in link order.
 #[tauri::command]
-pub async fn evidence_reset_pages<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<ItemPages> {
+pub(crate) async fn evidence_reset_pages<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<ItemPages> {
     blocking(app, move |_, state| {
         let t: Target = target.parse()?;
         with_vault(state, |v| upload::reset_pages(v, &t))?;
@@ -323,7 +333,11 @@ pub async fn evidence_reset_pages<R: Runtime>(app: AppHandle<R>, target: String)
 /// Composes an item's PDF (with its saved compression, or `fit`: the least that fits the budget) and
 /// keeps it for `evidence_composed_pdf` / `evidence_save_composed`.
 #[tauri::command]
-pub async fn evidence_compose<R: Runtime>(app: AppHandle<R>, target: String, fit: bool) -> AppResult<ComposeReport> {
+pub(crate) async fn evidence_compose<R: Runtime>(
+    app: AppHandle<R>,
+    target: String,
+    fit: bool,
+) -> AppResult<ComposeReport> {
     blocking(app, move |_, state| {
         let t: Target = target.parse()?;
         let file = state.workspace().load()?.file;
@@ -344,14 +358,14 @@ fn composed_of(state: &AppState, target: &str) -> AppResult<Vec<u8>> {
 
 /// The PDF last composed for `target` (raw bytes, for the preview).
 #[tauri::command]
-pub async fn evidence_composed_pdf<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<Response> {
+pub(crate) async fn evidence_composed_pdf<R: Runtime>(app: AppHandle<R>, target: String) -> AppResult<Response> {
     blocking(app, move |_, state| Ok(Response::new(composed_of(state, &target)?))).await
 }
 
 /// Saves the PDF last composed for `target` where the user says (the save dialog asks about
 /// replacing). `None` when the dialog was cancelled.
 #[tauri::command]
-pub async fn evidence_save_composed<R: Runtime>(
+pub(crate) async fn evidence_save_composed<R: Runtime>(
     app: AppHandle<R>,
     target: String,
     name: String,
@@ -373,7 +387,10 @@ pub async fn evidence_save_composed<R: Runtime>(
 /// rectangles in fractions of the displayed page); the body is the page's raster (PNG/JPEG) for a
 /// PDF, empty for a picture (masked from its own pixels).
 #[tauri::command]
-pub async fn evidence_mask<R: Runtime>(app: AppHandle<R>, request: tauri::ipc::Request<'_>) -> AppResult<EvidenceData> {
+pub(crate) async fn evidence_mask<R: Runtime>(
+    app: AppHandle<R>,
+    request: tauri::ipc::Request<'_>,
+) -> AppResult<EvidenceData> {
     let header = |k: &str| request.headers().get(k).and_then(|v| v.to_str().ok()).map(str::to_string);
     // Only the page sends these: a missing one is a bug of the page.
     let bad = |what: &str| CoreError::Internal(format!("mask request without a valid {what}"));
@@ -394,7 +411,7 @@ pub async fn evidence_mask<R: Runtime>(app: AppHandle<R>, request: tauri::ipc::R
 
 /// Drops a file's masked copy (the original is used again).
 #[tauri::command]
-pub async fn evidence_unmask<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<EvidenceData> {
+pub(crate) async fn evidence_unmask<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<EvidenceData> {
     blocking(app, move |_, state| {
         with_vault(state, |v| v.unmask(&id))?;
         data_of(state)
@@ -404,7 +421,7 @@ pub async fn evidence_unmask<R: Runtime>(app: AppHandle<R>, id: String) -> AppRe
 
 /// Records whether the applicant's name and rank can be seen in a file.
 #[tauri::command]
-pub async fn evidence_name_visible<R: Runtime>(
+pub(crate) async fn evidence_name_visible<R: Runtime>(
     app: AppHandle<R>,
     id: String,
     visible: bool,
@@ -418,7 +435,7 @@ pub async fn evidence_name_visible<R: Runtime>(
 
 /// Progress of the per-item export: items done of total, the one being composed.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-pub struct ItemProgress {
+pub(crate) struct ItemProgress {
     pub done: u32,
     pub total: u32,
     pub current: String,
@@ -427,7 +444,7 @@ pub struct ItemProgress {
 /// One PDF per item into a new folder `佐证材料PDF_<date>` inside the folder picked. `None` when the
 /// dialog was cancelled.
 #[tauri::command]
-pub async fn evidence_export_per_item<R: Runtime>(
+pub(crate) async fn evidence_export_per_item<R: Runtime>(
     app: AppHandle<R>,
     on_progress: Channel<ItemProgress>,
 ) -> AppResult<Option<PerItemExport>> {

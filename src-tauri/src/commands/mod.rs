@@ -13,12 +13,12 @@ use zhicheng_core::CoreError;
 use crate::error::AppResult;
 use crate::state::AppState;
 
-pub mod deadlines;
-pub mod eligibility;
-pub mod evidence;
-pub mod profile;
-pub mod sheet;
-pub mod workspace;
+pub(crate) mod deadlines;
+pub(crate) mod eligibility;
+pub(crate) mod evidence;
+pub(crate) mod profile;
+pub(crate) mod sheet;
+pub(crate) mod workspace;
 
 pub(crate) async fn blocking<R: Runtime, T: Send + 'static>(
     app: AppHandle<R>,

@@ -49,7 +49,7 @@ fn with_context<R: Runtime, T>(
 /// The pages (SVG) and what is still missing. Rendered without holding the workspace's lock (a clone
 /// of it is only a path).
 #[tauri::command]
-pub async fn sheet_preview<R: Runtime>(app: AppHandle<R>) -> AppResult<SheetPreview> {
+pub(crate) async fn sheet_preview<R: Runtime>(app: AppHandle<R>) -> AppResult<SheetPreview> {
     blocking(app, |app, state| {
         let ws = state.workspace().clone();
         let file = ws.load()?.file;
@@ -60,7 +60,10 @@ pub async fn sheet_preview<R: Runtime>(app: AppHandle<R>) -> AppResult<SheetPrev
 
 /// Saves the unit's publicity settings and returns the new preview.
 #[tauri::command]
-pub async fn sheet_save_publicity<R: Runtime>(app: AppHandle<R>, publicity: Publicity) -> AppResult<SheetPreview> {
+pub(crate) async fn sheet_save_publicity<R: Runtime>(
+    app: AppHandle<R>,
+    publicity: Publicity,
+) -> AppResult<SheetPreview> {
     blocking(app, move |app, state| {
         let ws = {
             let ws = state.workspace();
@@ -85,7 +88,7 @@ fn write_pdf<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> A
 /// Asks where to save in the save dialog (which asks about overwriting) and writes the PDF there;
 /// returns where it went, `None` when the user cancelled.
 #[tauri::command]
-pub async fn sheet_export<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
+pub(crate) async fn sheet_export<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
     blocking(app, |app, state| {
         let name = zhicheng_sheet::suggested_file_name(&state.workspace().load()?.file);
         let pick = Pick::SaveFile { title: "导出公示表".into(), name, filter: ("PDF", &["pdf"]) };
@@ -101,7 +104,7 @@ pub async fn sheet_export<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Str
 /// Writes the PDF into the workspace's `exports/` folder and opens it in the system's PDF viewer,
 /// for printing. Returns the path.
 #[tauri::command]
-pub async fn sheet_open<R: Runtime>(app: AppHandle<R>) -> AppResult<OpenOutcome> {
+pub(crate) async fn sheet_open<R: Runtime>(app: AppHandle<R>) -> AppResult<OpenOutcome> {
     blocking(app, |app, state| {
         let path = exported_sheet_path(state)?;
         zhicheng_core::storage::create_private_dir(path.parent().unwrap_or(&path))?;
@@ -122,7 +125,7 @@ fn exported_sheet_path(state: &AppState) -> AppResult<std::path::PathBuf> {
 
 /// What “打开（打印）” did: the file written, and whether a program opened it.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-pub struct OpenOutcome {
+pub(crate) struct OpenOutcome {
     pub path: String,
     pub opened: bool,
     pub problem: Option<String>,
@@ -130,7 +133,7 @@ pub struct OpenOutcome {
 
 /// Shows the sheet “打开（打印）” wrote in the system's file manager (the path is the Rust side's own).
 #[tauri::command]
-pub async fn sheet_reveal<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
+pub(crate) async fn sheet_reveal<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
     blocking(app, |app, state| {
         let path = exported_sheet_path(state)?;
         app.opener().reveal_item_in_dir(&path).map_err(|e| {

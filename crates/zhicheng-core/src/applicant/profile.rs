@@ -405,12 +405,12 @@ impl HeldTitle {
 pub(crate) mod tests {
     use super::*;
 
-    pub fn ym(s: &str) -> YearMonth {
+    pub(crate) fn ym(s: &str) -> YearMonth {
         s.parse().unwrap()
     }
 
     /// A complete, valid profile (the example in `examples/applicant.json`).
-    pub fn complete() -> Profile {
+    pub(crate) fn complete() -> Profile {
         Profile {
             name: "李明".into(),
             gender: Some(Gender::Male),

@@ -6,12 +6,12 @@ use zhicheng_core::eligibility::RulePack;
 use zhicheng_core::round::Round;
 use zhicheng_sheet::{Context, Fonts, Template};
 
-pub fn fonts() -> &'static Fonts {
+pub(crate) fn fonts() -> &'static Fonts {
     Fonts::load(&zhicheng_sheet::fonts::default_dir()).expect("fonts/ is filled by scripts/fonts.sh")
 }
 
 /// The sample applicant with a publicity filled in.
-pub fn sample() -> ApplicantFile {
+pub(crate) fn sample() -> ApplicantFile {
     let text = include_str!("../../../../examples/applicant.json");
     let mut f = applicant_file::parse(text, None).unwrap().file;
     f.publicity.start = Some("2023-11-20".parse().unwrap());
@@ -23,11 +23,11 @@ pub fn sample() -> ApplicantFile {
     f
 }
 
-pub fn at(s: &str) -> DateTime<Utc> {
+pub(crate) fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-pub fn with_ctx<T>(run: impl FnOnce(&Context) -> T) -> T {
+pub(crate) fn with_ctx<T>(run: impl FnOnce(&Context) -> T) -> T {
     let pack = RulePack::builtin();
     let round = Round::builtin();
     let template = Template::builtin();
@@ -36,6 +36,6 @@ pub fn with_ctx<T>(run: impl FnOnce(&Context) -> T) -> T {
     run(&ctx)
 }
 
-pub fn pdf_of(f: &ApplicantFile) -> Vec<u8> {
+pub(crate) fn pdf_of(f: &ApplicantFile) -> Vec<u8> {
     with_ctx(|ctx| zhicheng_sheet::pdf(f, ctx, at("2023-11-18T10:00:00+08:00")).unwrap())
 }

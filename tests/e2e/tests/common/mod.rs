@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub use fantoccini::{Client, ClientBuilder, Locator, key::Key};
+pub(crate) use fantoccini::{Client, ClientBuilder, Locator, key::Key};
 use serde_json::{Map, json};
 
-pub fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
-pub fn app_binary() -> PathBuf {
+pub(crate) fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("ZHICHENG_APP_BIN") {
         return PathBuf::from(p).canonicalize().expect("ZHICHENG_APP_BIN exists");
     }
@@ -24,18 +24,18 @@ pub fn app_binary() -> PathBuf {
     bin.canonicalize().unwrap()
 }
 
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// tauri-driver, stopped with SIGTERM on drop (SIGKILL would leak WebKitWebDriver processes).
-pub struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
 }
 
 impl Driver {
-    pub fn start(env: &[(&str, &Path)]) -> Driver {
+    pub(crate) fn start(env: &[(&str, &Path)]) -> Driver {
         assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run under xvfb-run (make test does)");
         let port = free_port();
         let native = free_port();
@@ -57,7 +57,7 @@ impl Driver {
 
     /// A session with a freshly started app. tauri-driver accepts connections before its
     /// WebKitWebDriver is ready, so the first attempts may be cut off: retry for a while.
-    pub async fn session(&self) -> Client {
+    pub(crate) async fn session(&self) -> Client {
         let mut caps = Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
@@ -127,7 +127,7 @@ impl Drop for Driver {
     }
 }
 
-pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+pub(crate) async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
     c.wait()
         .at_most(Duration::from_secs(30))
         .for_element(Locator::Css(css))
@@ -135,11 +135,11 @@ pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
         .unwrap_or_else(|e| panic!("{css}: {e}"))
 }
 
-pub async fn value_of(c: &Client, css: &str) -> String {
+pub(crate) async fn value_of(c: &Client, css: &str) -> String {
     wait_for(c, css).await.prop("value").await.unwrap().unwrap_or_default()
 }
 
-pub async fn text_until(c: &Client, css: &str, needle: &str) -> String {
+pub(crate) async fn text_until(c: &Client, css: &str, needle: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let text = wait_for(c, css).await.text().await.unwrap_or_default();
@@ -151,20 +151,20 @@ pub async fn text_until(c: &Client, css: &str, needle: &str) -> String {
     }
 }
 
-pub async fn type_into(c: &Client, css: &str, text: &str) {
+pub(crate) async fn type_into(c: &Client, css: &str, text: &str) {
     let el = wait_for(c, css).await;
     el.click().await.unwrap();
     el.send_keys(text).await.unwrap();
 }
 
 /// Antd month pickers and searchable selects: type, then Enter.
-pub async fn type_and_enter(c: &Client, css: &str, text: &str) {
+pub(crate) async fn type_and_enter(c: &Client, css: &str, text: &str) {
     type_into(c, css, text).await;
     wait_for(c, css).await.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
-pub async fn click_xpath(c: &Client, xpath: &str) {
+pub(crate) async fn click_xpath(c: &Client, xpath: &str) {
     c.wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::XPath(xpath))
@@ -178,7 +178,7 @@ pub async fn click_xpath(c: &Client, xpath: &str) {
 /// Where a screenshot meant for `docs/screenshots/…` goes: there with `ZHICHENG_SCREENSHOTS=docs`
 /// (`make screenshots`), else beside the build in `target/screenshots/…`, so a test run never
 /// changes the repository.
-pub fn screenshot_path(to: &Path) -> PathBuf {
+pub(crate) fn screenshot_path(to: &Path) -> PathBuf {
     let docs = repo_root().join("docs/screenshots");
     match to.strip_prefix(&docs) {
         Ok(rel) if std::env::var("ZHICHENG_SCREENSHOTS").as_deref() != Ok("docs") => {
@@ -188,7 +188,7 @@ pub fn screenshot_path(to: &Path) -> PathBuf {
     }
 }
 
-pub async fn screenshot(c: &Client, to: &Path) {
+pub(crate) async fn screenshot(c: &Client, to: &Path) {
     let to = &screenshot_path(to);
     // Two animation frames, so the picture shows what was last rendered (otherwise it is often stale).
     c.execute_async(
