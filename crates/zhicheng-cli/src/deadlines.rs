@@ -95,7 +95,7 @@ pub(crate) fn run(
     );
     if let Some(path) = ics {
         zhicheng_core::storage::check_output(path, force)?;
-        let text = zhicheng_core::ics::export(&settings.active(), Some(&o.plan), &settings.lead_minutes);
+        let text = zhicheng_core::ics::export(&settings.active(), Some(&o.plan), &settings.lead_minutes, crate::lang());
         storage::atomic_write(path, text.as_bytes())?;
         match lang() {
             Lang::Zh => errln!("已导出日历文件 {}", path.display()),

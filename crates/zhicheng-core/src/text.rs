@@ -281,15 +281,7 @@ pub fn reminder(r: &crate::deadlines::Reminder, window: &str, lang: Lang) -> Str
     }
 }
 
-/// A window's name: the round's own (Chinese) label, or the English of the windows every round has.
-pub fn window_label<'a>(id: &str, label: &'a str, lang: Lang) -> &'a str {
-    match (lang, id) {
-        (Lang::En, "submission") => "Online submission",
-        (Lang::En, "payment") => "Online payment",
-        (Lang::En, "publicity_start") => "Latest start of the unit's publicity",
-        _ => label,
-    }
-}
+pub use crate::round::window_label;
 
 /// What is wrong with a publicity period.
 pub fn period_warning(w: &crate::publicity::PeriodWarning, lang: Lang) -> String {

@@ -206,7 +206,7 @@ pub(crate) async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppRe
         let ws = state.workspace();
         let s = ws.load_deadline_settings()?;
         let o = compute(&ws, state)?;
-        let text = zhicheng_core::ics::export(&s.active(), Some(&o.plan), &s.lead_minutes);
+        let text = zhicheng_core::ics::export(&s.active(), Some(&o.plan), &s.lead_minutes, state.lang());
         zhicheng_core::storage::check_output(&path, true)?;
         atomic_write(&path, text.as_bytes())?;
         Ok(Some(path.display().to_string()))

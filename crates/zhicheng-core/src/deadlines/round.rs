@@ -322,6 +322,16 @@ impl Round {
     }
 }
 
+/// A window's name: the round's own (Chinese) label, or the English of the windows every round has.
+pub fn window_label<'a>(id: &str, label: &'a str, lang: crate::lang::Lang) -> &'a str {
+    match (lang, id) {
+        (crate::lang::Lang::En, "submission") => "Online submission",
+        (crate::lang::Lang::En, "payment") => "Online payment",
+        (crate::lang::Lang::En, "publicity_start") => "Latest start of the unit's publicity",
+        _ => label,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
