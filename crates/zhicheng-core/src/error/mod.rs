@@ -1,5 +1,5 @@
 //! The core crate's one error type. Every variant has a stable [`ErrorCode`] that the UI and the CLI
-//! branch on, and a Chinese message that says what is wrong and where.
+//! branch on, and words in each language (`words.rs`) that say what is wrong and where.
 
 use std::path::PathBuf;
 
@@ -356,8 +356,8 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std:
     })
 }
 
-/// How an error crosses to the UI (and to `--json` output): a stable code to branch on, a Chinese
-/// message to show when the UI has no text of its own for the code, and the details some codes carry.
+/// How an error crosses to the UI (and to `--json` output): a stable code to branch on, the message in
+/// the language asked for (the interface's), and the details some codes carry.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ErrorPayload {
     pub code: ErrorCode,
