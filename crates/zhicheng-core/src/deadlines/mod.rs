@@ -13,6 +13,7 @@ pub mod ics;
 pub mod plan;
 pub mod round;
 
+use crate::error::Rule;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
@@ -76,19 +77,19 @@ impl DeadlineSettings {
         for (i, r) in s.rounds.iter().enumerate() {
             r.check(None, &format!("rounds[{i}]."))?;
         }
-        let bad = |location: &str, detail: String| CoreError::InvalidFile {
+        let bad = |location: &str, detail: Rule| CoreError::InvalidFile {
             path: None,
             location: location.into(),
             detail: detail.into(),
         };
         if s.step_days.len() > MAX_STEPS {
-            return Err(bad("step_days", format!("审核环节最多{MAX_STEPS}个，收到{}个", s.step_days.len())));
+            return Err(bad("step_days", Rule::TooManySteps { max: MAX_STEPS, found: s.step_days.len() }));
         }
         if let Some(d) = s.step_days.iter().find(|&&d| d > 60) {
-            return Err(bad("step_days", format!("每个审核环节最多60个工作日，收到{d}")));
+            return Err(bad("step_days", Rule::StepDaysRange { found: *d }));
         }
         if let Some(m) = s.lead_minutes.iter().find(|&&m| m == 0 || m > MAX_LEAD_MINUTES) {
-            return Err(bad("lead_minutes", format!("提前量应在1分钟到60天之间，收到{m}分钟")));
+            return Err(bad("lead_minutes", Rule::LeadRange { found: *m }));
         }
         Ok(s)
     }
@@ -112,7 +113,7 @@ impl DeadlineSettings {
             return Err(CoreError::InvalidFile {
                 path: None,
                 location: "id".into(),
-                detail: format!("“{}”是内置轮次的编号，请为新轮次另取编号", round.id).into(),
+                detail: Rule::BuiltinRoundId { id: round.id.clone() }.into(),
             });
         }
         match self.rounds.iter_mut().find(|r| r.id == round.id) {
@@ -146,22 +147,22 @@ impl DeadlineSettings {
 
     /// Applies the preferences after checking them; nothing changes when one is wrong.
     pub fn apply(&mut self, p: DeadlinePreferences) -> Result<()> {
-        let bad = |location: &str, detail: String| CoreError::InvalidFile {
+        let bad = |location: &str, detail: Rule| CoreError::InvalidFile {
             path: None,
             location: location.into(),
             detail: detail.into(),
         };
         if !self.all_rounds().iter().any(|r| r.id == p.active_round) {
-            return Err(bad("active_round", format!("没有编号为“{}”的轮次", p.active_round)));
+            return Err(bad("active_round", Rule::NoSuchRound { id: p.active_round.clone() }));
         }
         if p.lead_minutes.len() > 10 {
-            return Err(bad("lead_minutes", "提醒最多设置10个".into()));
+            return Err(bad("lead_minutes", Rule::TooManyLeads { max: 10 }));
         }
         if let Some(m) = p.lead_minutes.iter().find(|&&m| m == 0 || m > MAX_LEAD_MINUTES) {
-            return Err(bad("lead_minutes", format!("提前量应在1分钟到60天之间，收到{m}分钟")));
+            return Err(bad("lead_minutes", Rule::LeadRange { found: *m }));
         }
         if let Some(d) = p.step_days.iter().find(|&&d| d > 60) {
-            return Err(bad("step_days", format!("每个审核环节最多60个工作日，收到{d}")));
+            return Err(bad("step_days", Rule::StepDaysRange { found: *d }));
         }
         let mut leads = p.lead_minutes;
         leads.sort_unstable_by(|a, b| b.cmp(a));

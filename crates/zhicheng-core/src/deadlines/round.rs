@@ -3,6 +3,7 @@
 //! (`data/round-2023.json`); a later notice comes as a round file of the same shape. All times are
 //! Beijing time (Asia/Shanghai); the computer's own zone plays no part.
 
+use crate::error::Rule;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
 use chrono_tz::Asia::Shanghai;
 use serde::{Deserialize, Serialize};
@@ -176,43 +177,43 @@ impl Round {
     /// `rounds[i]`, whose place `at` prefixes every location).
     pub fn check(&self, path: Option<&std::path::Path>, at: &str) -> Result<()> {
         let round = self;
-        let invalid = |location: String, detail: String| CoreError::InvalidFile {
+        let invalid = |location: String, detail: Rule| CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
             location: format!("{at}{location}").into(),
             detail: detail.into(),
         };
         if round.format != ROUND_FORMAT {
-            return Err(invalid("format".into(), format!("应为 \"{ROUND_FORMAT}\"")));
+            return Err(invalid("format".into(), Rule::FormatIs { expected: ROUND_FORMAT.into() }));
         }
         if round.version != 1 {
             return Err(CoreError::UnsupportedVersion { found: round.version, supported: 1 });
         }
         if round.id.trim().is_empty() {
-            return Err(invalid("id".into(), "轮次编号不能为空".into()));
+            return Err(invalid("id".into(), Rule::EmptyRoundId));
         }
         if !round.windows.iter().any(|w| w.id == "submission") {
-            return Err(invalid("windows".into(), "缺少网上申报时间（id 为 submission 的时间段）".into()));
+            return Err(invalid("windows".into(), Rule::NoSubmissionWindow));
         }
         for (i, w) in round.windows.iter().enumerate() {
             if round.windows.iter().take(i).any(|o| o.id == w.id) {
-                return Err(invalid(format!("windows[{i}].id"), format!("时间段编号“{}”重复", w.id)));
+                return Err(invalid(format!("windows[{i}].id"), Rule::DuplicateWindowId { id: w.id.clone() }));
             }
             for (key, t) in [("opens_at", w.opens_at), ("closes_at", w.closes_at)] {
                 if t.offset().local_minus_utc() != 8 * 3600 {
-                    return Err(invalid(format!("windows[{i}].{key}"), format!("应为北京时间（+08:00），收到 {t}")));
+                    return Err(invalid(format!("windows[{i}].{key}"), Rule::NotBeijingTime { found: t.to_string() }));
                 }
             }
             if w.closes_at <= w.opens_at {
-                return Err(invalid(format!("windows[{i}].closes_at"), "截止时间应晚于开始时间".into()));
+                return Err(invalid(format!("windows[{i}].closes_at"), Rule::ClosesBeforeOpens));
             }
         }
         if round.unit_publicity_workdays.value == 0 || round.unit_publicity_workdays.value > 60 {
-            return Err(invalid("unit_publicity_workdays.value".into(), "公示工作日数应在 1 到 60 之间".into()));
+            return Err(invalid("unit_publicity_workdays.value".into(), Rule::PublicityWorkdaysRange));
         }
         for (i, w) in round.windows.iter().enumerate() {
             let year = w.opens_at.year();
             if !(2000..=2999).contains(&year) || !(2000..=2999).contains(&w.closes_at.year()) {
-                return Err(invalid(format!("windows[{i}]"), format!("年份应在 2000 到 2999 之间，收到 {year}")));
+                return Err(invalid(format!("windows[{i}]"), Rule::YearRange { year }));
             }
         }
         Ok(())
@@ -221,13 +222,13 @@ impl Round {
     /// 新一轮: this round with the new notice's dates; everything else (publicity lengths, clauses, the
     /// 复查 limit) is carried over. The id and the title come from the submission's opening.
     pub fn next_round(&self, d: &NewRoundDates) -> Result<Round> {
-        let bad = |location: &str, detail: String| CoreError::InvalidFile {
+        let bad = |location: &str, detail: Rule| CoreError::InvalidFile {
             path: None,
             location: location.into(),
             detail: detail.into(),
         };
         if d.payment_opens.is_some() != d.payment_closes.is_some() {
-            return Err(bad("payment", "缴费时间请同时填写开始和截止，或都不填".into()));
+            return Err(bad("payment", Rule::PaymentHalfFilled));
         }
         let opens = beijing(d.submission_opens.to_utc());
         let year = opens.year();
@@ -303,16 +304,18 @@ impl Round {
             return Ok(());
         }
         let s = self.submission();
-        let months = if first == last { first.to_string() } else { format!("{first} 至 {last}") };
         Err(CoreError::InvalidFile {
             path: None,
             location: location.into(),
-            detail: format!(
-                "申报月份 {month} 不在本轮（{}）网上申报时间 {} 至 {}（北京时间）内；申报月份应为 {months}（业绩成果的计算时间截至申报当月，五（三））",
-                self.notice,
-                s.opens_at.format("%Y年%-m月%-d日%H:%M"),
-                s.closes_at.format("%Y年%-m月%-d日%H:%M"),
-            ).into(),
+            detail: Rule::ApplyMonthOutside {
+                month: month.to_string(),
+                notice: self.notice.clone(),
+                opens: s.opens_at,
+                closes: s.closes_at,
+                first: first.to_string(),
+                last: last.to_string(),
+            }
+            .into(),
         })
     }
 

@@ -112,9 +112,67 @@ pub enum Detail {
     Serde(String),
     /// The same, for text that is not JSON at all (said so first).
     NotJson(String),
+    /// A rule of the data file that the value breaks (a code with its data).
+    Rule(Rule),
     /// A sentence as written: a check's finding (still Chinese, not yet a code), or the CLI's own
     /// words, already in its language.
     Text(String),
+}
+
+/// The rules a round or the deadline settings can break, as codes (worded in `words.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    FormatIs {
+        expected: String,
+    },
+    EmptyRoundId,
+    NoSubmissionWindow,
+    DuplicateWindowId {
+        id: String,
+    },
+    NotBeijingTime {
+        found: String,
+    },
+    ClosesBeforeOpens,
+    PublicityWorkdaysRange,
+    YearRange {
+        year: i32,
+    },
+    PaymentHalfFilled,
+    TooManySteps {
+        max: usize,
+        found: usize,
+    },
+    StepDaysRange {
+        found: u32,
+    },
+    LeadRange {
+        found: u32,
+    },
+    TooManyLeads {
+        max: usize,
+    },
+    BuiltinRoundId {
+        id: String,
+    },
+    NoSuchRound {
+        id: String,
+    },
+    /// The application month lies outside the round's submission window (五（三）).
+    ApplyMonthOutside {
+        month: String,
+        notice: String,
+        opens: chrono::DateTime<chrono::FixedOffset>,
+        closes: chrono::DateTime<chrono::FixedOffset>,
+        first: String,
+        last: String,
+    },
+}
+
+impl From<Rule> for Detail {
+    fn from(r: Rule) -> Self {
+        Detail::Rule(r)
+    }
 }
 
 impl From<String> for Detail {

@@ -5,7 +5,7 @@
 
 use std::io::ErrorKind;
 
-use super::{CoreError, Detail, IoAction, Location, serde_zh};
+use super::{CoreError, Detail, IoAction, Location, Rule, serde_zh};
 use crate::lang::Lang;
 use crate::report::IssueKind;
 
@@ -99,7 +99,64 @@ impl Detail {
             (Detail::Serde(m), Lang::En) => m.find(" at line ").and_then(|i| m.get(..i)).unwrap_or(m).to_string(),
             (Detail::NotJson(m), Lang::Zh) => format!("不是有效的 JSON：{}", serde_zh(m)),
             (Detail::NotJson(m), Lang::En) => format!("not valid JSON: {}", Detail::Serde(m.clone()).words(lang)),
+            (Detail::Rule(r), lang) => r.words(lang),
             (Detail::Text(s), _) => s.clone(),
+        }
+    }
+}
+
+impl Rule {
+    pub fn words(&self, lang: Lang) -> String {
+        use Rule::*;
+        match lang {
+            Lang::Zh => match self {
+                FormatIs { expected } => format!("应为 \"{expected}\""),
+                EmptyRoundId => "轮次编号不能为空".into(),
+                NoSubmissionWindow => "缺少网上申报时间（id 为 submission 的时间段）".into(),
+                DuplicateWindowId { id } => format!("时间段编号“{id}”重复"),
+                NotBeijingTime { found } => format!("应为北京时间（+08:00），收到 {found}"),
+                ClosesBeforeOpens => "截止时间应晚于开始时间".into(),
+                PublicityWorkdaysRange => "公示工作日数应在 1 到 60 之间".into(),
+                YearRange { year } => format!("年份应在 2000 到 2999 之间，收到 {year}"),
+                PaymentHalfFilled => "缴费时间请同时填写开始和截止，或都不填".into(),
+                TooManySteps { max, found } => format!("审核环节最多{max}个，收到{found}个"),
+                StepDaysRange { found } => format!("每个审核环节最多60个工作日，收到{found}"),
+                LeadRange { found } => format!("提前量应在1分钟到60天之间，收到{found}分钟"),
+                TooManyLeads { max } => format!("提醒最多设置{max}个"),
+                BuiltinRoundId { id } => format!("“{id}”是内置轮次的编号，请为新轮次另取编号"),
+                NoSuchRound { id } => format!("没有编号为“{id}”的轮次"),
+                ApplyMonthOutside { month, notice, opens, closes, first, last } => format!(
+                    "申报月份 {month} 不在本轮（{notice}）网上申报时间 {} 至 {}（北京时间）内；申报月份应为 {}（业绩成果的计算时间截至申报当月，五（三））",
+                    opens.format("%Y年%-m月%-d日%H:%M"),
+                    closes.format("%Y年%-m月%-d日%H:%M"),
+                    if first == last { first.clone() } else { format!("{first} 至 {last}") }
+                ),
+            },
+            Lang::En => match self {
+                FormatIs { expected } => format!("must be \"{expected}\""),
+                EmptyRoundId => "the round's id must not be empty".into(),
+                NoSubmissionWindow => "the online submission window (id submission) is missing".into(),
+                DuplicateWindowId { id } => format!("the window id “{id}” appears twice"),
+                NotBeijingTime { found } => format!("must be in Beijing time (+08:00); found {found}"),
+                ClosesBeforeOpens => "the close must be later than the opening".into(),
+                PublicityWorkdaysRange => "the publicity's working days must be between 1 and 60".into(),
+                YearRange { year } => format!("the year must be between 2000 and 2999; found {year}"),
+                PaymentHalfFilled => "give both the opening and the close of the payment window, or neither".into(),
+                TooManySteps { max, found } => format!("at most {max} review steps; found {found}"),
+                StepDaysRange { found } => format!("a review step takes at most 60 working days; found {found}"),
+                LeadRange { found } => {
+                    format!("a reminder's lead must be between 1 minute and 60 days; found {found} minutes")
+                }
+                TooManyLeads { max } => format!("at most {max} reminders"),
+                BuiltinRoundId { id } => format!("“{id}” is the built-in round's id; give the new round another"),
+                NoSuchRound { id } => format!("there is no round with the id “{id}”"),
+                ApplyMonthOutside { month, notice, opens, closes, first, last } => format!(
+                    "the application month {month} is outside this round's ({notice}) online submission, {} to {} (Beijing time); the application month must be {} (achievements count up to the application month, clause 五（三）)",
+                    opens.format("%Y-%m-%d %H:%M"),
+                    closes.format("%Y-%m-%d %H:%M"),
+                    if first == last { first.clone() } else { format!("{first} to {last}") }
+                ),
+            },
         }
     }
 }
@@ -267,6 +324,47 @@ mod tests {
             CoreError::Busy { pid: None },
             CoreError::Internal("x".into()),
         ]
+    }
+
+    fn rules() -> Vec<Rule> {
+        let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        vec![
+            Rule::FormatIs { expected: "zhicheng/round".into() },
+            Rule::EmptyRoundId,
+            Rule::NoSubmissionWindow,
+            Rule::DuplicateWindowId { id: "payment".into() },
+            Rule::NotBeijingTime { found: "2023-11-03T17:00:00Z".into() },
+            Rule::ClosesBeforeOpens,
+            Rule::PublicityWorkdaysRange,
+            Rule::YearRange { year: 1999 },
+            Rule::PaymentHalfFilled,
+            Rule::TooManySteps { max: 20, found: 21 },
+            Rule::StepDaysRange { found: 61 },
+            Rule::LeadRange { found: 0 },
+            Rule::TooManyLeads { max: 10 },
+            Rule::BuiltinRoundId { id: "cq-lvse-2023".into() },
+            Rule::NoSuchRound { id: "x".into() },
+            Rule::ApplyMonthOutside {
+                month: "2024-01".into(),
+                notice: "notice 89".into(),
+                opens: t("2023-11-03T17:00:00+08:00"),
+                closes: t("2023-12-01T12:00:00+08:00"),
+                first: "2023-11".into(),
+                last: "2023-12".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_rule_reads_in_both_languages() {
+        for r in rules() {
+            let (zh, en) = (r.words(Lang::Zh), r.words(Lang::En));
+            assert!(has_cjk(&zh), "{zh}");
+            // The clause is cited as the notice numbers it.
+            assert!(!has_cjk(&en.replace("五（三）", "")), "Chinese left in the English of {r:?}: {en}");
+            let e = CoreError::InvalidFile { path: None, location: "windows[0]".into(), detail: r.into() };
+            assert!(e.words(Lang::En).starts_with("windows[0]: "));
+        }
     }
 
     #[test]
