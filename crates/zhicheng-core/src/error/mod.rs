@@ -113,7 +113,7 @@ pub enum Detail {
     /// The same, for text that is not JSON at all (said so first).
     NotJson(String),
     /// A rule of the data file that the value breaks (a code with its data).
-    Rule(Rule),
+    Rule(Box<Rule>),
     /// A sentence as written: a check's finding (still Chinese, not yet a code), or the CLI's own
     /// words, already in its language.
     Text(String),
@@ -171,7 +171,7 @@ pub enum Rule {
 
 impl From<Rule> for Detail {
     fn from(r: Rule) -> Self {
-        Detail::Rule(r)
+        Detail::Rule(Box::new(r))
     }
 }
 
