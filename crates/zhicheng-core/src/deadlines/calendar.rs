@@ -5,6 +5,7 @@
 //! and every answer that touched such a date says so ([`Answer::unknown_from`]): the app shows a
 //! warning instead of silently treating every weekday as a working day.
 
+use crate::error::Rule;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -86,7 +87,7 @@ impl WorkCalendar {
 
     /// Parses and checks a holiday table (same shape as `data/holidays.json`).
     pub fn from_json(text: &str) -> Result<Self> {
-        let invalid = |location: String, detail: String| CoreError::InvalidFile {
+        let invalid = |location: String, detail: Rule| CoreError::InvalidFile {
             path: None,
             location: location.into(),
             detail: detail.into(),
@@ -97,7 +98,10 @@ impl WorkCalendar {
             let at = |what: &str| format!("years[{i}].{what}");
             for (j, &(a, b)) in y.rest.iter().enumerate() {
                 if a > b || (b - a).num_days() > 15 {
-                    return Err(invalid(at(&format!("rest[{j}]")), format!("放假区间 {a}–{b} 不合理")));
+                    return Err(invalid(
+                        at(&format!("rest[{j}]")),
+                        Rule::RestRange { from: a.to_string(), to: b.to_string() },
+                    ));
                 }
                 let mut d = Some(a);
                 while let Some(day) = d.filter(|x| *x <= b) {
@@ -107,15 +111,15 @@ impl WorkCalendar {
             }
             for (j, &d) in y.makeup.iter().enumerate() {
                 if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-                    return Err(invalid(at(&format!("makeup[{j}]")), format!("调休上班日 {d} 不是周末")));
+                    return Err(invalid(at(&format!("makeup[{j}]")), Rule::MakeupNotWeekend { day: d.to_string() }));
                 }
                 if cal.rest.contains(&d) {
-                    return Err(invalid(at(&format!("makeup[{j}]")), format!("{d} 既是放假日又是调休上班日")));
+                    return Err(invalid(at(&format!("makeup[{j}]")), Rule::RestAndMakeup { day: d.to_string() }));
                 }
                 cal.makeup.insert(d);
             }
             if cal.years.insert(y.year, y.clone()).is_some() {
-                return Err(invalid(at("year"), format!("{} 年重复", y.year)));
+                return Err(invalid(at("year"), Rule::DuplicateYear { year: y.year }));
             }
         }
         Ok(cal)

@@ -2,6 +2,7 @@
 //! checked. A pack file may replace or extend the built-in one; a bad pack is refused whole, with the
 //! file, the place inside it and the problem.
 
+use crate::error::Rule;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -252,7 +253,7 @@ const MAX_FEE_YUAN: u32 = 100_000;
 const MAX_AMOUNT_WAN: f64 = 100_000_000.0;
 
 /// A threshold that is negative, not a number or absurdly large; a rank limit of 0 or past the bound.
-fn bad_numbers(a: &Alternative) -> Option<(&'static str, String)> {
+fn bad_numbers(a: &Alternative) -> Option<(&'static str, Rule)> {
     let amounts = [
         ("require.min_investment_wan", a.require.min_investment_wan),
         ("require.min_own_words_wan", a.require.min_own_words_wan),
@@ -262,13 +263,13 @@ fn bad_numbers(a: &Alternative) -> Option<(&'static str, String)> {
         if let Some(v) = v
             && !(v.is_finite() && (0.0..=MAX_AMOUNT_WAN).contains(&v))
         {
-            return Some((field, format!("金额或字数应在 0 到 {MAX_AMOUNT_WAN} 之间，收到 {v}")));
+            return Some((field, Rule::AmountRange { max: MAX_AMOUNT_WAN, found: v }));
         }
     }
     if let Some(r) = a.require.max_rank
         && !(1..=MAX_RANK).contains(&r)
     {
-        return Some(("require.max_rank", format!("排名上限应在 1 到 {MAX_RANK} 之间，收到 {r}")));
+        return Some(("require.max_rank", Rule::RankRange { max: MAX_RANK, found: r }));
     }
     None
 }
@@ -295,56 +296,56 @@ impl RulePack {
 
     /// Parses and checks a pack. Errors name the file, the place and the problem.
     pub fn parse(text: &str, path: Option<&std::path::Path>) -> Result<RulePack> {
-        let invalid = |location: String, detail: String| CoreError::InvalidFile {
+        let invalid = |location: String, detail: Rule| CoreError::InvalidFile {
             path: path.map(|p| p.to_path_buf()),
             location: location.into(),
             detail: detail.into(),
         };
         let pack: RulePack = crate::error::parse_json(text, path)?;
         if pack.format != PACK_FORMAT {
-            return Err(invalid("format".into(), format!("应为 \"{PACK_FORMAT}\"")));
+            return Err(invalid("format".into(), Rule::FormatIs { expected: PACK_FORMAT.into() }));
         }
         if pack.version != 1 {
             return Err(CoreError::UnsupportedVersion { found: pack.version, supported: 1 });
         }
         if pack.window_months == 0 || pack.window_months > 240 {
-            return Err(invalid("window_months".into(), "业绩成果计算期应在1到240个月之间".into()));
+            return Err(invalid("window_months".into(), Rule::WindowMonthsRange));
         }
         if pack.routes.is_empty() {
-            return Err(invalid("routes".into(), "规则包至少要有一种申报途径".into()));
+            return Err(invalid("routes".into(), Rule::NoRoute));
         }
         for (i, f) in pack.fees.iter().enumerate() {
             if f.yuan > MAX_FEE_YUAN {
-                return Err(invalid(format!("fees[{i}].yuan"), format!("评审费应不超过 {MAX_FEE_YUAN} 元")));
+                return Err(invalid(format!("fees[{i}].yuan"), Rule::FeeTooHigh { max: MAX_FEE_YUAN }));
             }
         }
         for (i, c) in pack.chains.iter().enumerate() {
             if c.nodes.len() < 2 || !c.nodes.contains(&c.publicity_by) {
-                return Err(invalid(format!("chains[{i}].nodes"), "申报程序至少要有两级，且包含负责公示的单位".into()));
+                return Err(invalid(format!("chains[{i}].nodes"), Rule::ChainTooShort));
             }
         }
         for (r, route) in pack.routes.iter().enumerate() {
             for (l, level) in route.levels.iter().enumerate() {
                 let at = |rest: String| format!("routes[{r}].levels[{l}].{rest}");
                 if level.education.is_empty() {
-                    return Err(invalid(at("education".into()), "至少需要一行学历与年限".into()));
+                    return Err(invalid(at("education".into()), Rule::NoEducationRow));
                 }
                 for (e, row) in level.education.iter().enumerate() {
                     if row.years > MAX_YEARS {
                         return Err(invalid(
                             at(format!("education[{e}].years")),
-                            format!("工作年限应在 0 到 {MAX_YEARS} 年之间，收到 {}", row.years),
+                            Rule::YearsRange { max: MAX_YEARS, found: row.years },
                         ));
                     }
                 }
                 for (c, cond) in level.conditions.iter().enumerate() {
                     if cond.any_of.is_empty() {
-                        return Err(invalid(at(format!("conditions[{c}].any_of")), "条件至少需要一种满足方式".into()));
+                        return Err(invalid(at(format!("conditions[{c}].any_of")), Rule::NoAlternative));
                     }
                     if level.conditions.iter().take(c).any(|o| o.clause == cond.clause) {
                         return Err(invalid(
                             at(format!("conditions[{c}].clause")),
-                            format!("条款“{}”重复", cond.clause),
+                            Rule::DuplicateClause { clause: cond.clause.clone() },
                         ));
                     }
                     for (a, alt) in cond.any_of.iter().enumerate() {
@@ -352,10 +353,7 @@ impl RulePack {
                         let mut where_ = format!("conditions[{c}].any_of[{a}]");
                         while let Some(x) = alt {
                             if x.kinds.is_empty() || x.count == 0 || x.count > MAX_COUNT {
-                                return Err(invalid(
-                                    at(where_),
-                                    format!("需指明成果类别，数量应在 1 到 {MAX_COUNT} 之间"),
-                                ));
+                                return Err(invalid(at(where_), Rule::KindsAndCount { max: MAX_COUNT }));
                             }
                             if let Some((field, detail)) = bad_numbers(x) {
                                 return Err(invalid(at(format!("{where_}.{field}")), detail));

@@ -106,7 +106,7 @@ impl From<String> for Location {
 }
 
 /// What is wrong there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
     /// The JSON parser's own (English) message; worded in Chinese by [`serde_zh`].
     Serde(String),
@@ -119,8 +119,9 @@ pub enum Detail {
     Text(String),
 }
 
-/// The rules a round or the deadline settings can break, as codes (worded in `words.rs`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The rules a round, the deadline settings, a rule pack or a holiday table can break, as codes
+/// (worded in `words.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     FormatIs {
         expected: String,
@@ -157,6 +158,47 @@ pub enum Rule {
     },
     NoSuchRound {
         id: String,
+    },
+    // A rule pack.
+    WindowMonthsRange,
+    NoRoute,
+    FeeTooHigh {
+        max: u32,
+    },
+    ChainTooShort,
+    NoEducationRow,
+    YearsRange {
+        max: u32,
+        found: u32,
+    },
+    NoAlternative,
+    DuplicateClause {
+        clause: String,
+    },
+    KindsAndCount {
+        max: u32,
+    },
+    AmountRange {
+        max: f64,
+        found: f64,
+    },
+    RankRange {
+        max: u32,
+        found: u32,
+    },
+    // A holiday table.
+    RestRange {
+        from: String,
+        to: String,
+    },
+    MakeupNotWeekend {
+        day: String,
+    },
+    RestAndMakeup {
+        day: String,
+    },
+    DuplicateYear {
+        year: i32,
     },
     /// The application month lies outside the round's submission window (五（三）).
     ApplyMonthOutside {
