@@ -250,7 +250,7 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
             let mut last = Instant::now();
             let report = v.import(
                 &files,
-                &ImportOptions { follow_symlinks, links, lang: crate::lang() },
+                &ImportOptions { follow_symlinks, links },
                 &mut |p| {
                     if tty && last.elapsed().as_millis() > 200 {
                         last = Instant::now();

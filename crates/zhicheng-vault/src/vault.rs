@@ -267,8 +267,6 @@ pub struct ImportOptions {
     pub follow_symlinks: bool,
     /// Links given to every imported file.
     pub links: Vec<Target>,
-    /// The language the report's refusals and warnings are worded in.
-    pub lang: Lang,
 }
 
 pub struct Vault {
@@ -281,7 +279,8 @@ pub struct Vault {
     /// What opening removed: encrypted objects no index entry names (left by an import that was
     /// killed before it wrote the index).
     pub reclaimed: Reclaimed,
-    /// The language of what the vault words for the user (skipped pages, a composition's problem);
+    /// The language of what the vault words for the user (import refusals and warnings, skipped pages,
+    /// a composition's problem);
     /// the interface's, set by the caller. Not stored.
     pub lang: Lang,
 }
@@ -808,7 +807,7 @@ impl Vault {
         // another program opening the vault meanwhile must not take them for orphans.
         let _guard = self.lock()?;
         let mut report = ImportReport::default();
-        let lang = opts.lang;
+        let lang = self.lang;
         let candidates = gather(paths, opts.follow_symlinks, &mut report, lang);
         let mut p = Progress {
             files_total: candidates.len() as u32,
@@ -818,7 +817,7 @@ impl Vault {
         progress(&p);
         // Files are read, hashed and encrypted by a few workers at once (one per core, at most 4): the
         // encryption is CPU-bound, and the disk keeps up. The results are then taken in order.
-        let stored = self.store_all(&candidates, &mut p, progress, cancel, lang);
+        let stored = self.store_all(&candidates, &mut p, progress, cancel);
         let mut created: Vec<PathBuf> = stored
             .iter()
             .filter_map(|r| match r {
@@ -936,8 +935,8 @@ impl Vault {
         p: &mut Progress,
         progress: &mut dyn FnMut(&Progress),
         cancel: &AtomicBool,
-        lang: Lang,
     ) -> Vec<Option<std::result::Result<Stored, String>>> {
+        let lang = self.lang;
         enum Msg {
             Bytes(u64),
             Done(usize, std::result::Result<Stored, String>),

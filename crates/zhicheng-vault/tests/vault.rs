@@ -106,11 +106,8 @@ fn a_dropped_folder_is_imported_encrypted_deduplicated_and_the_originals_are_unt
     let t2 = tempfile::tempdir().unwrap();
     let store2 = KeyringStore::mock();
     let mut v2 = Vault::create(&t2.path().join("ws"), KeyChoice::Store(&store2)).unwrap();
-    let en = import(
-        &mut v2,
-        std::slice::from_ref(&src),
-        &ImportOptions { lang: zhicheng_core::Lang::En, ..Default::default() },
-    );
+    v2.lang = zhicheng_core::Lang::En;
+    let en = import(&mut v2, std::slice::from_ref(&src), &ImportOptions::default());
     let reasons: Vec<&str> = en.refused.iter().map(|r| r.reason.as_str()).collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");
     assert!(reasons.iter().any(|r| r.contains("0 bytes")) && reasons.iter().any(|r| r.contains("a program")));

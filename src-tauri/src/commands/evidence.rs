@@ -141,7 +141,7 @@ pub(crate) async fn evidence_import<R: Runtime>(
         let report = with_vault(state, |v| {
             v.import(
                 &paths,
-                &ImportOptions { follow_symlinks, links, lang: state.lang() },
+                &ImportOptions { follow_symlinks, links },
                 &mut |p| {
                     if p.files_done == p.files_total || last.elapsed().as_millis() >= 100 {
                         last = std::time::Instant::now();
