@@ -10,6 +10,47 @@ use zhicheng_core::IoAction;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+/// The title of a dialog, worded in the interface's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Title {
+    ExportSheet,
+    LoadRulePack,
+    ImportEvidence,
+    ImportEvidenceFolders,
+    ExportEvidence,
+    ExportToFolder,
+    WriteRecovery,
+    ChooseRecovery,
+    SaveComposed,
+    ExportPerItem,
+    ImportRound,
+    ExportCalendar,
+}
+
+impl Title {
+    pub fn words(self, lang: zhicheng_core::Lang) -> String {
+        use Title::*;
+        let (zh, en) = match self {
+            ExportSheet => ("导出公示表", "Export the publicity sheet"),
+            LoadRulePack => ("载入规则包", "Load a rule pack"),
+            ImportEvidence => ("导入佐证材料", "Import evidence"),
+            ImportEvidenceFolders => ("导入佐证材料文件夹", "Import folders of evidence"),
+            ExportEvidence => ("导出佐证材料", "Export the evidence"),
+            ExportToFolder => ("导出到文件夹", "Export to a folder"),
+            WriteRecovery => ("写出恢复文件", "Write the recovery file"),
+            ChooseRecovery => ("选择恢复文件", "Choose the recovery file"),
+            SaveComposed => ("保存合成的 PDF", "Save the composed PDF"),
+            ExportPerItem => ("导出到文件夹（每项一个 PDF）", "Export to a folder (one PDF per item)"),
+            ImportRound => ("导入轮次", "Import a round"),
+            ExportCalendar => ("导出日历", "Export the calendar"),
+        };
+        match lang {
+            zhicheng_core::Lang::Zh => zh.into(),
+            zhicheng_core::Lang::En => en.into(),
+        }
+    }
+}
+
 /// What a command asks the user to choose.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pick {

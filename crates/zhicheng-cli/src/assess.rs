@@ -9,6 +9,7 @@ use zhicheng_core::CoreError;
 use zhicheng_core::applicant_file::{self, ApplicantFile};
 use zhicheng_core::eligibility::engine::{AltResult, Assessment};
 use zhicheng_core::eligibility::{Reason, RulePack, TitleLevel, assess_in_round};
+use zhicheng_core::error::{Detail, Rule};
 use zhicheng_core::prereview::{EvidenceLinks, Finding, Severity, prereview};
 use zhicheng_core::text::{self, Lang};
 
@@ -66,14 +67,21 @@ pub(crate) fn read_text(path: &Path) -> Result<String, CoreError> {
         return Err(CoreError::InvalidFile {
             path: Some(path.into()),
             location: zhicheng_core::error::Location::WholeFile,
-            detail: "不是普通文件（文件夹、管道或设备），已跳过".into(),
+            detail: Detail::Text(words!(
+                "不是普通文件（文件夹、管道或设备），已跳过",
+                "not a regular file (a folder, a pipe or a device); skipped"
+            )),
         });
     }
     if meta.len() > applicant_file::MAX_FILE_BYTES as u64 {
         return Err(CoreError::InvalidFile {
             path: Some(path.into()),
             location: zhicheng_core::error::Location::WholeFile,
-            detail: format!("文件超过 {} MB，不是申报人文件", applicant_file::MAX_FILE_BYTES / 1_048_576).into(),
+            detail: Detail::Text(words!(
+                "文件超过 {} MB，不是申报人文件",
+                "the file is over {} MB; it is not an applicant file",
+                applicant_file::MAX_FILE_BYTES / 1_048_576
+            )),
         });
     }
     let bytes =
@@ -81,7 +89,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, CoreError> {
     let text = String::from_utf8(bytes).map_err(|_| CoreError::InvalidFile {
         path: Some(path.into()),
         location: zhicheng_core::error::Location::WholeFile,
-        detail: "不是 UTF-8 编码的文本".into(),
+        detail: Rule::NotUtf8.into(),
     })?;
     Ok(text)
 }
@@ -101,7 +109,7 @@ pub(crate) fn run(ws: &Workspace, o: Options) -> Result<(), CoreError> {
         Some(s) => Some(s.parse::<YearMonth>().map_err(|e| CoreError::InvalidFile {
             path: None,
             location: "--apply-month".into(),
-            detail: e.to_string().into(),
+            detail: Detail::Text(e.words(crate::lang())),
         })?),
         None => None,
     };
@@ -526,7 +534,12 @@ fn run_batch(
         return Err(CoreError::InvalidFile {
             path: None,
             location: "--batch".into(),
-            detail: format!("{bad} 个文件有误，其余 {ok} 人已评估").into(),
+            detail: Detail::Text(words!(
+                "{} 个文件有误，其余 {} 人已评估",
+                "{} files are not valid; the other {} applicants were assessed",
+                bad,
+                ok
+            )),
         });
     }
     Ok(())

@@ -16,7 +16,11 @@ pub(crate) fn parse_at(s: &str) -> Result<DateTime<Utc>, CoreError> {
     DateTime::parse_from_rfc3339(s.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| CoreError::InvalidFile {
         path: None,
         location: "--at".into(),
-        detail: format!("应为 RFC 3339 时刻（如 2023-11-30T12:00:00+08:00），收到“{s}”").into(),
+        detail: zhicheng_core::error::Detail::Text(words!(
+            "应为 RFC 3339 时刻（如 2023-11-30T12:00:00+08:00），收到“{}”",
+            "expected an RFC 3339 time (such as 2023-11-30T12:00:00+08:00), found “{}”",
+            s
+        )),
     })
 }
 

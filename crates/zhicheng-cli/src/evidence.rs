@@ -178,14 +178,13 @@ fn parse_rect(s: &str) -> Result<MaskRect, CoreError> {
     let bad = || CoreError::InvalidFile {
         path: None,
         location: "--rect".into(),
-        detail: format!(
+        detail: zhicheng_core::error::Detail::Text(format!(
             "“{s}”{}",
             tr(
                 "：请写四个数 x,y,宽,高（页面宽高的比例 0–1），如 0.1,0.2,0.5,0.05",
                 ": write four numbers x,y,width,height (fractions 0–1 of the page), e.g. 0.1,0.2,0.5,0.05"
             )
-        )
-        .into(),
+        )),
     };
     let n: Vec<f64> = s.split(',').map(|x| x.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
     match n.as_slice() {
@@ -451,11 +450,11 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
                     return Err(CoreError::InvalidFile {
                         path: None,
                         location: "--max-mb".into(),
-                        detail: format!(
-                            "{}{m}",
-                            tr("应大于 0、不超过 2048，现为 ", "must be more than 0 and at most 2048; it is ")
-                        )
-                        .into(),
+                        detail: zhicheng_core::error::Detail::Text(words!(
+                            "应大于 0、不超过 2048，现为 {}",
+                            "must be more than 0 and at most 2048; it is {}",
+                            m
+                        )),
                     }
                     .into());
                 }
@@ -523,7 +522,7 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
                 return Err(CoreError::InvalidFile {
                     path: None,
                     location: "--page".into(),
-                    detail: tr("页码从 1 起", "pages are counted from 1").into(),
+                    detail: zhicheng_core::error::Detail::Text(tr("页码从 1 起", "pages are counted from 1").into()),
                 }
                 .into());
             }

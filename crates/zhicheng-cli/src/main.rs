@@ -30,6 +30,15 @@ macro_rules! say {
         }
     };
 }
+/// A sentence in the run's language, as a `String`.
+macro_rules! words {
+    ($zh:literal, $en:literal $(, $a:expr)* $(,)?) => {
+        match $crate::lang() {
+            zhicheng_core::Lang::Zh => format!($zh $(, $a)*),
+            zhicheng_core::Lang::En => format!($en $(, $a)*),
+        }
+    };
+}
 /// A line on stderr in the run's language.
 macro_rules! say_err {
     ($zh:literal, $en:literal $(, $a:expr)* $(,)?) => {

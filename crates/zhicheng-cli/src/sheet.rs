@@ -128,11 +128,10 @@ fn batch(src: &Path, out_dir: &Path, ctx: &Context, now: DateTime<Utc>, force: b
         Err(CoreError::InvalidFile {
             path: None,
             location: "--batch".into(),
-            detail: match crate::lang() {
+            detail: zhicheng_core::error::Detail::Text(match crate::lang() {
                 Lang::Zh => format!("{} 份未能生成：{}", failed.len(), failed.join("、")),
                 Lang::En => format!("{} could not be made: {}", failed.len(), failed.join(", ")),
-            }
-            .into(),
+            }),
         }
         .into())
     }

@@ -3,15 +3,22 @@
 use chrono::{Datelike, NaiveDate};
 use zhicheng_core::CoreError;
 use zhicheng_core::calendar::{Answer, MAX_WORKDAYS, WorkCalendar};
+use zhicheng_core::error::Detail;
 
 use crate::WorkdaysCmd;
 
 fn date(flag: &str, s: &str) -> Result<NaiveDate, CoreError> {
-    let bad = |detail: String| CoreError::InvalidFile { path: None, location: flag.into(), detail: detail.into() };
-    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| bad(format!("应为 YYYY-MM-DD 格式的日期，收到“{s}”")))?;
+    let bad =
+        |detail: String| CoreError::InvalidFile { path: None, location: flag.into(), detail: Detail::Text(detail) };
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        bad(words!("应为 YYYY-MM-DD 格式的日期，收到“{}”", "expected a date as YYYY-MM-DD, found “{}”", s))
+    })?;
     if !(1900..=2999).contains(&d.year()) {
-        return Err(bad(format!("年份应在 1900 到 2999 之间，收到 {}", d.year())));
+        return Err(bad(words!(
+            "年份应在 1900 到 2999 之间，收到 {}",
+            "the year must be between 1900 and 2999, found {}",
+            d.year()
+        )));
     }
     Ok(d)
 }
@@ -21,7 +28,12 @@ fn days(n: u32) -> Result<u32, CoreError> {
         return Err(CoreError::InvalidFile {
             path: None,
             location: "--days".into(),
-            detail: format!("工作日数应在 1 到 {MAX_WORKDAYS} 之间，收到 {n}").into(),
+            detail: Detail::Text(words!(
+                "工作日数应在 1 到 {} 之间，收到 {}",
+                "the number of working days must be between 1 and {}, found {}",
+                MAX_WORKDAYS,
+                n
+            )),
         });
     }
     Ok(n)

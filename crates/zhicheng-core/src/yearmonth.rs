@@ -16,16 +16,51 @@ pub struct YearMonth {
     month: u32,
 }
 
-/// Why a text is not a `YYYY-MM` month.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not a `YYYY-MM` month. `Display` is the Chinese; [`YearMonthError::words`] per
+/// language. Inside a file it travels as its English through serde (the parser's messages are
+/// English) and [`crate::error::serde_zh`] puts it back into Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum YearMonthError {
-    #[error("应为“YYYY-MM”格式的年月（例如 2016-07），收到“{0}”")]
     Format(String),
-    #[error("月份应在 1 到 12 之间，收到 {0}")]
     Month(u32),
-    #[error("年份应在 1900 到 2999 之间，收到 {0}")]
     Year(i32),
 }
+
+impl YearMonthError {
+    pub fn words(&self, lang: crate::Lang) -> String {
+        use crate::Lang;
+        match (self, lang) {
+            (Self::Format(s), Lang::Zh) => format!("应为“YYYY-MM”格式的年月（例如 2016-07），收到“{s}”"),
+            (Self::Month(m), Lang::Zh) => format!("月份应在 1 到 12 之间，收到 {m}"),
+            (Self::Year(y), Lang::Zh) => format!("年份应在 1900 到 2999 之间，收到 {y}"),
+            (Self::Format(s), Lang::En) => format!("expected a month as YYYY-MM (e.g. 2016-07), found “{s}”"),
+            (Self::Month(m), Lang::En) => format!("the month must be between 1 and 12, found {m}"),
+            (Self::Year(y), Lang::En) => format!("the year must be between 1900 and 2999, found {y}"),
+        }
+    }
+
+    /// The error whose English is `msg` (as it comes back from serde), if it is one.
+    pub fn from_english(msg: &str) -> Option<Self> {
+        if let Some(rest) = msg.strip_prefix("expected a month as YYYY-MM (e.g. 2016-07), found “") {
+            return rest.strip_suffix('”').map(|s| Self::Format(s.to_string()));
+        }
+        if let Some(rest) = msg.strip_prefix("the month must be between 1 and 12, found ") {
+            return rest.parse().ok().map(Self::Month);
+        }
+        if let Some(rest) = msg.strip_prefix("the year must be between 1900 and 2999, found ") {
+            return rest.parse().ok().map(Self::Year);
+        }
+        None
+    }
+}
+
+impl fmt::Display for YearMonthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(crate::Lang::Zh))
+    }
+}
+
+impl std::error::Error for YearMonthError {}
 
 impl YearMonth {
     /// The earliest and latest months a file may hold.
@@ -95,7 +130,7 @@ impl Serialize for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse().map_err(|e: YearMonthError| serde::de::Error::custom(e.words(crate::Lang::En)))
     }
 }
 

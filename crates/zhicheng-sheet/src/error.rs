@@ -35,6 +35,77 @@ pub enum SheetError {
         field: String,
         ch: char,
     },
+    /// A sheet template (a layout file) breaks one of its rules, at `location` (a JSON path).
+    Template {
+        path: Option<PathBuf>,
+        location: String,
+        rule: TemplateRule,
+    },
+}
+
+/// The rules of a sheet template that its types cannot hold (worded in [`TemplateRule::words`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TemplateRule {
+    Format { expected: String, found: String },
+    Version { found: u32 },
+    PageSize,
+    FontSize { found: f32 },
+    TooManyParts { max_columns: usize, max_blocks: usize },
+    ColumnTooNarrow { min: f32, found: f32 },
+    ColumnsSum { width: f32, found: f32 },
+    UnknownField { name: String },
+    TooManyRows { max: usize },
+    SpanSum { expected: usize, found: u32 },
+    LabelOrField,
+    SpanZero,
+    TooManyTableColumns { max: usize },
+    SignHeight,
+}
+
+impl TemplateRule {
+    pub fn words(&self, lang: Lang) -> String {
+        use TemplateRule::*;
+        match lang {
+            Lang::Zh => match self {
+                Format { expected, found } => format!("应为 \"{expected}\"，收到 \"{found}\""),
+                Version { found } => format!("本程序只认识版本 1，收到 {found}"),
+                PageSize => "页面尺寸或页边距不合理".into(),
+                FontSize { found } => format!("字号应在 4–48 磅之间，收到 {found}"),
+                TooManyParts { max_columns, max_blocks } => format!("版式最多 {max_columns} 列、{max_blocks} 个区块"),
+                ColumnTooNarrow { min, found } => format!("每列应至少 {min} 毫米宽，收到 {found}"),
+                ColumnsSum { width, found } => format!("各列宽之和应为版心宽 {width} 毫米，现为 {found}"),
+                UnknownField { name } => format!("未知字段“{name}”"),
+                TooManyRows { max } => format!("每个区块最多 {max} 行"),
+                SpanSum { expected, found } => format!("各格跨列之和应为 {expected}，现为 {found}"),
+                LabelOrField => "每格应有 label 或 field 之一".into(),
+                SpanZero => "跨列数应不小于1".into(),
+                TooManyTableColumns { max } => format!("表格最多 {max} 列"),
+                SignHeight => "应在 10–150 毫米之间".into(),
+            },
+            Lang::En => match self {
+                Format { expected, found } => format!("must be \"{expected}\"; found \"{found}\""),
+                Version { found } => format!("this app knows version 1 only; found {found}"),
+                PageSize => "the page size or the margins are not plausible".into(),
+                FontSize { found } => format!("the font size must be between 4 and 48 pt; found {found}"),
+                TooManyParts { max_columns, max_blocks } => {
+                    format!("a layout has at most {max_columns} columns and {max_blocks} blocks")
+                }
+                ColumnTooNarrow { min, found } => format!("each column must be at least {min} mm wide; found {found}"),
+                ColumnsSum { width, found } => {
+                    format!("the columns must add up to the text width of {width} mm; they add up to {found}")
+                }
+                UnknownField { name } => format!("unknown field “{name}”"),
+                TooManyRows { max } => format!("a block has at most {max} rows"),
+                SpanSum { expected, found } => {
+                    format!("the cells' spans must add up to {expected}; they add up to {found}")
+                }
+                LabelOrField => "each cell needs either a label or a field".into(),
+                SpanZero => "a span must be at least 1".into(),
+                TooManyTableColumns { max } => format!("a table has at most {max} columns"),
+                SignHeight => "must be between 10 and 150 mm".into(),
+            },
+        }
+    }
 }
 
 pub type Result<T, E = SheetError> = std::result::Result<T, E>;
@@ -65,6 +136,7 @@ impl SheetError {
         match self {
             SheetError::Core(e) => e.code(),
             SheetError::MissingGlyph { .. } => ErrorCode::MissingGlyph,
+            SheetError::Template { .. } => ErrorCode::InvalidFile,
             _ => ErrorCode::Fonts,
         }
     }
@@ -80,9 +152,11 @@ impl SheetError {
     /// This error in `lang`: what is wrong and what to do.
     pub fn words(&self, lang: Lang) -> String {
         use SheetError::*;
+        let path_prefix = |p: &Option<PathBuf>| p.as_ref().map(|p| format!("{} ", p.display())).unwrap_or_default();
         match lang {
             Lang::Zh => match self {
                 Core(e) => e.words(lang),
+                Template { path, location, rule } => format!("{}{location}：{}", path_prefix(path), rule.words(lang)),
                 FontUnreadable { path, source, system_dirs } => format!(
                     "公示表字体不可用：无法读取 {}（{}）{}。Linux 请安装 fonts-noto-cjk 和 fonts-hanazono；其他系统请重新安装本程序，或在源码目录运行 scripts/fonts.sh",
                     path.display(),
@@ -105,6 +179,7 @@ impl SheetError {
             },
             Lang::En => match self {
                 Core(e) => e.words(lang),
+                Template { path, location, rule } => format!("{}{location}: {}", path_prefix(path), rule.words(lang)),
                 FontUnreadable { path, source, system_dirs } => format!(
                     "The publicity sheet's fonts are unavailable: cannot read {} ({}){}. On Linux install fonts-noto-cjk and fonts-hanazono; elsewhere reinstall the app, or run scripts/fonts.sh in the source folder",
                     path.display(),
@@ -158,6 +233,27 @@ mod tests {
             SheetError::PdfWrite { detail: "x".into() },
             SheetError::MissingGlyph { field: "name".into(), ch: '\u{20000}' },
         ];
+        let rules = [
+            TemplateRule::Format { expected: "zhicheng/sheet-template".into(), found: "x".into() },
+            TemplateRule::Version { found: 2 },
+            TemplateRule::PageSize,
+            TemplateRule::FontSize { found: 3.0 },
+            TemplateRule::TooManyParts { max_columns: 24, max_blocks: 64 },
+            TemplateRule::ColumnTooNarrow { min: 3.0, found: 1.0 },
+            TemplateRule::ColumnsSum { width: 180.0, found: 170.0 },
+            TemplateRule::UnknownField { name: "nmae".into() },
+            TemplateRule::TooManyRows { max: 200 },
+            TemplateRule::SpanSum { expected: 8, found: 7 },
+            TemplateRule::LabelOrField,
+            TemplateRule::SpanZero,
+            TemplateRule::TooManyTableColumns { max: 24 },
+            TemplateRule::SignHeight,
+        ];
+        let all = all.into_iter().chain(rules.into_iter().map(|rule| SheetError::Template {
+            path: Some("/t/layout.json".into()),
+            location: "blocks[0]".into(),
+            rule,
+        }));
         for e in all {
             let (zh, en) = (e.words(Lang::Zh), e.words(Lang::En));
             assert!(has_cjk(&zh), "{zh}");

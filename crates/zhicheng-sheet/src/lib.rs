@@ -151,12 +151,12 @@ pub fn preview(file: &ApplicantFile, ctx: &Context, template_source: &str) -> Re
 
 /// The template in force for a workspace: its own `sheet-template.json` when present, else the
 /// built-in one. Returns the template and where it came from.
-pub fn workspace_template(root: &Path) -> Result<(Template, String), CoreError> {
+pub fn workspace_template(root: &Path) -> Result<(Template, String), SheetError> {
     let path = root.join(WORKSPACE_TEMPLATE);
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok((Template::parse(&text, Some(&path))?, path.display().to_string())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Template::builtin(), "built-in".into())),
-        Err(e) => Err(CoreError::Io { action: IoAction::Read, path, source: e }),
+        Err(e) => Err(CoreError::Io { action: IoAction::Read, path, source: e }.into()),
     }
 }
 

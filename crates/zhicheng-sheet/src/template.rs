@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use crate::error::{SheetError, TemplateRule};
 use serde::{Deserialize, Serialize};
-use zhicheng_core::CoreError;
 
 pub const FORMAT: &str = "zhicheng/sheet-template";
 
@@ -126,28 +126,31 @@ impl Template {
     /// Parses and checks a template: every field known, every row as wide as the grid, every table as
     /// wide as the page's text area. Errors name the file and the place.
     /// Bounds that keep a hand-made layout printable (a column narrower than 3 mm holds no character).
-    pub fn parse(text: &str, path: Option<&Path>) -> Result<Template, CoreError> {
+    pub fn parse(text: &str, path: Option<&Path>) -> Result<Template, SheetError> {
         let t: Template = zhicheng_core::error::parse_json(text, path)?;
-        let bad = |location: String, detail: String| CoreError::InvalidFile {
+        let bad = |location: String, rule: TemplateRule| SheetError::Template {
             path: path.map(Path::to_path_buf),
-            location: location.into(),
-            detail: detail.into(),
+            location,
+            rule,
         };
         if t.format != FORMAT {
-            return Err(bad("format".into(), format!("应为 \"{FORMAT}\"，收到 \"{}\"", t.format)));
+            return Err(bad(
+                "format".into(),
+                TemplateRule::Format { expected: FORMAT.into(), found: t.format.clone() },
+            ));
         }
         if t.version != 1 {
-            return Err(bad("version".into(), format!("本程序只认识版本 1，收到 {}", t.version)));
+            return Err(bad("version".into(), TemplateRule::Version { found: t.version }));
         }
         let p = t.page;
         if !(p.width_mm > 50.0 && p.height_mm > 50.0 && p.content_width() > 20.0)
             || p.top_mm + p.bottom_mm > p.height_mm - 60.0
         {
-            return Err(bad("page".into(), "页面尺寸或页边距不合理".into()));
+            return Err(bad("page".into(), TemplateRule::PageSize));
         }
         for (name, v) in [("title_pt", t.title_pt), ("subtitle_pt", t.subtitle_pt), ("body_pt", t.body_pt)] {
             if !(4.0..=48.0).contains(&v) {
-                return Err(bad(name.into(), format!("字号应在 4–48 磅之间，收到 {v}")));
+                return Err(bad(name.into(), TemplateRule::FontSize { found: v }));
             }
         }
         let width = p.content_width();
@@ -156,19 +159,19 @@ impl Template {
         if t.columns_mm.len() > MAX_COLUMNS || t.blocks.len() > MAX_BLOCKS {
             return Err(bad(
                 if t.blocks.len() > MAX_BLOCKS { "blocks" } else { "columns_mm" }.into(),
-                format!("版式最多 {MAX_COLUMNS} 列、{MAX_BLOCKS} 个区块"),
+                TemplateRule::TooManyParts { max_columns: MAX_COLUMNS, max_blocks: MAX_BLOCKS },
             ));
         }
         if let Some(w) = t.columns_mm.iter().find(|w| !(w.is_finite() && **w >= MIN_COLUMN_MM)) {
-            return Err(bad("columns_mm".into(), format!("每列应至少 {MIN_COLUMN_MM} 毫米宽，收到 {w}")));
+            return Err(bad("columns_mm".into(), TemplateRule::ColumnTooNarrow { min: MIN_COLUMN_MM, found: *w }));
         }
         if t.columns_mm.is_empty() || t.columns_mm.iter().any(|w| *w <= 0.0) || !near(grid) {
-            return Err(bad("columns_mm".into(), format!("各列宽之和应为版心宽 {width} 毫米，现为 {grid}")));
+            return Err(bad("columns_mm".into(), TemplateRule::ColumnsSum { width, found: grid }));
         }
-        let placeholders = |s: &str, at: String| -> Result<(), CoreError> {
+        let placeholders = |s: &str, at: String| -> Result<(), SheetError> {
             for name in placeholder_names(s) {
                 if !crate::data::is_field(name) && name != "page" && name != "pages" {
-                    return Err(bad(at.clone(), format!("未知字段“{{{name}}}”")));
+                    return Err(bad(at.clone(), TemplateRule::UnknownField { name: format!("{{{name}}}") }));
                 }
             }
             Ok(())
@@ -180,14 +183,14 @@ impl Template {
             match block {
                 Block::Grid { rows } => {
                     if rows.len() > MAX_ROWS {
-                        return Err(bad(format!("blocks[{b}].rows"), format!("每个区块最多 {MAX_ROWS} 行")));
+                        return Err(bad(format!("blocks[{b}].rows"), TemplateRule::TooManyRows { max: MAX_ROWS }));
                     }
                     for (r, row) in rows.iter().enumerate() {
                         let span: u32 = row.iter().map(|c| c.span).sum();
                         if span as usize != t.columns_mm.len() {
                             return Err(bad(
                                 format!("blocks[{b}].rows[{r}]"),
-                                format!("各格跨列之和应为 {}，现为 {span}", t.columns_mm.len()),
+                                TemplateRule::SpanSum { expected: t.columns_mm.len(), found: span },
                             ));
                         }
                         for (c, cell) in row.iter().enumerate() {
@@ -195,11 +198,13 @@ impl Template {
                             match (&cell.label, &cell.field) {
                                 (Some(l), None) => placeholders(l, at)?,
                                 (None, Some(f)) if crate::data::is_field(f) => {}
-                                (None, Some(f)) => return Err(bad(at + ".field", format!("未知字段“{f}”"))),
-                                _ => return Err(bad(at, "每格应有 label 或 field 之一".into())),
+                                (None, Some(f)) => {
+                                    return Err(bad(at + ".field", TemplateRule::UnknownField { name: f.clone() }));
+                                }
+                                _ => return Err(bad(at, TemplateRule::LabelOrField)),
                             }
                             if cell.span == 0 {
-                                return Err(bad(format!("blocks[{b}].rows[{r}][{c}].span"), "跨列数应不小于1".into()));
+                                return Err(bad(format!("blocks[{b}].rows[{r}][{c}].span"), TemplateRule::SpanZero));
                             }
                         }
                     }
@@ -207,7 +212,10 @@ impl Template {
                 Block::Table { caption, columns, .. } => {
                     placeholders(caption, format!("blocks[{b}].caption"))?;
                     if columns.len() > MAX_COLUMNS {
-                        return Err(bad(format!("blocks[{b}].columns"), format!("表格最多 {MAX_COLUMNS} 列")));
+                        return Err(bad(
+                            format!("blocks[{b}].columns"),
+                            TemplateRule::TooManyTableColumns { max: MAX_COLUMNS },
+                        ));
                     }
                     if let Some((c, col)) = columns
                         .iter()
@@ -216,20 +224,17 @@ impl Template {
                     {
                         return Err(bad(
                             format!("blocks[{b}].columns[{c}].width_mm"),
-                            format!("每列应至少 {MIN_COLUMN_MM} 毫米宽，收到 {}", col.width_mm),
+                            TemplateRule::ColumnTooNarrow { min: MIN_COLUMN_MM, found: col.width_mm },
                         ));
                     }
                     let w: f32 = columns.iter().map(|c| c.width_mm).sum();
                     if columns.is_empty() || !near(w) {
-                        return Err(bad(
-                            format!("blocks[{b}].columns"),
-                            format!("各列宽之和应为版心宽 {width} 毫米，现为 {w}"),
-                        ));
+                        return Err(bad(format!("blocks[{b}].columns"), TemplateRule::ColumnsSum { width, found: w }));
                     }
                 }
                 Block::Note { text } => placeholders(text, format!("blocks[{b}].text"))?,
                 Block::Sign { height_mm, .. } if !(10.0..=150.0).contains(height_mm) => {
-                    return Err(bad(format!("blocks[{b}].height_mm"), "应在 10–150 毫米之间".into()));
+                    return Err(bad(format!("blocks[{b}].height_mm"), TemplateRule::SignHeight));
                 }
                 Block::Sign { .. } => {}
             }

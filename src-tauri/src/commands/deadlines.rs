@@ -9,7 +9,7 @@ use zhicheng_core::text::{self, Lang};
 
 use super::blocking;
 use crate::error::AppResult;
-use crate::picker::{Pick, read_picked};
+use crate::picker::{Pick, Title, read_picked};
 use crate::state::AppState;
 
 fn compute(ws: &Workspace, state: &AppState) -> AppResult<DeadlineOverview> {
@@ -130,7 +130,7 @@ pub(crate) async fn deadlines_extract_notice<R: Runtime>(
             return Err(CoreError::InvalidFile {
                 path: None,
                 location: zhicheng_core::error::Location::NoticeText,
-                detail: format!("超过 {MAX_NOTICE_CHARS} 个字符，请只粘贴通知正文").into(),
+                detail: zhicheng_core::error::Rule::NoticeTooLong { max: MAX_NOTICE_CHARS }.into(),
             }
             .into());
         }
@@ -143,7 +143,7 @@ pub(crate) async fn deadlines_extract_notice<R: Runtime>(
 #[tauri::command]
 pub(crate) async fn deadlines_import_round<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<DeadlineOverview>> {
     blocking(app, |_, state| {
-        let pick = Pick::OpenFile { title: "导入轮次".into(), filter: ("JSON", &["json"]) };
+        let pick = Pick::OpenFile { title: Title::ImportRound.words(state.lang()), filter: ("JSON", &["json"]) };
         let Some((path, text)) = read_picked(state.picker().as_ref(), &pick)? else {
             return Ok(None);
         };
@@ -188,8 +188,12 @@ pub(crate) async fn deadlines_round_json<R: Runtime>(app: AppHandle<R>, id: Stri
 pub(crate) async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
     blocking(app, |_, state| {
         let pick = Pick::SaveFile {
-            title: "导出日历".into(),
-            name: "职称申报截止日期.ics".into(),
+            title: Title::ExportCalendar.words(state.lang()),
+            name: match state.lang() {
+                zhicheng_core::Lang::Zh => "职称申报截止日期.ics",
+                zhicheng_core::Lang::En => "title-application-deadlines.ics",
+            }
+            .into(),
             filter: ("iCalendar", &["ics"]),
         };
         let Some(path) = state.picker().pick_one(&pick) else {
@@ -199,7 +203,7 @@ pub(crate) async fn deadlines_export_ics<R: Runtime>(app: AppHandle<R>) -> AppRe
             return Err(CoreError::InvalidFile {
                 path: Some(path),
                 location: zhicheng_core::error::Location::FileName,
-                detail: "日历文件应以 .ics 结尾".into(),
+                detail: zhicheng_core::error::Rule::Extension { ext: "ics".into() }.into(),
             }
             .into());
         }

@@ -8,7 +8,7 @@ use zhicheng_core::storage::Workspace;
 
 use super::blocking;
 use crate::error::AppResult;
-use crate::picker::{Pick, read_picked};
+use crate::picker::{Pick, Title, read_picked};
 
 /// The assessment under the round in force (the one 截止日期 shows): its application month must lie in
 /// that round's submission window.
@@ -40,7 +40,11 @@ pub(crate) async fn eligibility_save_screening<R: Runtime>(
         let ws = state.workspace();
         // A month outside the round is refused before anything is saved.
         if let Some(m) = screening.apply_month {
-            ws.load_deadline_settings()?.active().check_apply_month(m, "申报资格 › 申报月份")?;
+            let at = match state.lang() {
+                zhicheng_core::Lang::Zh => "申报资格 › 申报月份",
+                zhicheng_core::Lang::En => "Eligibility › Application month",
+            };
+            ws.load_deadline_settings()?.active().check_apply_month(m, at)?;
         }
         ws.update(|f| f.screening = screening)?;
         assess_workspace(&ws)
@@ -54,7 +58,7 @@ pub(crate) async fn eligibility_save_screening<R: Runtime>(
 #[tauri::command]
 pub(crate) async fn eligibility_load_pack<R: Runtime>(app: AppHandle<R>, extend: bool) -> AppResult<Option<RulePack>> {
     blocking(app, move |_, state| {
-        let pick = Pick::OpenFile { title: "载入规则包".into(), filter: ("JSON", &["json"]) };
+        let pick = Pick::OpenFile { title: Title::LoadRulePack.words(state.lang()), filter: ("JSON", &["json"]) };
         let Some((path, text)) = read_picked(state.picker().as_ref(), &pick)? else {
             return Ok(None);
         };

@@ -19,7 +19,7 @@ use zhicheng_vault::{KdfParams, Progress, SecretStore, Vault, VaultError};
 
 use super::blocking;
 use crate::error::AppResult;
-use crate::picker::Pick;
+use crate::picker::{Pick, Title};
 use crate::state::AppState;
 
 /// The key store in use: the test one, or the OS one when it passes the probe.
@@ -125,9 +125,11 @@ pub(crate) async fn evidence_import<R: Runtime>(
     blocking(app, move |_, state| {
         let links = links.iter().map(|l| l.parse()).collect::<Result<Vec<Target>, _>>()?;
         let paths: Vec<PathBuf> = match source {
-            ImportSource::PickFiles => state.picker().pick(&Pick::OpenFiles { title: "导入佐证材料".into() }),
+            ImportSource::PickFiles => {
+                state.picker().pick(&Pick::OpenFiles { title: Title::ImportEvidence.words(state.lang()) })
+            }
             ImportSource::PickFolders => {
-                state.picker().pick(&Pick::OpenFolders { title: "导入佐证材料文件夹".into() })
+                state.picker().pick(&Pick::OpenFolders { title: Title::ImportEvidenceFolders.words(state.lang()) })
             }
             ImportSource::Drop { token } => state.take_drop(&token),
         }
@@ -230,10 +232,12 @@ pub(crate) async fn evidence_export<R: Runtime>(app: AppHandle<R>, zip: bool) ->
     blocking(app, move |_, state| {
         let pick = if zip {
             Pick::SaveFile {
-                title: "导出佐证材料".into(), name: "佐证材料.zip".into(), filter: ("ZIP", &["zip"])
+                title: Title::ExportEvidence.words(state.lang()),
+                name: "佐证材料.zip".into(),
+                filter: ("ZIP", &["zip"]),
             }
         } else {
-            Pick::OpenFolder { title: "导出到文件夹".into() }
+            Pick::OpenFolder { title: Title::ExportToFolder.words(state.lang()) }
         };
         let Some(picked) = state.picker().pick_one(&pick) else {
             return Ok(None);
@@ -257,8 +261,12 @@ pub(crate) async fn evidence_write_recovery<R: Runtime>(
         // Checked before the dialog: a passphrase the vault would refuse wastes the user's choice.
         zhicheng_vault::crypto::check_passphrase(&passphrase)?;
         let pick = Pick::SaveFile {
-            title: "写出恢复文件".into(),
-            name: "佐证材料库恢复文件.json".into(),
+            title: Title::WriteRecovery.words(state.lang()),
+            name: match state.lang() {
+                zhicheng_core::Lang::Zh => "佐证材料库恢复文件.json",
+                zhicheng_core::Lang::En => "evidence-vault-recovery.json",
+            }
+            .into(),
             filter: ("JSON", &["json"]),
         };
         let Some(path) = state.picker().pick_one(&pick) else {
@@ -278,7 +286,7 @@ pub(crate) async fn evidence_recover<R: Runtime>(
     passphrase: String,
 ) -> AppResult<Option<EvidenceState>> {
     blocking(app, move |_, state| {
-        let pick = Pick::OpenFile { title: "选择恢复文件".into(), filter: ("JSON", &["json"]) };
+        let pick = Pick::OpenFile { title: Title::ChooseRecovery.words(state.lang()), filter: ("JSON", &["json"]) };
         let Some(path) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };
@@ -373,7 +381,7 @@ pub(crate) async fn evidence_save_composed<R: Runtime>(
     blocking(app, move |_, state| {
         let pdf = composed_of(state, &target)?;
         let name = format!("{}.pdf", zhicheng_vault::names::safe_component(&name, 150));
-        let pick = Pick::SaveFile { title: "保存合成的 PDF".into(), name, filter: ("PDF", &["pdf"]) };
+        let pick = Pick::SaveFile { title: Title::SaveComposed.words(state.lang()), name, filter: ("PDF", &["pdf"]) };
         let Some(path) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };
@@ -450,7 +458,7 @@ pub(crate) async fn evidence_export_per_item<R: Runtime>(
 ) -> AppResult<Option<PerItemExport>> {
     blocking(app, move |_, state| {
         let Some(picked) =
-            state.picker().pick_one(&Pick::OpenFolder { title: "导出到文件夹（每项一个 PDF）".into() })
+            state.picker().pick_one(&Pick::OpenFolder { title: Title::ExportPerItem.words(state.lang()) })
         else {
             return Ok(None);
         };

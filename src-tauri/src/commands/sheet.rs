@@ -14,7 +14,7 @@ use zhicheng_sheet::{Context, Fonts, SheetError, SheetPreview};
 
 use super::blocking;
 use crate::error::AppResult;
-use crate::picker::Pick;
+use crate::picker::{Pick, Title};
 use crate::state::AppState;
 
 /// The bundled fonts (resources), else the places the CLI looks, then the system's (Linux).
@@ -91,7 +91,7 @@ fn write_pdf<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> A
 pub(crate) async fn sheet_export<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
     blocking(app, |app, state| {
         let name = zhicheng_sheet::suggested_file_name(&state.workspace().load()?.file);
-        let pick = Pick::SaveFile { title: "导出公示表".into(), name, filter: ("PDF", &["pdf"]) };
+        let pick = Pick::SaveFile { title: Title::ExportSheet.words(state.lang()), name, filter: ("PDF", &["pdf"]) };
         let Some(path) = state.picker().pick_one(&pick) else {
             return Ok(None);
         };

@@ -7,7 +7,7 @@
 //! Parsing goes: JSON syntax → version → migrations to [`CURRENT_VERSION`] → typed model, and every
 //! failure names where it happened (`第3行第14列`, `profile.birth_month`).
 
-use crate::error::{Detail, Location};
+use crate::error::{Detail, Location, Rule};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -82,17 +82,12 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
         location,
         detail,
     };
-    let invalid = |location: String, detail: String| at(location.into(), detail.into());
+    let invalid = |location: String, detail: Rule| at(location.into(), detail.into());
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_FILE_BYTES {
         return Err(at(
             Location::WholeFile,
-            format!(
-                "文件有 {} MB，超过上限 {} MB；申报人文件不会这么大",
-                text.len() / 1_048_576,
-                MAX_FILE_BYTES / 1_048_576
-            )
-            .into(),
+            Rule::FileTooLarge { mb: text.len() / 1_048_576, max_mb: MAX_FILE_BYTES / 1_048_576 }.into(),
         ));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
@@ -103,22 +98,22 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
         at(Location::Text { line: e.line(), column: char_column(text, e.line(), e.column()) }, detail)
     })?;
     let Value::Object(mut obj) = value else {
-        return Err(invalid("（根）".into(), "应为一个 JSON 对象".into()));
+        return Err(at(Location::Root, Rule::NotAnObject.into()));
     };
     // Last-wins on a repeated key would silently drop what the user wrote first.
     if let Some(at) = duplicate_key(text) {
-        return Err(invalid(at, "同一个字段出现了两次；请删去多余的一个".into()));
+        return Err(invalid(at, Rule::DuplicateKey));
     }
     if let Some((at, detail)) = check_strings(&Value::Object(obj.clone()), String::new()) {
         return Err(invalid(at, detail));
     }
     let source_version = match obj.get("version") {
         None if !obj.contains_key("format") => 0,
-        None => return Err(invalid("version".into(), "缺少版本号".into())),
+        None => return Err(invalid("version".into(), Rule::VersionMissing)),
         Some(v) => v
             .as_u64()
             .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| invalid("version".into(), format!("版本号应为正整数，收到 {v}")))?,
+            .ok_or_else(|| invalid("version".into(), Rule::VersionNotInteger { found: v.to_string() }))?,
     };
     if source_version > CURRENT_VERSION {
         return Err(CoreError::UnsupportedVersion { found: source_version, supported: CURRENT_VERSION });
@@ -129,10 +124,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
             other => {
                 return Err(invalid(
                     "format".into(),
-                    format!(
-                        "应为 \"{FORMAT}\"，收到 {}",
-                        other.map(Value::to_string).unwrap_or_else(|| "（缺少）".into())
-                    ),
+                    Rule::FormatFound { expected: FORMAT.into(), found: other.map(Value::to_string) },
                 ));
             }
         }
@@ -141,8 +133,8 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
     while version < CURRENT_VERSION {
         let migrate = MIGRATIONS
             .get(version as usize)
-            .ok_or_else(|| invalid("version".into(), format!("不认识的版本 {version}")))?;
-        obj = migrate(obj).map_err(|(loc, detail)| invalid(loc, detail))?;
+            .ok_or_else(|| invalid("version".into(), Rule::UnknownVersion { version }))?;
+        obj = migrate(obj).map_err(|(loc, detail)| invalid(loc, *detail))?;
         version += 1;
     }
     // Sections are objects and the achievements a list: serde would take `"profile": []` for an empty
@@ -152,29 +144,22 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Parsed> {
             None | Some(Value::Null) => {}
             Some(Value::Array(a)) if want_list => {
                 if a.len() > MAX_ACHIEVEMENTS {
-                    return Err(invalid(key.into(), format!("业绩最多 {MAX_ACHIEVEMENTS} 项，收到 {} 项", a.len())));
+                    return Err(invalid(
+                        key.into(),
+                        Rule::TooManyAchievements { max: MAX_ACHIEVEMENTS, found: a.len() },
+                    ));
                 }
                 if let Some(i) = a.iter().position(|x| !x.is_object()) {
-                    return Err(invalid(format!("{key}[{i}]"), "每项业绩应为一个 JSON 对象".into()));
+                    return Err(invalid(format!("{key}[{i}]"), Rule::AchievementNotObject));
                 }
                 // serde would take a number for the n-th kind.
                 if let Some(i) = a.iter().position(|x| x.get("kind").is_some_and(|k| !k.is_string())) {
-                    return Err(invalid(
-                        format!("{key}[{i}].kind"),
-                        "应为业绩类别的名称（如 \"invention_patent\"）".into(),
-                    ));
+                    return Err(invalid(format!("{key}[{i}].kind"), Rule::KindNotName));
                 }
             }
             Some(Value::Object(_)) if !want_list => {}
             Some(_) => {
-                return Err(invalid(
-                    key.into(),
-                    if want_list {
-                        "应为一个列表（[…]）".into()
-                    } else {
-                        "应为一个 JSON 对象（{…}）".into()
-                    },
-                ));
+                return Err(invalid(key.into(), if want_list { Rule::NotAList } else { Rule::NotAnObject }));
             }
         }
     }
@@ -271,10 +256,13 @@ pub fn check_for_use(file: &ApplicantFile, now: crate::YearMonth) -> Result<()> 
 }
 
 /// The first achievement dated after `now`, with its place and why.
-pub fn future_achievement(list: &[Achievement], now: crate::YearMonth) -> Option<(String, String)> {
+pub fn future_achievement(list: &[Achievement], now: crate::YearMonth) -> Option<(String, Rule)> {
     list.iter().enumerate().find_map(|(i, a)| {
         let m = a.month.filter(|m| *m > now)?;
-        Some((format!("achievements[{i}].month"), format!("“{}”的时间 {m} 晚于本月 {now}，不能是将来的月份", a.title)))
+        Some((
+            format!("achievements[{i}].month"),
+            Rule::FutureMonth { title: a.title.clone(), month: m.to_string(), now: now.to_string() },
+        ))
     })
 }
 
@@ -297,14 +285,14 @@ fn forbidden_char(c: char) -> bool {
 }
 
 /// The first string anywhere in `v` that is too long or holds a forbidden character, with its place.
-fn check_strings(v: &Value, at: String) -> Option<(String, String)> {
+fn check_strings(v: &Value, at: String) -> Option<(String, Rule)> {
     match v {
         Value::String(s) => {
             if let Some(c) = s.chars().find(|c| forbidden_char(*c)) {
-                return Some((at, format!("含有不可见的控制字符 U+{:04X}，请删去后重新输入", c as u32)));
+                return Some((at, Rule::ControlChar { code_point: c as u32 }));
             }
             let n = s.chars().count();
-            (n > MAX_TEXT_CHARS).then(|| (at, format!("文字过长：{n} 个字符，上限 {MAX_TEXT_CHARS}")))
+            (n > MAX_TEXT_CHARS).then_some((at, Rule::TextTooLong { max: MAX_TEXT_CHARS, found: n }))
         }
         Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| check_strings(x, format!("{at}[{i}]"))),
         Value::Object(o) => {
@@ -377,22 +365,22 @@ fn duplicate_key(text: &str) -> Option<String> {
 
 /// Checks what the types cannot: unique ids, titles, ranks from 1, amounts that are numbers ≥ 0,
 /// and the bounds above. Linear in the number of achievements.
-pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
+pub fn check_achievements(list: &[Achievement]) -> Option<(String, Rule)> {
     use crate::eligibility::AchievementKind as K;
     if list.len() > MAX_ACHIEVEMENTS {
-        return Some(("achievements".into(), format!("业绩最多 {MAX_ACHIEVEMENTS} 项，收到 {} 项", list.len())));
+        return Some(("achievements".into(), Rule::TooManyAchievements { max: MAX_ACHIEVEMENTS, found: list.len() }));
     }
     let mut ids = std::collections::HashSet::new();
     for (i, a) in list.iter().enumerate() {
         let at = |f: &str| format!("achievements[{i}].{f}");
         if a.id.trim().is_empty() {
-            return Some((at("id"), "编号不能为空".into()));
+            return Some((at("id"), Rule::EmptyId));
         }
         if !ids.insert(a.id.as_str()) {
-            return Some((at("id"), format!("编号“{}”重复", a.id)));
+            return Some((at("id"), Rule::DuplicateId { id: a.id.clone() }));
         }
         if a.title.trim().is_empty() {
-            return Some((at("title"), "名称不能为空".into()));
+            return Some((at("title"), Rule::EmptyTitle));
         }
         let rank = match &a.kind {
             K::EngineeringProject { rank, .. }
@@ -406,10 +394,10 @@ pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
             _ => None,
         };
         if rank == Some(0) {
-            return Some((at("rank"), "个人排名从1开始".into()));
+            return Some((at("rank"), Rule::RankFromOne));
         }
         if let Some(r) = rank.filter(|r| *r > MAX_RANK) {
-            return Some((at("rank"), format!("个人排名应在 1 到 {MAX_RANK} 之间，收到 {r}")));
+            return Some((at("rank"), Rule::PersonalRankRange { max: MAX_RANK, found: r }));
         }
         let amounts: Vec<(&str, Option<f64>)> = match &a.kind {
             K::EngineeringProject { investment_wan, .. } => vec![("investment_wan", *investment_wan)],
@@ -423,13 +411,10 @@ pub fn check_achievements(list: &[Achievement]) -> Option<(String, String)> {
             if let Some(x) = v
                 && (!x.is_finite() || x < 0.0)
             {
-                return Some((at(name), format!("应为不小于0的数，收到 {x}")));
+                return Some((at(name), Rule::NegativeAmount { found: x }));
             }
             if let Some(x) = v.filter(|x| *x > MAX_AMOUNT_WAN) {
-                return Some((
-                    at(name),
-                    format!("数额过大：{x}（单位是万元/万字，上限 {MAX_AMOUNT_WAN}）；是否把元填成了万元？"),
-                ));
+                return Some((at(name), Rule::AmountTooLarge { max: MAX_AMOUNT_WAN, found: x }));
             }
         }
     }
@@ -448,14 +433,14 @@ fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
     l[..end].chars().count() + 1
 }
 
-type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, (String, String)>;
+type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, (String, Box<Rule>)>;
 
 /// `MIGRATIONS[v]` turns a version-`v` document into version `v + 1`.
 const MIGRATIONS: &[Migration] = &[migrate_v0_to_v1, migrate_v1_to_v2, migrate_v2_to_v3];
 
 /// Version 0 is the prototype's export: the bare profile object without `format`/`version`, with
 /// `mobile` for the phone and Chinese 性别 (`"男"`/`"女"`).
-fn migrate_v0_to_v1(mut p: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {
+fn migrate_v0_to_v1(mut p: Map<String, Value>) -> Result<Map<String, Value>, (String, Box<Rule>)> {
     if let Some(m) = p.remove("mobile") {
         p.insert("phone".into(), m);
     }
@@ -464,7 +449,7 @@ fn migrate_v0_to_v1(mut p: Map<String, Value>) -> Result<Map<String, Value>, (St
             Some("男") | Some("male") => Value::from("male"),
             Some("女") | Some("female") => Value::from("female"),
             _ if g.is_null() || g == "" => Value::Null,
-            _ => return Err(("gender".into(), format!("性别应为“男”或“女”，收到 {g}"))),
+            _ => return Err(("gender".into(), Box::new(Rule::Gender { found: g.to_string() }))),
         };
         p.insert("gender".into(), mapped);
     }
@@ -476,7 +461,7 @@ fn migrate_v0_to_v1(mut p: Map<String, Value>) -> Result<Map<String, Value>, (St
 }
 
 /// Version 2 adds `screening` and `achievements` (both empty for an older file).
-fn migrate_v1_to_v2(mut f: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {
+fn migrate_v1_to_v2(mut f: Map<String, Value>) -> Result<Map<String, Value>, (String, Box<Rule>)> {
     f.insert("version".into(), 2.into());
     f.entry("screening").or_insert_with(|| Value::Object(Map::new()));
     f.entry("achievements").or_insert_with(|| Value::Array(vec![]));
@@ -484,7 +469,7 @@ fn migrate_v1_to_v2(mut f: Map<String, Value>) -> Result<Map<String, Value>, (St
 }
 
 /// Version 3 adds `publicity` (empty for an older file).
-fn migrate_v2_to_v3(mut f: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {
+fn migrate_v2_to_v3(mut f: Map<String, Value>) -> Result<Map<String, Value>, (String, Box<Rule>)> {
     f.insert("version".into(), 3.into());
     f.entry("publicity").or_insert_with(|| Value::Object(Map::new()));
     Ok(f)
@@ -524,6 +509,33 @@ mod tests {
             CoreError::InvalidFile { location, detail, .. } => (location.to_string(), detail.to_string()),
             e => panic!("unexpected {e:?}"),
         }
+    }
+
+    /// The same file's problems in the English interface: no Chinese left, the place unchanged.
+    #[test]
+    fn errors_read_in_english_too() {
+        use crate::Lang;
+        let en = |text: &str| parse(text, None).unwrap_err().words(Lang::En);
+        assert_eq!(
+            en(r#"{"format":"zhicheng/applicant","version":1,"profile":{"birth_month":"1985-13"}}"#),
+            "profile.birth_month: the month must be between 1 and 12, found 13"
+        );
+        assert_eq!(en("[1,2]"), "(root): must be a JSON object ({…})");
+        assert_eq!(en(r#"{"format":"x","version":1}"#), "format: must be \"zhicheng/applicant\"; found \"x\"");
+        let base = include_str!("../../../../examples/applicant.json");
+        let mut f = parse(base, None).unwrap().file;
+        f.achievements[1].id = f.achievements[0].id.clone();
+        let (at, rule) = check_achievements(&f.achievements).unwrap();
+        assert_eq!(
+            (at.as_str(), rule.words(Lang::En)),
+            ("achievements[1].id", format!("the id “{}” appears twice", f.achievements[0].id))
+        );
+        let now: crate::YearMonth = "2020-01".parse().unwrap();
+        let (_, rule) = future_achievement(&f.achievements, now).unwrap();
+        let words = rule.words(Lang::En);
+        assert!(words.ends_with("after this month 2020-01; it cannot be in the future"), "{words}");
+        // The Chinese is what it was.
+        assert!(parse("[1,2]", None).unwrap_err().to_string().ends_with("应为一个 JSON 对象（{…}）"));
     }
 
     #[test]

@@ -235,7 +235,12 @@ impl Workspace {
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                return Err(self.corrupt(&path, "文件不是 UTF-8 文本".into()));
+                let reason = CoreError::InvalidFile {
+                    path: None,
+                    location: crate::error::Location::WholeFile,
+                    detail: crate::error::Rule::NotUtf8.into(),
+                };
+                return Err(self.corrupt(&path, reason));
             }
             Err(e) => return Err(CoreError::io(IoAction::Read, &path)(e)),
         };
@@ -251,14 +256,14 @@ impl Workspace {
             }
             Err(e @ CoreError::UnsupportedVersion { .. }) => Err(e),
             Err(CoreError::InvalidFile { location, detail, .. }) => {
-                Err(self.corrupt(&path, format!("{location}：{detail}")))
+                Err(self.corrupt(&path, CoreError::InvalidFile { path: None, location, detail }))
             }
             Err(e) => Err(e),
         }
     }
 
-    fn corrupt(&self, path: &Path, detail: String) -> CoreError {
-        CoreError::Corrupt { path: path.to_path_buf(), detail, backup: self.newest_good_backup() }
+    fn corrupt(&self, path: &Path, reason: CoreError) -> CoreError {
+        CoreError::Corrupt { path: path.to_path_buf(), reason: Box::new(reason), backup: self.newest_good_backup() }
     }
 
     /// Keeps the pre-migration original once, so migrating never loses what the user had.
@@ -285,10 +290,12 @@ impl Workspace {
         match fs::read_to_string(&path) {
             Ok(text) => crate::deadlines::DeadlineSettings::parse(&text).map_err(|e| CoreError::Corrupt {
                 path: path.clone(),
-                detail: match e {
-                    CoreError::InvalidFile { location, detail, .. } => format!("{location}：{detail}"),
-                    other => other.to_string(),
-                },
+                reason: Box::new(match e {
+                    CoreError::InvalidFile { location, detail, .. } => {
+                        CoreError::InvalidFile { path: None, location, detail }
+                    }
+                    other => other,
+                }),
                 backup: None,
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
@@ -656,16 +663,15 @@ pub fn check_output(path: &Path, overwrite: bool) -> Result<()> {
         Ok(m) => Err(CoreError::InvalidFile {
             path: Some(path.to_path_buf()),
             location: crate::error::Location::Output,
-            detail: format!(
-                "这里已有{}，不是普通文件，不会被替换；请另选一个文件名",
-                if m.file_type().is_symlink() {
-                    "一个符号链接"
+            detail: crate::error::Rule::NotAFile {
+                what: if m.file_type().is_symlink() {
+                    crate::error::NotAFile::Symlink
                 } else if m.file_type().is_dir() {
-                    "一个文件夹"
+                    crate::error::NotAFile::Folder
                 } else {
-                    "一个设备或管道"
-                }
-            )
+                    crate::error::NotAFile::Device
+                },
+            }
             .into(),
         }),
     }
@@ -742,8 +748,9 @@ mod tests {
         fs::write(ws.applicant_path(), garbage).unwrap();
 
         let e = ws.load().unwrap_err();
-        let CoreError::Corrupt { backup, detail, .. } = &e else { panic!("{e:?}") };
-        assert!(detail.contains("第1行"), "{detail}");
+        let CoreError::Corrupt { backup, reason, .. } = &e else { panic!("{e:?}") };
+        assert!(reason.to_string().starts_with("第1行"), "{reason}");
+        assert!(e.words(crate::Lang::En).contains("(line 1, column "), "{}", e.words(crate::Lang::En));
         let backup = backup.clone().expect("a good backup is offered");
         assert!(e.to_string().contains("可恢复最近的完好备份"));
 

@@ -86,6 +86,8 @@ pub enum Location {
         column: usize,
     },
     WholeFile,
+    /// The document as a whole (its top-level value).
+    Root,
     /// Where the output would be written.
     Output,
     /// The notice's text pasted in.
@@ -114,8 +116,8 @@ pub enum Detail {
     NotJson(String),
     /// A rule of the data file that the value breaks (a code with its data).
     Rule(Box<Rule>),
-    /// A sentence as written: a check's finding (still Chinese, not yet a code), or the CLI's own
-    /// words, already in its language.
+    /// A sentence already in the language it will be shown in (the CLI's own words about its flags).
+    /// The domain never builds one: its findings are [`Rule`]s.
     Text(String),
 }
 
@@ -200,6 +202,78 @@ pub enum Rule {
     DuplicateYear {
         year: i32,
     },
+    /// An output path that holds something other than a regular file (never replaced).
+    NotAFile {
+        what: NotAFile,
+    },
+    /// Pasted text longer than the notice could be.
+    NoticeTooLong {
+        max: usize,
+    },
+    /// A file name without the extension its kind needs (`ics`).
+    Extension {
+        ext: String,
+    },
+    // An applicant file.
+    NotUtf8,
+    FileTooLarge {
+        mb: usize,
+        max_mb: usize,
+    },
+    NotAnObject,
+    NotAList,
+    DuplicateKey,
+    ControlChar {
+        code_point: u32,
+    },
+    TextTooLong {
+        max: usize,
+        found: usize,
+    },
+    VersionMissing,
+    VersionNotInteger {
+        found: String,
+    },
+    /// `format` is not the expected one; `found` as written (None when missing).
+    FormatFound {
+        expected: String,
+        found: Option<String>,
+    },
+    UnknownVersion {
+        version: u32,
+    },
+    TooManyAchievements {
+        max: usize,
+        found: usize,
+    },
+    AchievementNotObject,
+    KindNotName,
+    EmptyId,
+    DuplicateId {
+        id: String,
+    },
+    EmptyTitle,
+    RankFromOne,
+    PersonalRankRange {
+        max: u32,
+        found: u32,
+    },
+    NegativeAmount {
+        found: f64,
+    },
+    AmountTooLarge {
+        max: f64,
+        found: f64,
+    },
+    Gender {
+        found: String,
+    },
+    /// An achievement dated after this month.
+    FutureMonth {
+        title: String,
+        month: String,
+        now: String,
+    },
     /// The application month lies outside the round's submission window (五（三）).
     ApplyMonthOutside {
         month: String,
@@ -211,21 +285,18 @@ pub enum Rule {
     },
 }
 
+/// What sits where a file was to be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    Symlink,
+    Folder,
+    /// A device or a pipe.
+    Device,
+}
+
 impl From<Rule> for Detail {
     fn from(r: Rule) -> Self {
         Detail::Rule(Box::new(r))
-    }
-}
-
-impl From<String> for Detail {
-    fn from(s: String) -> Self {
-        Detail::Text(s)
-    }
-}
-
-impl From<&str> for Detail {
-    fn from(s: &str) -> Self {
-        Detail::Text(s.to_string())
     }
 }
 
@@ -260,9 +331,11 @@ pub enum CoreError {
         found: u32,
         supported: u32,
     },
+    /// A workspace file that does not parse: what is wrong in it (an `InvalidFile` without the path,
+    /// which is this one's).
     Corrupt {
         path: PathBuf,
-        detail: String,
+        reason: Box<CoreError>,
         backup: Option<BackupInfo>,
     },
     InvalidProfile {
@@ -399,6 +472,9 @@ pub fn serde_zh(msg: &str) -> String {
         } else {
             format!("取值“{}”不在允许范围内（可选：{allowed}）", name.trim_matches('`'))
         };
+    }
+    if let Some(e) = crate::yearmonth::YearMonthError::from_english(msg) {
+        return e.to_string();
     }
     let fixed = match msg {
         "input contains invalid characters" => "日期时间含有无效字符（应如 2023-11-30T12:00:00+08:00）",

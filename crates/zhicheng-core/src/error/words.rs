@@ -81,6 +81,8 @@ impl Location {
             (Location::Text { line, column }, Lang::En) => format!("line {line}, column {column}"),
             (Location::WholeFile, Lang::Zh) => "（整个文件）".into(),
             (Location::WholeFile, Lang::En) => "(whole file)".into(),
+            (Location::Root, Lang::Zh) => "（根）".into(),
+            (Location::Root, Lang::En) => "(root)".into(),
             (Location::Output, Lang::Zh) => "输出位置".into(),
             (Location::Output, Lang::En) => "output".into(),
             (Location::NoticeText, Lang::Zh) => "通知原文".into(),
@@ -140,6 +142,45 @@ impl Rule {
                 MakeupNotWeekend { day } => format!("调休上班日 {day} 不是周末"),
                 RestAndMakeup { day } => format!("{day} 既是放假日又是调休上班日"),
                 DuplicateYear { year } => format!("{year} 年重复"),
+                NotAFile { what } => format!(
+                    "这里已有{}，不是普通文件，不会被替换；请另选一个文件名",
+                    match what {
+                        super::NotAFile::Symlink => "一个符号链接",
+                        super::NotAFile::Folder => "一个文件夹",
+                        super::NotAFile::Device => "一个设备或管道",
+                    }
+                ),
+                NoticeTooLong { max } => format!("超过 {max} 个字符，请只粘贴通知正文"),
+                Extension { ext } => format!("文件名应以 .{ext} 结尾"),
+                NotUtf8 => "文件不是 UTF-8 文本".into(),
+                FileTooLarge { mb, max_mb } => format!("文件有 {mb} MB，超过上限 {max_mb} MB；申报人文件不会这么大"),
+                NotAnObject => "应为一个 JSON 对象（{…}）".into(),
+                NotAList => "应为一个列表（[…]）".into(),
+                DuplicateKey => "同一个字段出现了两次；请删去多余的一个".into(),
+                ControlChar { code_point } => format!("含有不可见的控制字符 U+{code_point:04X}，请删去后重新输入"),
+                TextTooLong { max, found } => format!("文字过长：{found} 个字符，上限 {max}"),
+                VersionMissing => "缺少版本号".into(),
+                VersionNotInteger { found } => format!("版本号应为正整数，收到 {found}"),
+                FormatFound { expected, found } => {
+                    format!("应为 \"{expected}\"，收到 {}", found.as_deref().unwrap_or("（缺少）"))
+                }
+                UnknownVersion { version } => format!("不认识的版本 {version}"),
+                TooManyAchievements { max, found } => format!("业绩最多 {max} 项，收到 {found} 项"),
+                AchievementNotObject => "每项业绩应为一个 JSON 对象".into(),
+                KindNotName => "应为业绩类别的名称（如 \"invention_patent\"）".into(),
+                EmptyId => "编号不能为空".into(),
+                DuplicateId { id } => format!("编号“{id}”重复"),
+                EmptyTitle => "名称不能为空".into(),
+                RankFromOne => "个人排名从1开始".into(),
+                PersonalRankRange { max, found } => format!("个人排名应在 1 到 {max} 之间，收到 {found}"),
+                NegativeAmount { found } => format!("应为不小于0的数，收到 {found}"),
+                AmountTooLarge { max, found } => {
+                    format!("数额过大：{found}（单位是万元/万字，上限 {max}）；是否把元填成了万元？")
+                }
+                Gender { found } => format!("性别应为“男”或“女”，收到 {found}"),
+                FutureMonth { title, month, now } => {
+                    format!("“{title}”的时间 {month} 晚于本月 {now}，不能是将来的月份")
+                }
                 ApplyMonthOutside { month, notice, opens, closes, first, last } => format!(
                     "申报月份 {month} 不在本轮（{notice}）网上申报时间 {} 至 {}（北京时间）内；申报月份应为 {}（业绩成果的计算时间截至申报当月，五（三））",
                     opens.format("%Y年%-m月%-d日%H:%M"),
@@ -184,6 +225,53 @@ impl Rule {
                 MakeupNotWeekend { day } => format!("the make-up workday {day} is not a weekend day"),
                 RestAndMakeup { day } => format!("{day} is both a holiday and a make-up workday"),
                 DuplicateYear { year } => format!("the year {year} appears twice"),
+                NotAFile { what } => format!(
+                    "{} is there, not a regular file; it is never replaced. Choose another file name",
+                    match what {
+                        super::NotAFile::Symlink => "a symbolic link",
+                        super::NotAFile::Folder => "a folder",
+                        super::NotAFile::Device => "a device or a pipe",
+                    }
+                ),
+                NoticeTooLong { max } => format!("over {max} characters; paste only the notice's text"),
+                Extension { ext } => format!("the file name must end in .{ext}"),
+                NotUtf8 => "the file is not UTF-8 text".into(),
+                FileTooLarge { mb, max_mb } => {
+                    format!("the file is {mb} MB, over the limit of {max_mb} MB; an applicant file is never that large")
+                }
+                NotAnObject => "must be a JSON object ({…})".into(),
+                NotAList => "must be a list ([…])".into(),
+                DuplicateKey => "the same field appears twice; delete one of them".into(),
+                ControlChar { code_point } => {
+                    format!(
+                        "holds the invisible control character U+{code_point:04X}; delete it and type the text again"
+                    )
+                }
+                TextTooLong { max, found } => format!("the text is too long: {found} characters, at most {max}"),
+                VersionMissing => "the version is missing".into(),
+                VersionNotInteger { found } => format!("the version must be a positive whole number; found {found}"),
+                FormatFound { expected, found } => {
+                    format!("must be \"{expected}\"; found {}", found.as_deref().unwrap_or("nothing"))
+                }
+                UnknownVersion { version } => format!("unknown version {version}"),
+                TooManyAchievements { max, found } => format!("at most {max} achievements; found {found}"),
+                AchievementNotObject => "each achievement must be a JSON object".into(),
+                KindNotName => "must be the name of a kind of achievement (such as \"invention_patent\")".into(),
+                EmptyId => "the id must not be empty".into(),
+                DuplicateId { id } => format!("the id “{id}” appears twice"),
+                EmptyTitle => "the title must not be empty".into(),
+                RankFromOne => "a personal rank starts at 1".into(),
+                PersonalRankRange { max, found } => {
+                    format!("a personal rank must be between 1 and {max}; found {found}")
+                }
+                NegativeAmount { found } => format!("must be a number of at least 0; found {found}"),
+                AmountTooLarge { max, found } => format!(
+                    "the amount is too large: {found} (in units of 10,000 yuan or 10,000 characters, at most {max}); was an amount in yuan entered?"
+                ),
+                Gender { found } => format!("the gender must be \"male\" or \"female\"; found {found}"),
+                FutureMonth { title, month, now } => {
+                    format!("“{title}” is dated {month}, after this month {now}; it cannot be in the future")
+                }
                 ApplyMonthOutside { month, notice, opens, closes, first, last } => format!(
                     "the application month {month} is outside this round's ({notice}) online submission, {} to {} (Beijing time); the application month must be {} (achievements count up to the application month, clause 五（三）)",
                     opens.format("%Y-%m-%d %H:%M"),
@@ -215,9 +303,10 @@ impl CoreError {
                 UnsupportedVersion { found, supported } => {
                     format!("文件版本为 {found}，本程序只支持到版本 {supported}；请升级本程序后再打开")
                 }
-                Corrupt { path, detail, backup } => format!(
-                    "工作区文件 {} 已损坏，未作任何修改（{detail}）{}",
+                Corrupt { path, reason, backup } => format!(
+                    "工作区文件 {} 已损坏，未作任何修改（{}）{}",
                     path.display(),
+                    reason.words(lang),
                     match backup {
                         Some(b) => format!("。可恢复最近的完好备份（{}）", b.saved_at),
                         None => "。没有可用的备份".to_string(),
@@ -257,9 +346,10 @@ impl CoreError {
                 UnsupportedVersion { found, supported } => format!(
                     "The file is version {found}; this app reads versions up to {supported}. Update the app, then open it again"
                 ),
-                Corrupt { path, detail, backup } => format!(
-                    "The workspace file {} is damaged; nothing was changed ({detail}). {}",
+                Corrupt { path, reason, backup } => format!(
+                    "The workspace file {} is damaged; nothing was changed ({}). {}",
                     path.display(),
+                    reason.words(lang),
                     match backup {
                         Some(b) => format!("The latest sound backup ({}) can be restored", b.saved_at),
                         None => "No backup is available".to_string(),
@@ -332,12 +422,25 @@ mod tests {
             CoreError::InvalidFile { path: None, location: Location::NoticeText, detail: Detail::Serde("x".into()) },
             CoreError::InvalidFile { path: None, location: Location::FileName, detail: Detail::Serde("x".into()) },
             CoreError::UnsupportedVersion { found: 9, supported: 2 },
+            CoreError::InvalidFile { path: None, location: Location::Root, detail: Rule::NotAnObject.into() },
             CoreError::Corrupt {
                 path: "/x/applicant.json".into(),
-                detail: "x".into(),
+                reason: Box::new(CoreError::InvalidFile {
+                    path: None,
+                    location: Location::Text { line: 1, column: 3 },
+                    detail: Detail::Serde("trailing comma at line 1 column 3".into()),
+                }),
                 backup: Some(BackupInfo { name: "b.json".into(), saved_at: "2023-11-01T00:00:00Z".into() }),
             },
-            CoreError::Corrupt { path: "/x/applicant.json".into(), detail: "x".into(), backup: None },
+            CoreError::Corrupt {
+                path: "/x/applicant.json".into(),
+                reason: Box::new(CoreError::InvalidFile {
+                    path: None,
+                    location: Location::WholeFile,
+                    detail: Rule::NotUtf8.into(),
+                }),
+                backup: None,
+            },
             CoreError::InvalidProfile {
                 issues: vec![FieldIssue {
                     field: "birth_month".into(),
@@ -393,6 +496,35 @@ mod tests {
             Rule::MakeupNotWeekend { day: "2024-10-08".into() },
             Rule::RestAndMakeup { day: "2024-10-05".into() },
             Rule::DuplicateYear { year: 2024 },
+            Rule::NotAFile { what: crate::error::NotAFile::Symlink },
+            Rule::NotAFile { what: crate::error::NotAFile::Folder },
+            Rule::NotAFile { what: crate::error::NotAFile::Device },
+            Rule::NoticeTooLong { max: 200_000 },
+            Rule::Extension { ext: "ics".into() },
+            Rule::NotUtf8,
+            Rule::FileTooLarge { mb: 11, max_mb: 10 },
+            Rule::NotAnObject,
+            Rule::NotAList,
+            Rule::DuplicateKey,
+            Rule::ControlChar { code_point: 0x202E },
+            Rule::TextTooLong { max: 1000, found: 1001 },
+            Rule::VersionMissing,
+            Rule::VersionNotInteger { found: "-1".into() },
+            Rule::FormatFound { expected: "zhicheng/applicant".into(), found: None },
+            Rule::FormatFound { expected: "zhicheng/applicant".into(), found: Some("\"x\"".into()) },
+            Rule::UnknownVersion { version: 7 },
+            Rule::TooManyAchievements { max: 500, found: 501 },
+            Rule::AchievementNotObject,
+            Rule::KindNotName,
+            Rule::EmptyId,
+            Rule::DuplicateId { id: "a1".into() },
+            Rule::EmptyTitle,
+            Rule::RankFromOne,
+            Rule::PersonalRankRange { max: 100, found: 101 },
+            Rule::NegativeAmount { found: -1.0 },
+            Rule::AmountTooLarge { max: 100_000_000.0, found: 1e9 },
+            Rule::Gender { found: "\"x\"".into() },
+            Rule::FutureMonth { title: "Plant A".into(), month: "2027-01".into(), now: "2026-12".into() },
             Rule::ApplyMonthOutside {
                 month: "2024-01".into(),
                 notice: "notice 89".into(),
