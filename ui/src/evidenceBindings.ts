@@ -221,7 +221,11 @@ pdf_bytes: number,
  */
 problem?: string, skipped: Array<Skipped>, };
 
-export type ItemExport = { n: number, target: string, label: string, file_name: string, names: NameCheck, size: number, pages: number, 
+export type ItemExport = { n: number, target: string, 
+/**
+ * What it proves, in the vault's language.
+ */
+label: string, file_name: string, names: NameCheck, size: number, pages: number, 
 /**
  * The compression used (none: images as they were).
  */

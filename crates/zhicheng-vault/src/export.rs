@@ -12,6 +12,7 @@ use zhicheng_core::IoAction;
 use serde::Serialize;
 use ts_rs::TS;
 use zhicheng_core::CoreError;
+use zhicheng_core::Lang;
 use zhicheng_core::applicant_file::ApplicantFile;
 
 use crate::checklist::{self, Checklist};
@@ -52,21 +53,31 @@ pub enum Dest {
 }
 
 /// The files in application order, each once, with its category and what it proves.
-fn plan(files: &[EvidenceFile], list: &Checklist) -> Vec<(EvidenceFile, String, String)> {
+/// The category is part of the file name (Chinese, as the portal's reviewers read it); what the file
+/// proves is for the index, in `lang`.
+fn plan(files: &[EvidenceFile], list: &Checklist, lang: Lang) -> Vec<(EvidenceFile, String, String)> {
     let mut out: Vec<(EvidenceFile, String, String)> = vec![];
     let entries: Vec<(String, String, &checklist::ChecklistItem)> = list
         .items
         .iter()
-        .map(|i| (i.label.clone(), i.label.clone(), i))
-        .chain(list.achievements.iter().enumerate().map(|(k, i)| (format!("业绩{}", k + 1), i.label.clone(), i)))
+        .map(|i| (i.label.clone(), crate::text::subject(&i.subject, lang), i))
+        .chain(
+            list.achievements
+                .iter()
+                .enumerate()
+                .map(|(k, i)| (format!("业绩{}", k + 1), crate::text::subject(&i.subject, lang), i)),
+        )
         .collect();
     let proves_of = |f: &EvidenceFile| -> String {
         entries
             .iter()
             .filter(|(_, _, i)| i.files.contains(&f.id))
-            .map(|(_, label, i)| format!("{label}（{}）", i.clause))
+            .map(|(_, label, i)| match lang {
+                Lang::Zh => format!("{label}（{}）", i.clause),
+                Lang::En => format!("{label} ({})", i.clause),
+            })
             .collect::<Vec<_>>()
-            .join("；")
+            .join(if lang == Lang::Zh { "；" } else { "; " })
     };
     for (category, _, item) in &entries {
         for id in &item.files {
@@ -80,11 +91,13 @@ fn plan(files: &[EvidenceFile], list: &Checklist) -> Vec<(EvidenceFile, String, 
     }
     for f in files {
         if !out.iter().any(|(g, _, _)| g.id == f.id) {
-            let proves = if f.links.is_empty() {
-                "未关联".to_string()
-            } else {
-                "（所关联的项目不适用于当前申报情况）".into()
-            };
+            let proves = match (f.links.is_empty(), lang) {
+                (true, Lang::Zh) => "未关联",
+                (true, Lang::En) => "linked to nothing",
+                (false, Lang::Zh) => "（所关联的项目不适用于当前申报情况）",
+                (false, Lang::En) => "(what it is linked to does not apply to this application)",
+            }
+            .to_string();
             out.push((f.clone(), "其他".into(), proves));
         }
     }
@@ -99,9 +112,12 @@ fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn index_csv(rows: &[ExportRow]) -> Vec<u8> {
+fn index_csv(rows: &[ExportRow], lang: Lang) -> Vec<u8> {
     // A byte-order mark so that Excel opens the UTF-8 correctly; CRLF line ends.
-    let mut s = String::from("\u{feff}序号,文件名,类别,证明内容,原文件名,大小（字节）,BLAKE3\r\n");
+    let mut s = String::from(match lang {
+        Lang::Zh => "\u{feff}序号,文件名,类别,证明内容,原文件名,大小（字节）,BLAKE3\r\n",
+        Lang::En => "\u{feff}No.,File name,Category,Proves,Original name,Size (bytes),BLAKE3\r\n",
+    });
     for r in rows {
         let cells = [
             r.n.to_string(),
@@ -118,20 +134,37 @@ fn index_csv(rows: &[ExportRow]) -> Vec<u8> {
     s.into_bytes()
 }
 
-fn index_html(name: &str, rows: &[ExportRow], blocking: &[String]) -> Vec<u8> {
+fn index_html(name: &str, rows: &[ExportRow], blocking: &[String], lang: Lang) -> Vec<u8> {
+    let zh = lang == Lang::Zh;
+    let title = if zh { "佐证材料清单" } else { "List of evidence" };
     let mut s = format!(
-        "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>佐证材料清单 {n}</title>\
+        "<!doctype html><html lang=\"{code}\"><meta charset=\"utf-8\"><title>{title} {n}</title>\
          <style>body{{font-family:serif;margin:2em}}table{{border-collapse:collapse;width:100%}}\
          td,th{{border:1px solid #000;padding:4px 6px;font-size:11pt;vertical-align:top}}\
          td.h{{font-family:monospace;font-size:8pt;word-break:break-all}}@page{{size:A4 landscape}}</style>\
-         <h1>佐证材料清单</h1><p>申报人：{n}　共 {c} 个文件</p>",
+         <h1>{title}</h1><p>{who}</p>",
+        code = if zh { "zh-CN" } else { "en" },
         n = html_escape(name),
-        c = rows.len()
+        who = if zh {
+            format!("申报人：{}　共 {} 个文件", html_escape(name), rows.len())
+        } else {
+            format!("Applicant: {} · {} files", html_escape(name), rows.len())
+        },
     );
     if !blocking.is_empty() {
-        s.push_str(&format!("<p><strong>尚缺：</strong>{}</p>", html_escape(&blocking.join("、"))));
+        let (label, sep) = if zh { ("尚缺：", "、") } else { ("Still missing: ", "; ") };
+        s.push_str(&format!("<p><strong>{label}</strong>{}</p>", html_escape(&blocking.join(sep))));
     }
-    s.push_str("<table><tr><th>序号</th><th>文件名</th><th>类别</th><th>证明内容</th><th>原文件名</th><th>大小</th><th>BLAKE3</th></tr>");
+    let heads: [&str; 7] = if zh {
+        ["序号", "文件名", "类别", "证明内容", "原文件名", "大小", "BLAKE3"]
+    } else {
+        ["No.", "File name", "Category", "Proves", "Original name", "Size", "BLAKE3"]
+    };
+    s.push_str("<table><tr>");
+    for h in heads {
+        s.push_str(&format!("<th>{h}</th>"));
+    }
+    s.push_str("</tr>");
     for r in rows {
         s.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"h\">{}</td></tr>",
@@ -144,7 +177,11 @@ fn index_html(name: &str, rows: &[ExportRow], blocking: &[String]) -> Vec<u8> {
             r.blake3
         ));
     }
-    s.push_str("</table><p>业绩成果如有涉密内容，请按保密规定进行脱密处理（三（三）2）。</p></html>\n");
+    s.push_str(if zh {
+        "</table><p>业绩成果如有涉密内容，请按保密规定进行脱密处理（三（三）2）。</p></html>\n"
+    } else {
+        "</table><p>Achievements with classified content must be desensitised under the secrecy rules (clause 三（三）2).</p></html>\n"
+    });
     s.into_bytes()
 }
 
@@ -169,6 +206,112 @@ pub(crate) fn sibling_temp(dest: &Path) -> PathBuf {
     dest.with_file_name(format!(".{name}.partial-{:02x}{:02x}{:02x}{:02x}", b[0], b[1], b[2], b[3]))
 }
 
+/// An export being written: into a folder or a `.zip` beside the destination, moved into place by
+/// [`staged`] when every entry is in.
+pub(crate) enum Package {
+    Folder { tmp: PathBuf },
+    Zip { tmp: PathBuf, zip: Box<zip::ZipWriter<BufWriter<fs::File>>> },
+}
+
+fn zip_error(e: zip::result::ZipError) -> VaultError {
+    VaultError::WriteZip { detail: e.to_string() }
+}
+
+impl Package {
+    /// Adds the entry `name`, its bytes written by `body` (which returns what it computed while
+    /// writing). `deflate` compresses it in a zip; a folder stores it as it is.
+    pub(crate) fn entry<T>(
+        &mut self,
+        name: &str,
+        deflate: bool,
+        size: u64,
+        body: impl FnOnce(&mut dyn Write) -> Result<T>,
+    ) -> Result<T> {
+        match self {
+            Package::Folder { tmp } => {
+                let p = tmp.join(name);
+                let file = zhicheng_core::storage::private_file(&p).map_err(CoreError::io(IoAction::Write, &p))?;
+                let mut w = BufWriter::new(file);
+                let out = body(&mut w)?;
+                let file = w.into_inner().map_err(|e| CoreError::io(IoAction::Write, &p)(e.into_error()))?;
+                file.sync_all().map_err(CoreError::io(IoAction::Write, &p))?;
+                Ok(out)
+            }
+            Package::Zip { zip, .. } => {
+                let method = if deflate { zip::CompressionMethod::Deflated } else { zip::CompressionMethod::Stored };
+                // A file of 4 GiB or more needs the zip64 header up front.
+                let opts = zip::write::SimpleFileOptions::default()
+                    .compression_method(method)
+                    .large_file(size >= u64::from(u32::MAX));
+                zip.start_file(name, opts).map_err(zip_error)?;
+                body(zip.as_mut())
+            }
+        }
+    }
+
+    /// An entry of bytes already in memory (the indexes, a composed PDF).
+    pub(crate) fn bytes(&mut self, name: &str, deflate: bool, bytes: &[u8]) -> Result<()> {
+        let at = self.temp().to_path_buf();
+        self.entry(name, deflate, bytes.len() as u64, |w| {
+            w.write_all(bytes).map_err(|e| CoreError::io(IoAction::Write, &at)(e).into())
+        })
+    }
+
+    fn temp(&self) -> &Path {
+        match self {
+            Package::Folder { tmp } | Package::Zip { tmp, .. } => tmp,
+        }
+    }
+}
+
+/// Writes an export to `dest` through `fill`, beside it first and moved into place at the end: a
+/// failure (or a cancel) leaves nothing behind and the destination as it was. A folder must not
+/// exist or be empty; a zip must not exist unless `overwrite`.
+pub(crate) fn staged<T>(dest: &Dest, overwrite: bool, fill: impl FnOnce(&mut Package) -> Result<T>) -> Result<T> {
+    let (path, tmp) = match dest {
+        Dest::Folder(dir) => {
+            if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+                return Err(VaultError::FolderNotEmpty { path: dir.to_path_buf() });
+            }
+            (dir, sibling_temp(dir))
+        }
+        Dest::Zip(path) => {
+            zhicheng_core::storage::check_output(path, overwrite)?;
+            (path, sibling_temp(path))
+        }
+    };
+    let run = || -> Result<T> {
+        let mut package = match dest {
+            Dest::Folder(_) => {
+                zhicheng_core::storage::create_private_dir(&tmp)?;
+                Package::Folder { tmp: tmp.clone() }
+            }
+            Dest::Zip(_) => {
+                let out = zhicheng_core::storage::private_file(&tmp).map_err(CoreError::io(IoAction::Write, &tmp))?;
+                Package::Zip { tmp: tmp.clone(), zip: Box::new(zip::ZipWriter::new(BufWriter::new(out))) }
+            }
+        };
+        let out = fill(&mut package)?;
+        match package {
+            Package::Folder { .. } => {
+                if path.exists() {
+                    fs::remove_dir(path).map_err(CoreError::io(IoAction::Replace, path))?;
+                }
+            }
+            Package::Zip { zip, .. } => {
+                let w = zip.finish().map_err(zip_error)?;
+                let f = w.into_inner().map_err(|e| CoreError::io(IoAction::Write, &tmp)(e.into_error()))?;
+                f.sync_all().map_err(CoreError::io(IoAction::Write, &tmp))?;
+            }
+        }
+        fs::rename(&tmp, path).map_err(CoreError::io(IoAction::Save, path))?;
+        Ok(out)
+    };
+    run().inspect_err(|_| {
+        let _ = if tmp.is_dir() { fs::remove_dir_all(&tmp) } else { fs::remove_file(&tmp) };
+    })
+}
+
 /// Exports the vault for upload. A folder must not exist or be empty; a zip must not exist unless
 /// `overwrite`.
 pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) -> Result<ExportReport> {
@@ -183,107 +326,35 @@ pub fn export(vault: &Vault, file: &ApplicantFile, dest: Dest, overwrite: bool) 
             None => f.clone(),
         })
         .collect();
-    let plan = plan(&files, &list);
-    let named: Vec<(EvidenceFile, String, String, String)> = plan
-        .into_iter()
-        .enumerate()
-        .map(|(i, (f, cat, proves))| {
-            let n = names::export_name(i + 1, &cat, &f.title, f.kind.extension());
-            (f, cat, proves, n)
-        })
-        .collect();
-    let row = |i: usize, f: &EvidenceFile, cat: &str, proves: &str, n: &str, hash: String| ExportRow {
-        n: i as u32 + 1,
-        file_name: n.to_string(),
-        category: cat.to_string(),
-        proves: proves.to_string(),
-        original_name: f.name.clone(),
-        size: f.size,
-        blake3: hash,
+    let person = match (file.profile.name.trim(), vault.lang) {
+        ("", Lang::Zh) => "（未填姓名）",
+        ("", Lang::En) => "(no name entered)",
+        (name, _) => name,
     };
-    let person = if file.profile.name.trim().is_empty() { "（未填姓名）" } else { file.profile.name.trim() };
-    match dest {
-        Dest::Folder(dir) => {
-            if dir.exists() && fs::read_dir(&dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-                return Err(VaultError::FolderNotEmpty { path: dir.to_path_buf() });
-            }
-            let tmp = sibling_temp(&dir);
-            let run = || -> Result<Vec<ExportRow>> {
-                zhicheng_core::storage::create_private_dir(&tmp)?;
-                let mut rows = vec![];
-                for (i, (f, cat, proves, n)) in named.iter().enumerate() {
-                    let p = tmp.join(n);
-                    let mut w = BufWriter::new(
-                        zhicheng_core::storage::private_file(&p).map_err(CoreError::io(IoAction::Write, &p))?,
-                    );
-                    let hash = vault.export_file(f, &mut w)?;
-                    w.into_inner().map_err(|e| CoreError::io(IoAction::Write, &p)(e.into_error()))?;
-                    rows.push(row(i, f, cat, proves, n, hash));
-                }
-                for (name, body) in [
-                    (INDEX_CSV, index_csv(&rows)),
-                    (INDEX_HTML, index_html(person, &rows, &list.names(&list.blocking, zhicheng_core::text::Lang::Zh))),
-                ] {
-                    let p = tmp.join(name);
-                    zhicheng_core::storage::private_file(&p)
-                        .and_then(|mut f| f.write_all(body.as_ref()))
-                        .map_err(CoreError::io(IoAction::Write, &p))?;
-                }
-                if dir.exists() {
-                    fs::remove_dir(&dir).map_err(CoreError::io(IoAction::Replace, &dir))?;
-                }
-                fs::rename(&tmp, &dir).map_err(CoreError::io(IoAction::Save, &dir))?;
-                Ok(rows)
-            };
-            match run() {
-                Ok(rows) => Ok(ExportReport { dest: dir.display().to_string(), rows, blocking: list.blocking }),
-                Err(e) => {
-                    let _ = fs::remove_dir_all(&tmp);
-                    Err(e)
-                }
-            }
+    let blocking = list.names(&list.blocking, vault.lang);
+    let rows = staged(&dest, overwrite, |package| {
+        let mut rows = vec![];
+        for (i, (f, category, proves)) in plan(&files, &list, vault.lang).into_iter().enumerate() {
+            let file_name = names::export_name(i + 1, &category, &f.title, f.kind.extension());
+            // Scans and PDFs are compressed already; only the old Office formats gain.
+            let deflate = matches!(f.kind, FileKind::Doc | FileKind::Xls);
+            let blake3 = package.entry(&file_name, deflate, f.size, |w| vault.export_file(&f, w))?;
+            rows.push(ExportRow {
+                n: i as u32 + 1,
+                file_name,
+                category,
+                proves,
+                original_name: f.name.clone(),
+                size: f.size,
+                blake3,
+            });
         }
-        Dest::Zip(path) => {
-            zhicheng_core::storage::check_output(&path, overwrite)?;
-            let tmp = sibling_temp(&path);
-            let run = || -> Result<Vec<ExportRow>> {
-                let out = zhicheng_core::storage::private_file(&tmp).map_err(CoreError::io(IoAction::Write, &tmp))?;
-                let mut z = zip::ZipWriter::new(BufWriter::new(out));
-                let zerr = |e: zip::result::ZipError| VaultError::WriteZip { detail: e.to_string() };
-                let mut rows = vec![];
-                for (i, (f, cat, proves, n)) in named.iter().enumerate() {
-                    // Scans and PDFs are compressed already; only the old Office formats gain.
-                    let method = if matches!(f.kind, FileKind::Doc | FileKind::Xls) {
-                        zip::CompressionMethod::Deflated
-                    } else {
-                        zip::CompressionMethod::Stored
-                    };
-                    let opts = zip::write::SimpleFileOptions::default()
-                        .compression_method(method)
-                        .large_file(f.size >= u32::MAX as u64);
-                    z.start_file(n.as_str(), opts).map_err(zerr)?;
-                    let hash = vault.export_file(f, &mut z)?;
-                    rows.push(row(i, f, cat, proves, n, hash));
-                }
-                let opts = zip::write::SimpleFileOptions::default();
-                z.start_file(INDEX_CSV, opts).map_err(zerr)?;
-                z.write_all(&index_csv(&rows)).map_err(CoreError::io(IoAction::Write, &tmp))?;
-                z.start_file(INDEX_HTML, opts).map_err(zerr)?;
-                z.write_all(&index_html(person, &rows, &list.names(&list.blocking, zhicheng_core::text::Lang::Zh)))
-                    .map_err(CoreError::io(IoAction::Write, &tmp))?;
-                let w = z.finish().map_err(zerr)?;
-                let f = w.into_inner().map_err(|e| CoreError::io(IoAction::Write, &tmp)(e.into_error()))?;
-                f.sync_all().map_err(CoreError::io(IoAction::Write, &tmp))?;
-                fs::rename(&tmp, &path).map_err(CoreError::io(IoAction::Save, &path))?;
-                Ok(rows)
-            };
-            match run() {
-                Ok(rows) => Ok(ExportReport { dest: path.display().to_string(), rows, blocking: list.blocking }),
-                Err(e) => {
-                    let _ = fs::remove_file(&tmp);
-                    Err(e)
-                }
-            }
-        }
-    }
+        package.bytes(INDEX_CSV, true, &index_csv(&rows, vault.lang))?;
+        package.bytes(INDEX_HTML, true, &index_html(person, &rows, &blocking, vault.lang))?;
+        Ok(rows)
+    })?;
+    let dest = match dest {
+        Dest::Folder(p) | Dest::Zip(p) => p.display().to_string(),
+    };
+    Ok(ExportReport { dest, rows, blocking: list.blocking })
 }

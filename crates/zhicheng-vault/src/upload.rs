@@ -4,15 +4,12 @@
 //! name be seen?); and the export of one PDF per item.
 
 use std::collections::HashMap;
-use std::fs;
-use std::io::Write;
 use std::path::PathBuf;
-use zhicheng_core::IoAction;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use zhicheng_core::Lang;
 use zhicheng_core::applicant_file::ApplicantFile;
-use zhicheng_core::{CoreError, Lang};
 
 use crate::checklist::{self, ChecklistItem};
 use crate::compose::{self, ComposeError, Compress, PageInput};
@@ -455,6 +452,7 @@ pub fn compose_item(
 pub struct ItemExport {
     pub n: u32,
     pub target: Target,
+    /// What it proves, in the vault's language.
     pub label: String,
     pub file_name: String,
     #[serde(flatten)]
@@ -481,10 +479,8 @@ pub fn export_per_item(
     dir: PathBuf,
     progress: &mut dyn FnMut(u32, u32, &str),
 ) -> Result<PerItemExport> {
-    if dir.exists() && fs::read_dir(&dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(VaultError::FolderNotEmpty { path: dir.to_path_buf() });
-    }
     let list = checklist::checklist(file, vault.files());
+    // The category and the title are parts of the file names (Chinese, as the portal's reviewers read them).
     let entries: Vec<(String, &ChecklistItem)> = list
         .items
         .iter()
@@ -492,14 +488,16 @@ pub fn export_per_item(
         .chain(list.achievements.iter().enumerate().map(|(k, i)| (format!("业绩{}", k + 1), i)))
         .filter(|(_, i)| !i.files.is_empty())
         .collect();
-    let tmp = crate::export::sibling_temp(&dir);
     let total = entries.len() as u32;
-    let mut run = || -> Result<(Vec<ItemExport>, Vec<Skipped>)> {
-        zhicheng_core::storage::create_private_dir(&tmp)?;
+    let shown = dir.display().to_string();
+    let dest = crate::export::Dest::Folder(dir);
+    let (items, failed) = crate::export::staged(&dest, false, |package| {
         let mut items = vec![];
         let mut failed = vec![];
         for (k, (category, item)) in entries.iter().enumerate() {
-            progress(k as u32, total, &item.label);
+            // What the item proves, in the vault's language (the progress line, the report, the index).
+            let label = crate::text::subject(&item.subject, vault.lang);
+            progress(k as u32, total, &label);
             let target: Target = item.target.parse()?;
             let title = match &target {
                 Target::Item(_) => item.label.clone(),
@@ -514,78 +512,82 @@ pub fn export_per_item(
             let (pdf, report) = match compose_item(vault, file, &target, Mode::Fit, None) {
                 Ok(x) => x,
                 Err(e) => {
-                    failed.push(Skipped {
-                        file: item.target.clone(),
-                        title: item.label.clone(),
-                        reason: e.words(vault.lang),
-                    });
+                    failed.push(Skipped { file: item.target.clone(), title: label, reason: e.words(vault.lang) });
                     continue;
                 }
             };
             let n = items.len() as u32 + 1;
             let name = names::export_name(n as usize, category, &title, "pdf");
-            let p = tmp.join(&name);
-            zhicheng_core::storage::private_file(&p)
-                .and_then(|mut f| f.write_all(&pdf).and_then(|_| f.sync_all()))
-                .map_err(CoreError::io(IoAction::Write, &p))?;
+            package.bytes(&name, false, &pdf)?;
             let order = linked(vault, &target);
             items.push(ItemExport {
                 n,
                 target,
-                label: item.label.clone(),
+                label,
                 file_name: name,
                 report,
                 names: name_check(&file.profile.name, &order),
             });
         }
         progress(total, total, "");
-        let p = tmp.join(crate::export::INDEX_CSV);
-        zhicheng_core::storage::private_file(&p)
-            .and_then(|mut f| f.write_all(&index_csv(&items, &failed)))
-            .map_err(CoreError::io(IoAction::Write, &p))?;
-        if dir.exists() {
-            fs::remove_dir(&dir).map_err(CoreError::io(IoAction::Replace, &dir))?;
-        }
-        fs::rename(&tmp, &dir).map_err(CoreError::io(IoAction::Save, &dir))?;
+        package.bytes(crate::export::INDEX_CSV, true, &index_csv(&items, &failed, vault.lang))?;
         Ok((items, failed))
-    };
-    match run() {
-        Ok((items, failed)) => {
-            Ok(PerItemExport { dest: dir.display().to_string(), items, failed, blocking: list.blocking })
-        }
-        Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
-            Err(e)
-        }
-    }
+    })?;
+    Ok(PerItemExport { dest: shown, items, failed, blocking: list.blocking })
 }
 
-fn index_csv(items: &[ItemExport], failed: &[Skipped]) -> Vec<u8> {
+fn index_csv(items: &[ItemExport], failed: &[Skipped], lang: Lang) -> Vec<u8> {
     let f = crate::export::csv_field;
-    let mut s = String::from("\u{feff}序号,文件名,证明内容,页数,大小（字节）,是否在上限内,压缩,说明\r\n");
+    let zh = lang == Lang::Zh;
+    let yes_no = |b: bool| match (b, zh) {
+        (true, true) => "是",
+        (false, true) => "否",
+        (true, false) => "yes",
+        (false, false) => "no",
+    };
+    let mut s = String::from(if zh {
+        "\u{feff}序号,文件名,证明内容,页数,大小（字节）,是否在上限内,压缩,说明\r\n"
+    } else {
+        "\u{feff}No.,File name,Proves,Pages,Size (bytes),Within the limit,Compression,Notes\r\n"
+    });
     for i in items {
         let r = &i.report;
         let mut notes: Vec<String> = r.problem.iter().cloned().collect();
-        notes.extend(r.skipped.iter().map(|s| format!("未合入“{}”：{}", s.title, s.reason)));
+        notes.extend(r.skipped.iter().map(|s| match lang {
+            Lang::Zh => format!("未合入“{}”：{}", s.title, s.reason),
+            Lang::En => format!("“{}” not included: {}", s.title, s.reason),
+        }));
         if !i.names.ok {
-            notes.push("有文件未确认可见本人姓名及排名".into());
+            notes.push(
+                if zh {
+                    "有文件未确认可见本人姓名及排名"
+                } else {
+                    "a file is not confirmed to show the applicant's name and rank"
+                }
+                .into(),
+            );
         }
-        let c = r.compress.map_or("原样".to_string(), |c| format!("{} dpi / 质量 {}", c.dpi, c.quality));
+        let c = match (r.compress, lang) {
+            (None, Lang::Zh) => "原样".to_string(),
+            (None, Lang::En) => "as is".to_string(),
+            (Some(c), Lang::Zh) => format!("{} dpi / 质量 {}", c.dpi, c.quality),
+            (Some(c), Lang::En) => format!("{} dpi / quality {}", c.dpi, c.quality),
+        };
         let cells = [
             i.n.to_string(),
             i.file_name.clone(),
             i.label.clone(),
             r.pages.to_string(),
             r.size.to_string(),
-            if r.within_budget { "是".into() } else { "否".into() },
+            yes_no(r.within_budget).into(),
             c,
-            notes.join("；"),
+            notes.join(if zh { "；" } else { "; " }),
         ];
         s.push_str(&cells.iter().map(|c| f(c)).collect::<Vec<_>>().join(","));
         s.push_str("\r\n");
     }
     for x in failed {
-        s.push_str(&format!(",,{},,,否,,{}\r\n", f(&x.title), f(&x.reason)));
+        s.push_str(&format!(",,{},,,{},,{}\r\n", f(&x.title), yes_no(false), f(&x.reason)));
     }
     s.into_bytes()
 }

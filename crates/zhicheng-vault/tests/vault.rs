@@ -222,6 +222,19 @@ fn link_check_and_export_a_zip_whose_index_is_right() {
     let err = export::export(&v, &file, Dest::Folder(out.clone()), false).unwrap_err();
     assert!(err.to_string().contains("不为空"), "{err}");
     assert!(!fs::read_dir(t.path()).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().contains(".partial-")));
+
+    // In the English interface the index speaks English; the file names stay as the portal reads them.
+    v.lang = zhicheng_core::Lang::En;
+    let out = t.path().join("upload-en");
+    let r3 = export::export(&v, &file, Dest::Folder(out.clone()), false).unwrap();
+    assert_eq!(r3.rows[0].file_name, "01_学历证书_毕业证.pdf");
+    let csv = fs::read_to_string(out.join(export::INDEX_CSV)).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "No.,File name,Category,Proves,Original name,Size (bytes),BLAKE3");
+    assert!(lines[1].starts_with("1,01_学历证书_毕业证.pdf,学历证书,"), "{}", lines[1]);
+    assert!(lines.last().unwrap().contains(",linked to nothing,"), "{}", lines.last().unwrap());
+    let html = fs::read_to_string(out.join(export::INDEX_HTML)).unwrap();
+    assert!(html.contains("<h1>List of evidence</h1>") && html.contains("<th>Proves</th>"), "{html}");
 }
 
 #[test]
