@@ -197,7 +197,11 @@ no_name: boolean,
  */
 unconfirmed: Array<string>, };
 
-export type ItemPages = { target: string, label: string, clause: string, pages: Array<PageView>, skipped: Array<Skipped>, compress?: Compress, names: NameCheck, 
+export type ItemPages = { target: string, 
+/**
+ * What the item proves, in the vault's language.
+ */
+label: string, clause: string, pages: Array<PageView>, skipped: Array<Skipped>, compress?: Compress, names: NameCheck, 
 /**
  * Whether the page order was set by the user (else: files in link order, every page).
  */

@@ -482,7 +482,13 @@ fn run_batch(
     round: &Round,
 ) -> Result<(), CoreError> {
     let inputs = read_batch(src)?;
-    let mut rows = vec!["来源,姓名,符合的级别,最高级别,申报程序,差距".to_string()];
+    let mut rows = vec![
+        tr(
+            "来源,姓名,符合的级别,最高级别,申报程序,差距",
+            "Source,Name,Eligible levels,Highest level,Submission chain,Gap",
+        )
+        .to_string(),
+    ];
     let (mut ok, mut bad) = (0, 0);
     for (name, input) in inputs {
         let input = input.and_then(|f| {
@@ -492,12 +498,14 @@ fn run_batch(
         match input {
             Ok((f, a)) => {
                 ok += 1;
-                let labels: Vec<&str> = a.eligible_levels.iter().map(|l| l.label_zh()).collect();
+                let labels: Vec<&str> = a.eligible_levels.iter().map(|l| text::title_level(*l, lang())).collect();
                 let top = highest(&a.eligible_levels);
                 let next = a.levels.iter().filter(|l| !l.eligible && Some(l.level) > top).min_by_key(|l| l.level);
                 let gap = match (&a.excluded, next) {
-                    (Some(e), _) => e.reason.clone(),
-                    (None, Some(l)) => format!("{}：{}", l.level.label_zh(), reasons(&l.gap)),
+                    (Some(e), _) => gloss(&e.reason, &e.reason_en).to_string(),
+                    (None, Some(l)) => {
+                        format!("{}{}{}", text::title_level(l.level, lang()), tr("：", ": "), reasons(&l.gap))
+                    }
                     (None, None) => String::new(),
                 };
                 let chain = a.chain.as_ref().map(|c| c.nodes.join("——")).unwrap_or_default();
@@ -505,8 +513,8 @@ fn run_batch(
                     [
                         name.as_str(),
                         &f.profile.name,
-                        &labels.join("、"),
-                        top.map(|l| l.label_zh()).unwrap_or("无"),
+                        &labels.join(tr("、", "; ")),
+                        top.map(|l| text::title_level(l, lang())).unwrap_or(tr("无", "none")),
                         &chain,
                         &gap,
                     ]
@@ -516,8 +524,10 @@ fn run_batch(
             }
             Err(e) => {
                 bad += 1;
-                errln!("无法评估 {name}：{e}");
-                rows.push([name.as_str(), "", "", "", "", &format!("文件有误：{e}")].map(csv_field).join(","));
+                let e = e.words(lang());
+                say_err!("无法评估 {}：{}", "Cannot assess {}: {}", name, e);
+                let cell = words!("文件有误：{}", "The file is not valid: {}", e);
+                rows.push([name.as_str(), "", "", "", "", &cell].map(csv_field).join(","));
             }
         }
     }
@@ -526,7 +536,13 @@ fn run_batch(
         Some(p) => {
             // A BOM so that Excel opens the Chinese text correctly.
             atomic_write(p, format!("\u{feff}{text}").as_bytes())?;
-            errln!("已写入 {}（{} 人，{} 个文件有误）", p.display(), ok, bad);
+            say_err!(
+                "已写入 {}（{} 人，{} 个文件有误）",
+                "Wrote {} ({}, {} not valid)",
+                p.display(),
+                crate::count(ok, "applicant", "applicants"),
+                crate::count(bad, "file", "files")
+            );
         }
         None => out!("{text}"),
     }
@@ -534,12 +550,14 @@ fn run_batch(
         return Err(CoreError::InvalidFile {
             path: None,
             location: "--batch".into(),
-            detail: Detail::Text(words!(
-                "{} 个文件有误，其余 {} 人已评估",
-                "{} files are not valid; the other {} applicants were assessed",
-                bad,
-                ok
-            )),
+            detail: Detail::Text(match lang() {
+                Lang::Zh => format!("{bad} 个文件有误，其余 {ok} 人已评估"),
+                Lang::En => format!(
+                    "{} not valid; {} assessed",
+                    crate::count(bad, "file", "files"),
+                    crate::count(ok, "other applicant was", "other applicants were")
+                ),
+            }),
         });
     }
     Ok(())

@@ -194,33 +194,48 @@ fn parse_rect(s: &str) -> Result<MaskRect, CoreError> {
 }
 
 fn describe(r: &ComposeReport) -> String {
-    let mut t = export::human_size(r.size);
+    let size = export::human_size;
+    let mut t = size(r.size);
     match (r.compress, r.uncompressed) {
-        (Some(c), Some(u)) => {
-            t.push_str(&format!("（图片已压缩到 {} dpi、质量 {}；原样为 {}）", c.dpi, c.quality, export::human_size(u)))
-        }
-        (Some(c), None) => t.push_str(&format!("（图片按 {} dpi、质量 {} 压缩）", c.dpi, c.quality)),
+        (Some(c), Some(u)) => t.push_str(&words!(
+            "（图片已压缩到 {} dpi、质量 {}；原样为 {}）",
+            " (images compressed to {} dpi, quality {}; {} as they were)",
+            c.dpi,
+            c.quality,
+            size(u)
+        )),
+        (Some(c), None) => t.push_str(&words!(
+            "（图片按 {} dpi、质量 {} 压缩）",
+            " (images compressed at {} dpi, quality {})",
+            c.dpi,
+            c.quality
+        )),
         _ => {}
     }
     match &r.problem {
-        Some(p) => t.push_str(&format!("；超出上限：{p}")),
-        None => t.push_str(&format!("，在上限 {} 以内", export::human_size(r.budget))),
+        Some(p) => t.push_str(&words!("；超出上限：{}", "; over the limit: {}", p)),
+        None => t.push_str(&words!("，在上限 {} 以内", ", within the limit of {}", size(r.budget))),
     }
     t
 }
 
 fn name_hint(v: &Vault, n: &upload::NameCheck) -> String {
     if n.no_name {
-        return "基本情况中未填姓名：无法核对材料是否显示本人姓名".into();
+        return tr(
+            "基本情况中未填姓名：无法核对材料是否显示本人姓名",
+            "No name in the basic information: cannot check that the files show the applicant's name",
+        )
+        .into();
     }
     let titles: Vec<String> = n
         .unconfirmed
         .iter()
-        .map(|id| v.file(id).map(|f| format!("{}（{id}）", f.title)).unwrap_or_else(|_| id.clone()))
+        .map(|id| v.file(id).map(|f| words!("{}（{}）", "{} ({})", f.title, id)).unwrap_or_else(|_| id.clone()))
         .collect();
-    format!(
+    words!(
         "请核对以下文件中可见本人姓名及排名（评审会退回看不出是谁完成的材料），确认后运行 evidence name-visible ID：{}",
-        titles.join("、")
+        "Check that these files show the applicant's name and rank (reviewers return material that does not show who did the work), then run evidence name-visible ID: {}",
+        titles.join(tr("、", ", "))
     )
 }
 
@@ -404,14 +419,16 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
             let tty = std::io::stderr().is_terminal();
             let r = upload::export_per_item(&v, &file, dir, &mut |done, total, label| {
                 if tty && done < total {
-                    err!("\r合成 {}/{}：{label}                ", done + 1, total);
+                    let line = words!("合成 {}/{}：{}", "Composing {}/{}: {}", done + 1, total, label);
+                    err!("\r{line}                ");
                 }
             })?;
             if tty {
                 errln!("");
             }
             for i in &r.items {
-                outln!("{}  {}  {} 页  {}", i.file_name, i.label, i.report.pages, describe(&i.report));
+                let pages = words!("{} 页", "{}", crate::count(i.report.pages as usize, "page", "pages"));
+                outln!("{}  {}  {}  {}", i.file_name, i.label, pages, describe(&i.report));
                 for k in &i.report.skipped {
                     say_err!("  未合入“{}”：{}", "  Not included “{}”: {}", k.title, k.reason);
                 }
@@ -424,8 +441,8 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
             }
             say!(
                 "已导出 {} 个 PDF 到 {}（清单：{}）",
-                "Exported {} PDFs to {} (list: {})",
-                r.items.len(),
+                "Exported {} to {} (list: {})",
+                crate::count(r.items.len(), "PDF", "PDFs"),
                 r.dest,
                 export::INDEX_CSV
             );
@@ -473,7 +490,8 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
             if json {
                 outln!("{}", crate::json_pretty(&r));
             } else {
-                outln!("已写出 {}：{} 页，{}", out.display(), r.pages, describe(&r));
+                let pages = crate::count(r.pages as usize, "page", "pages");
+                say!("已写出 {}：{} 页，{}", "Wrote {}: {}, {}", out.display(), pages, describe(&r));
                 for k in &r.skipped {
                     say_err!("未合入“{}”：{}", "Not included “{}”: {}", k.title, k.reason);
                 }
@@ -488,23 +506,31 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
             if json {
                 outln!("{}", crate::json_pretty(&p));
             } else {
-                outln!(
-                    "{}（{}）：{} 页{}",
-                    p.label,
-                    p.clause,
-                    p.pages.len(),
-                    if p.customised { "，按应用中设定的顺序" } else { "" }
-                );
+                let label = &p.label;
+                let order = if p.customised {
+                    tr("，按应用中设定的顺序", ", in the order set in the app")
+                } else {
+                    ""
+                };
+                let pages = crate::count(p.pages.len(), "page", "pages");
+                say!("{}（{}）：{} 页{}", "{} ({}): {}{}", label, p.clause, pages, order);
                 for (n, pg) in p.pages.iter().enumerate() {
-                    outln!(
+                    let turned = if pg.at.rotate != 0 {
+                        words!("，旋转 {}°", ", turned {}°", pg.at.rotate)
+                    } else {
+                        String::new()
+                    };
+                    let masked = if pg.masked { tr("，已遮盖", ", masked") } else { "" };
+                    say!(
                         "{:>3}. {}  {} 第 {}/{} 页{}{}",
+                        "{:>3}. {}  {} page {} of {}{}{}",
                         n + 1,
                         pg.at.file,
                         pg.title,
                         pg.at.page + 1,
                         pg.of,
-                        if pg.at.rotate != 0 { format!("，旋转 {}°", pg.at.rotate) } else { String::new() },
-                        if pg.masked { "，已遮盖" } else { "" }
+                        turned,
+                        masked
                     );
                 }
                 for k in &p.skipped {
@@ -532,10 +558,12 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
             };
             let mut v = open(ws, s, false)?;
             let copy = upload::mask_file(&mut v, &id, page - 1, raster.as_deref(), &rects)?;
-            outln!(
-                "已生成遮盖后的副本 {}（{}）；合成与导出将用它代替 {}，原文件保留不动（撤销：evidence unmask {id}）",
+            say!(
+                "已生成遮盖后的副本 {}（{}）；合成与导出将用它代替 {}，原文件保留不动（撤销：evidence unmask {}）",
+                "Made the masked copy {} ({}); composing and exporting use it instead of {}, the original stays as it is (undo: evidence unmask {})",
                 copy.id,
                 export::human_size(copy.size),
+                id,
                 id
             );
             Ok(0)
@@ -547,14 +575,11 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
         }
         EvidenceCmd::NameVisible { id, no } => {
             open(ws, s, false)?.set_name_confirmed(&id, !no)?;
-            outln!(
-                "{}",
-                if no {
-                    format!("已取消确认：{id}")
-                } else {
-                    format!("已确认 {id} 中可见本人姓名及排名")
-                }
-            );
+            if no {
+                say!("已取消确认：{}", "Confirmation withdrawn: {}", id);
+            } else {
+                say!("已确认 {} 中可见本人姓名及排名", "Confirmed that {} shows the applicant's name and rank", id);
+            }
             Ok(0)
         }
         EvidenceCmd::Export { to, zip, force, .. } => {
@@ -568,8 +593,8 @@ pub(crate) fn run(ws: &mut Workspace, cmd: EvidenceCmd, s: &Secrets) -> Result<u
             let r = export::export(&v, &file, dest, force)?;
             say!(
                 "已导出 {} 个文件到 {}（清单：{}）",
-                "Exported {} files to {} (list: {})",
-                r.rows.len(),
+                "Exported {} to {} (list: {})",
+                crate::count(r.rows.len(), "file", "files"),
                 r.dest,
                 export::INDEX_CSV
             );

@@ -315,6 +315,15 @@ pub(crate) fn lang() -> Lang {
 }
 
 /// The Chinese or the English of a CLI message, by the run's language.
+/// A count for a sentence of both languages: the number alone in Chinese (the sentence has its
+/// measure word), the number with its noun in English ("1 file", "2 files").
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    match lang() {
+        Lang::Zh => n.to_string(),
+        Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
+    }
+}
+
 pub(crate) fn tr(zh: &'static str, en: &'static str) -> &'static str {
     match lang() {
         Lang::Zh => zh,
@@ -460,12 +469,14 @@ fn round_extract(notice: &Path, json: bool) -> Result<u8, CoreError> {
         );
     } else {
         for f in &found {
+            use zhicheng_core::notice::WindowGuess;
             let what = match (f.window, f.edge) {
-                (Some(zhicheng_core::notice::WindowGuess::Submission), Some(e)) => format!("网上申报{}", edge_words(e)),
-                (Some(zhicheng_core::notice::WindowGuess::Payment), Some(e)) => format!("缴费{}", edge_words(e)),
-                _ => "（用途待确认）".into(),
+                (Some(WindowGuess::Submission), Some(e)) => words!("网上申报{}", "online submission {}", edge_words(e)),
+                (Some(WindowGuess::Payment), Some(e)) => words!("缴费{}", "payment {}", edge_words(e)),
+                _ => tr("（用途待确认）", "(what it is for: to be confirmed)").into(),
             };
-            outln!("{}  {what}\n    原文：{}", f.at.format("%Y-%m-%d %H:%M（北京时间）"), f.sentence);
+            let at = f.at.format("%Y-%m-%d %H:%M");
+            say!("{}（北京时间）  {}\n    原文：{}", "{} (Beijing time)  {}\n    Notice: {}", at, what, f.sentence);
         }
         say!(
             "共 {} 个时刻；请逐一与通知核对后再用于新一轮。",
@@ -478,8 +489,8 @@ fn round_extract(notice: &Path, json: bool) -> Result<u8, CoreError> {
 
 fn edge_words(e: zhicheng_core::notice::Edge) -> &'static str {
     match e {
-        zhicheng_core::notice::Edge::Opens => "开始",
-        zhicheng_core::notice::Edge::Closes => "截止",
+        zhicheng_core::notice::Edge::Opens => tr("开始", "opens"),
+        zhicheng_core::notice::Edge::Closes => tr("截止", "closes"),
     }
 }
 
@@ -511,7 +522,12 @@ fn show(ws: &Workspace, json: bool) -> Result<(), CoreError> {
     if missing.is_empty() {
         say!("\n基本情况已填写完整。", "\nThe basic information is complete.");
     } else {
-        say!("\n尚需处理（{}项）：\n{}", "\nStill to do ({} items):\n{}", missing.len(), missing.join("\n"));
+        say!(
+            "\n尚需处理（{}项）：\n{}",
+            "\nStill to do ({}):\n{}",
+            count(missing.len(), "item", "items"),
+            missing.join("\n")
+        );
     }
     Ok(())
 }

@@ -150,6 +150,23 @@ fn batch_goes_on_past_bad_files_and_writes_csv() {
     assert!(lines[2].contains("正高级工程师"), "{}", lines[2]);
     assert!(lines[3].contains("文件有误"));
 
+    // For HR staff on an English system: the same batch in English, the notice's names kept quoted.
+    let csv_en = dir.path().join("out-en.csv");
+    let o = zhicheng(
+        dir.path(),
+        &["--lang", "en", "assess", "--batch", batch.to_str().unwrap(), "--csv", csv_en.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("c.json line 1, column 3: not valid JSON"), "{err}");
+    assert!(err.contains("(2 applicants, 1 file not valid)"), "{err}");
+    assert!(err.contains("--batch: 1 file not valid; 2 other applicants were assessed"), "{err}");
+    let text = std::fs::read_to_string(&csv_en).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Source,Name,Eligible levels,Highest level,Submission chain,Gap");
+    assert!(lines[1].contains(",Senior Engineer,"), "{}", lines[1]);
+    assert!(lines[3].contains("The file is not valid: ") && !lines[3].contains("文件有误"), "{}", lines[3]);
+
     // JSONL: one applicant per line.
     let jsonl = dir.path().join("all.jsonl");
     let one: serde_json::Value =

@@ -88,6 +88,7 @@ pub struct NameCheck {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ItemPages {
     pub target: Target,
+    /// What the item proves, in the vault's language.
     pub label: String,
     pub clause: String,
     pub pages: Vec<PageView>,
@@ -210,7 +211,7 @@ fn view(vault: &Vault, file: &ApplicantFile, target: &Target) -> Result<(ItemPag
         .collect();
     let view = ItemPages {
         target: target.clone(),
-        label: item.label,
+        label: crate::text::subject(&item.subject, vault.lang),
         clause: item.clause,
         pages,
         skipped,
