@@ -198,12 +198,13 @@ for name, ops, field in [
     ("margins larger than the page", [["/page/top_mm", 200], ["/page/bottom_mm", 200]], "page"),
     ("unknown placeholder", [["/footer", "{salary}"]], "footer"),
     ("format wrong", [["/format", "x"]], "format"),
-    ("version 2", [["/version", 2]], "version"),
     ("table column 0 mm", [["/blocks/1/columns/0/width_mm", 0]], "blocks[1].columns"),
     ("sign box 1 mm", [["/blocks/5/height_mm", 1]], "blocks[5].height_mm"),
     ("unknown block", [["/blocks/0/type", "video"]], "blocks[0]"),
 ]:
     case(f"template: {name}", SHEET, "invalid_file", field, base="template", set=ops)
+case("template: version 2", SHEET, "unsupported_version", "版本为 2", base="template", set=[["/version", 2]])
+case("template: a rule pack given as the template", SHEET, "invalid_file", "format", base="pack")
 
 # --- workdays and other arguments -----------------------------------------------------------------------
 for args, field in [

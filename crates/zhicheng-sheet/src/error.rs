@@ -46,8 +46,6 @@ pub enum SheetError {
 /// The rules of a sheet template that its types cannot hold (worded in [`TemplateRule::words`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum TemplateRule {
-    Format { expected: String, found: String },
-    Version { found: u32 },
     PageSize,
     FontSize { found: f32 },
     TooManyParts { max_columns: usize, max_blocks: usize },
@@ -67,8 +65,6 @@ impl TemplateRule {
         use TemplateRule::*;
         match lang {
             Lang::Zh => match self {
-                Format { expected, found } => format!("应为 \"{expected}\"，收到 \"{found}\""),
-                Version { found } => format!("本程序只认识版本 1，收到 {found}"),
                 PageSize => "页面尺寸或页边距不合理".into(),
                 FontSize { found } => format!("字号应在 4–48 磅之间，收到 {found}"),
                 TooManyParts { max_columns, max_blocks } => format!("版式最多 {max_columns} 列、{max_blocks} 个区块"),
@@ -83,8 +79,6 @@ impl TemplateRule {
                 SignHeight => "应在 10–150 毫米之间".into(),
             },
             Lang::En => match self {
-                Format { expected, found } => format!("must be \"{expected}\"; found \"{found}\""),
-                Version { found } => format!("this app knows version 1 only; found {found}"),
                 PageSize => "the page size or the margins are not plausible".into(),
                 FontSize { found } => format!("the font size must be between 4 and 48 pt; found {found}"),
                 TooManyParts { max_columns, max_blocks } => {
@@ -234,8 +228,6 @@ mod tests {
             SheetError::MissingGlyph { field: "name".into(), ch: '\u{20000}' },
         ];
         let rules = [
-            TemplateRule::Format { expected: "zhicheng/sheet-template".into(), found: "x".into() },
-            TemplateRule::Version { found: 2 },
             TemplateRule::PageSize,
             TemplateRule::FontSize { found: 3.0 },
             TemplateRule::TooManyParts { max_columns: 24, max_blocks: 64 },

@@ -127,21 +127,12 @@ impl Template {
     /// wide as the page's text area. Errors name the file and the place.
     /// Bounds that keep a hand-made layout printable (a column narrower than 3 mm holds no character).
     pub fn parse(text: &str, path: Option<&Path>) -> Result<Template, SheetError> {
-        let t: Template = zhicheng_core::error::parse_json(text, path)?;
+        let t: Template = zhicheng_core::error::parse_versioned(text, path, FORMAT, 1)?;
         let bad = |location: String, rule: TemplateRule| SheetError::Template {
             path: path.map(Path::to_path_buf),
             location,
             rule,
         };
-        if t.format != FORMAT {
-            return Err(bad(
-                "format".into(),
-                TemplateRule::Format { expected: FORMAT.into(), found: t.format.clone() },
-            ));
-        }
-        if t.version != 1 {
-            return Err(bad("version".into(), TemplateRule::Version { found: t.version }));
-        }
         let p = t.page;
         if !(p.width_mm > 50.0 && p.height_mm > 50.0 && p.content_width() > 20.0)
             || p.top_mm + p.bottom_mm > p.height_mm - 60.0

@@ -168,7 +168,7 @@ impl Round {
 
     /// Parses and checks a round file; errors name the place and the problem.
     pub fn parse(text: &str, path: Option<&std::path::Path>) -> Result<Round> {
-        let round: Round = crate::error::parse_json(text, path)?;
+        let round: Round = crate::error::parse_versioned(text, path, ROUND_FORMAT, 1)?;
         round.check(path, "")?;
         Ok(round)
     }
@@ -408,7 +408,15 @@ mod tests {
         assert!(e.contains("submission"), "{e}");
 
         let e = Round::parse(r#"{"format":"zhicheng/round"}"#, None).unwrap_err().to_string();
-        assert!(e.contains("缺少字段“version”"), "{e}");
+        assert_eq!(e, "version：缺少版本号");
+        let e = Round::parse(r#"{"format":"zhicheng/round","version":1}"#, None).unwrap_err().to_string();
+        assert!(e.contains("缺少字段“id”"), "{e}");
+
+        // A file of another kind is named as such, not by the first field it lacks.
+        let pack = include_str!("../../data/rules-2023.json");
+        let e = Round::parse(pack, None).unwrap_err();
+        assert_eq!(e.to_string(), "format：应为 \"zhicheng/round\"，收到 \"zhicheng/rules\"");
+        assert_eq!(e.words(crate::Lang::En), "format: must be \"zhicheng/round\"; found \"zhicheng/rules\"");
     }
 
     #[test]

@@ -301,13 +301,7 @@ impl RulePack {
             location: location.into(),
             detail: detail.into(),
         };
-        let pack: RulePack = crate::error::parse_json(text, path)?;
-        if pack.format != PACK_FORMAT {
-            return Err(invalid("format".into(), Rule::FormatIs { expected: PACK_FORMAT.into() }));
-        }
-        if pack.version != 1 {
-            return Err(CoreError::UnsupportedVersion { found: pack.version, supported: 1 });
-        }
+        let pack: RulePack = crate::error::parse_versioned(text, path, PACK_FORMAT, 1)?;
         if pack.window_months == 0 || pack.window_months > 240 {
             return Err(invalid("window_months".into(), Rule::WindowMonthsRange));
         }

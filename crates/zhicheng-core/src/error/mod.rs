@@ -532,6 +532,54 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, path: Option<&std:
     })
 }
 
+/// Parses a data file that names its kind and version (`{"format": "zhicheng/…", "version": N, …}`):
+/// the syntax first (line and column), then the kind and the version — so that a file of another
+/// kind is named as such rather than reported by the first field it lacks —, then the fields (their
+/// JSON path). One preamble for the rule pack, the round and the sheet template.
+pub fn parse_versioned<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: Option<&std::path::Path>,
+    format: &str,
+    supported: u32,
+) -> Result<T> {
+    let value: serde_json::Value = parse_json(text, path)?;
+    let invalid = |location: &str, detail: Rule| CoreError::InvalidFile {
+        path: path.map(|p| p.to_path_buf()),
+        location: location.into(),
+        detail: detail.into(),
+    };
+    if !value.is_object() {
+        return Err(CoreError::InvalidFile {
+            path: path.map(|p| p.to_path_buf()),
+            location: Location::Root,
+            detail: Rule::NotAnObject.into(),
+        });
+    }
+    match value.get("format") {
+        Some(serde_json::Value::String(f)) if f == format => {}
+        other => {
+            return Err(invalid(
+                "format",
+                Rule::FormatFound { expected: format.into(), found: other.map(serde_json::Value::to_string) },
+            ));
+        }
+    }
+    match value.get("version").map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok())) {
+        Some(Some(v)) if (1..=supported).contains(&v) => {}
+        Some(Some(v)) if v > supported => return Err(CoreError::UnsupportedVersion { found: v, supported }),
+        None => return Err(invalid("version", Rule::VersionMissing)),
+        Some(_) => {
+            let found = value.get("version").map(serde_json::Value::to_string).unwrap_or_default();
+            return Err(invalid("version", Rule::VersionNotInteger { found }));
+        }
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| CoreError::InvalidFile {
+        path: path.map(|p| p.to_path_buf()),
+        location: Location::At(e.path().to_string()),
+        detail: Detail::Serde(e.into_inner().to_string()),
+    })
+}
+
 /// How an error crosses to the UI (and to `--json` output): a stable code to branch on, the message in
 /// the language asked for (the interface's), and the details some codes carry.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
