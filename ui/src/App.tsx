@@ -3,6 +3,7 @@ import dayjs from "dayjs";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Achievement, Assessment, ErrorPayload, Finding, Loaded, RulePack, Screening } from "./bindings";
 import { api, errorText, toErrorPayload } from "./api/ipc";
+import { useAttempt } from "./api/useAttempt";
 import { ReminderBanners } from "./deadlines/ReminderBanners";
 import { RoundBanner, TimelineProvider } from "./deadlines/Timeline";
 import { EducationStep } from "./eligibility/EducationStep";
@@ -27,6 +28,7 @@ const STEP_KEYS = ["wizard.basic", "wizard.exclusions", "wizard.education", "wiz
 export function App() {
   const { t } = useI18n();
   const { modal, message } = AntApp.useApp();
+  const attempt = useAttempt();
   const [state, setState] = useState<LoadState>({ kind: "loading" });
   const [workspace, setWorkspace] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,12 +73,10 @@ export function App() {
   }, [load]);
 
   const refreshAssessment = useCallback(async () => {
-    try {
+    await attempt(async () => {
       setAssessment(await api.assess());
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
-  }, [message, t]);
+    });
+  }, [attempt]);
 
   const goTo = async (n: number) => {
     // The profile form saves after a short pause; make sure the assessment sees the latest edits.
@@ -107,43 +107,33 @@ export function App() {
 
   const saveScreening = async (s: Screening) => {
     setScreening(s);
-    try {
+    await attempt(async () => {
       setAssessment(await api.saveScreening(s));
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
 
-  const saveAchievements = async (list: Achievement[]) => {
-    try {
+  // Resolves to whether the list was saved (the form keeps what the user typed otherwise).
+  const saveAchievements = (list: Achievement[]) =>
+    attempt(async () => {
       setAssessment(await api.saveAchievements(list));
       setAchievements(list);
-      return true;
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-      return false;
-    }
-  };
+    });
 
   const loadPack = async (extend: boolean) => {
-    try {
+    await attempt(async () => {
       const pack = await api.loadPack(extend);
       if (!pack) return; // the dialog was cancelled
       setRules(pack);
       message.success(t("el.packLoaded"));
       await refreshAssessment();
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
 
   const resetPack = async () => {
-    try {
+    await attempt(async () => {
       setRules(await api.resetPack());
       await refreshAssessment();
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
 
   const navigate = (p: Page) => {

@@ -23,6 +23,7 @@ import { RoundEditor } from "./RoundForm";
 import { NewRoundModal } from "./NewRound";
 import { PublicityFitAlert, todayTooLate, useTimeline } from "./Timeline";
 import { api, errorText, toErrorPayload } from "../api/ipc";
+import { useAttempt } from "../api/useAttempt";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { beijingDate, formatBeijing, liveState, splitSpan, type LiveState } from "./time";
@@ -110,6 +111,7 @@ function leadLabel(t: ReturnType<typeof useI18n>["t"], m: number) {
 export function DeadlinesPage() {
   const { t, lang } = useI18n();
   const { message, modal } = AntApp.useApp();
+  const attempt = useAttempt();
   const [overview, setOverview] = useState<DeadlineOverview | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [offset, setOffset] = useState(0);
@@ -148,11 +150,9 @@ export function DeadlinesPage() {
   }, [refresh]);
 
   const run = async (f: () => Promise<DeadlineOverview>) => {
-    try {
+    await attempt(async () => {
       accept(await f());
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
 
   const setPrefs = (patch: Partial<DeadlinePreferences>, delay = 0) => {
@@ -262,20 +262,16 @@ export function DeadlinesPage() {
 
   const latest = plan.latest_publicity_start;
   const importRound = async () => {
-    try {
+    await attempt(async () => {
       const o = await api.importRound();
       if (o) accept(o);
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
   const exportIcs = async () => {
-    try {
+    await attempt(async () => {
       const path = await api.exportIcs();
       if (path) message.success(t("dl.exported", { path }));
-    } catch (e) {
-      message.error(errorText(t, e as ErrorPayload));
-    }
+    });
   };
   const startEdit = async () => {
     setEditError(null);

@@ -1,11 +1,12 @@
 // 新一轮 and 粘贴通知: a new round from only the dates a notice gives (Beijing wall time); the rest of
 // the round carries over on the Rust side. 粘贴通知 finds the dates in the pasted text and shows the
 // sentence each came from, for the user to confirm before anything is saved.
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Space, Typography } from "antd";
+import { Alert, Button, DatePicker, Form, Input, Modal, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import type { DeadlineOverview, FoundInstant } from "../bindings";
 import { api, errorText, toErrorPayload } from "../api/ipc";
+import { useAttempt } from "../api/useAttempt";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import type { RoundTool } from "./Timeline";
@@ -57,7 +58,7 @@ export function NewRoundModal({
   onCreated: (o: DeadlineOverview) => void;
 }) {
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
+  const attempt = useAttempt();
   const [notice, setNotice] = useState("");
   const [dates, setDates] = useState<Dates>(NONE);
   const [sentences, setSentences] = useState<Sentences>({});
@@ -76,7 +77,7 @@ export function NewRoundModal({
   }, [tool]);
 
   const find = async () => {
-    try {
+    await attempt(async () => {
       const list = await api.extractNotice(text);
       const placed = placeFound(list);
       setDates(placed.dates);
@@ -84,9 +85,7 @@ export function NewRoundModal({
       setFound(list.length);
       const no = /[渝][^〔\s]*〔\d{4}〕\d+号/.exec(text);
       if (no && !notice) setNotice(no[0]);
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
 
   const save = async () => {

@@ -43,6 +43,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorPayload } from "../bindings";
 import { api, errorText, toErrorPayload } from "../api/ipc";
+import { useAttempt } from "../api/useAttempt";
 import type { DropEvent, ImportSource, ItemProgress } from "../api/ipc";
 import type {
   ChecklistItem,
@@ -84,7 +85,7 @@ function StatusIcon({ s }: { s: ItemStatus }) {
 /** Create / unlock / recover: shown until the vault is open. */
 function Gate({ state, onState }: { state: EvidenceState; onState: (s: EvidenceState) => void }) {
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
+  const attempt = useAttempt();
   const [pass, setPass] = useState("");
   const [again, setAgain] = useState("");
   const [busy, setBusy] = useState(false);
@@ -103,13 +104,10 @@ function Gate({ state, onState }: { state: EvidenceState; onState: (s: EvidenceS
 
   const go = async () => {
     setBusy(true);
-    try {
+    await attempt(async () => {
       onState(await api.evidenceUnlock(needsPassphrase ? pass : null, creating));
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
 
   const lockedFromStore = status.exists && status.key_place === "os_store";
@@ -182,7 +180,7 @@ function PassphraseFile(props: {
   run: (passphrase: string) => Promise<boolean>;
 }) {
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
+  const attempt = useAttempt();
   const [pass, setPass] = useState("");
   const [again, setAgain] = useState("");
   const [busy, setBusy] = useState(false);
@@ -191,16 +189,13 @@ function PassphraseFile(props: {
   const ok = async () => {
     if (!ready) return;
     setBusy(true);
-    try {
+    await attempt(async () => {
       if (!(await props.run(pass))) return;
       setPass("");
       setAgain("");
       props.onClose();
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
   return (
     <Modal
@@ -239,6 +234,7 @@ function PassphraseFile(props: {
 export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
+  const attempt = useAttempt();
   const [state, setState] = useState<EvidenceState | null>(null);
   const [data, setData] = useState<EvidenceData | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -276,20 +272,17 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       setProgress({ files_done: 0, files_total: 0, bytes_done: 0, bytes_total: 0, current: "" });
       const channel = new Channel<Progress>();
       channel.onmessage = (p) => setProgress(p);
-      try {
+      await attempt(async () => {
         const out = await api.evidenceImport(source, links, follow, channel);
         if (!out) return; // the dialog was cancelled
         setData(out.data);
         setReport(out.report);
         message.success(t("ev.imported", { added: out.report.added.length }));
-      } catch (e) {
-        message.error(errorText(t, toErrorPayload(e)));
-      } finally {
-        importing.current = false;
-        setProgress(null);
-      }
+      });
+      importing.current = false;
+      setProgress(null);
     },
-    [follow, message, t],
+    [attempt, follow, message, t],
   );
 
   // Files and folders dropped anywhere on the window: the webview event only shows the drop zone;
@@ -345,12 +338,10 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
   };
 
   const act = async (f: () => Promise<EvidenceData>, ok?: string) => {
-    try {
+    await attempt(async () => {
       setData(await f());
       if (ok) message.success(ok);
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
 
   const showPreview = async (file: EvidenceFile) => {
@@ -358,7 +349,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       setPreview({ file, url: null, pdf: null });
       return;
     }
-    try {
+    await attempt(async () => {
       const bytes = await api.evidenceRead(file.id);
       if (file.kind === "pdf") {
         setPreview({ file, url: null, pdf: bytes });
@@ -366,9 +357,7 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       }
       const url = URL.createObjectURL(new Blob([bytes], { type: file.kind === "png" ? "image/png" : "image/jpeg" }));
       setPreview({ file, url, pdf: null });
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
   const closePreview = () => {
     if (preview?.url) URL.revokeObjectURL(preview.url);
@@ -376,20 +365,18 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
   };
 
   const exportTo = async (zip: boolean) => {
-    try {
+    await attempt(async () => {
       const r = await api.evidenceExport(zip);
       if (!r) return; // the dialog was cancelled
       message.success(t("ev.exported", { count: r.rows.length, dest: r.dest }));
       if (r.blocking.length > 0 && data) message.warning(t("ev.exportMissing", { items: targetNames(data.checklist, r.blocking, t) }));
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    }
+    });
   };
 
   const exportPerItem = async () => {
     const channel = new Channel<ItemProgress>();
     channel.onmessage = (p) => setPerItem(p.done < p.total ? p : null);
-    try {
+    await attempt(async () => {
       const r = await api.evidenceExportPerItem(channel);
       if (!r) return; // the dialog was cancelled
       message.success(t("ev.exportedPerItem", { count: r.items.length, dest: r.dest }));
@@ -399,11 +386,8 @@ export function EvidencePage({ onUnlocked }: { onUnlocked?: () => void } = {}) {
       const names = r.items.filter((i) => !i.names.ok).length;
       if (names > 0) message.warning(t("ev.exportedPerItem.names", { count: names }));
       if (r.blocking.length > 0 && data) message.warning(t("ev.exportMissing", { items: targetNames(data.checklist, r.blocking, t) }));
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    } finally {
-      setPerItem(null);
-    }
+    });
+    setPerItem(null);
   };
 
   if (error) return <Alert type="error" showIcon title={errorText(t, error)} />;

@@ -13,7 +13,8 @@ import {
 } from "@ant-design/icons";
 import { Alert, App as AntApp, Button, Checkbox, InputNumber, Modal, Popconfirm, Radio, Space, Spin, Tag, Tooltip, Typography } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, errorText, toErrorPayload } from "../api/ipc";
+import { api } from "../api/ipc";
+import { useAttempt } from "../api/useAttempt";
 import type { ComposeReport, Compress, EvidenceData, EvidenceFile, ItemPages, PageRef, PageView } from "../evidenceBindings";
 import { useI18n } from "../i18n/I18n";
 import { humanSize } from "./size";
@@ -127,6 +128,7 @@ export function ItemComposer(props: {
 }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
+  const attempt = useAttempt();
   const [view, setView] = useState<ItemPages | null>(null);
   const [report, setReport] = useState<ComposeReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -136,18 +138,12 @@ export function ItemComposer(props: {
   const history = useRef<{ pages: PageRef[]; compress: Compress | null }[]>([]);
   const get = useSources();
 
-  const fail = useCallback((e: unknown) => message.error(errorText(t, toErrorPayload(e))), [message, t]);
   const { target } = props;
   const close = useRef(props.onClose);
   close.current = props.onClose;
   const reload = useCallback(async () => {
-    try {
-      setView(await api.evidenceItemPages(target));
-    } catch (e) {
-      fail(e);
-      close.current();
-    }
-  }, [target, fail]);
+    if (!(await attempt(async () => setView(await api.evidenceItemPages(target))))) close.current();
+  }, [target, attempt]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -155,12 +151,10 @@ export function ItemComposer(props: {
   const save = async (pages: PageRef[], compress: Compress | null, remember = true) => {
     if (!view) return;
     if (remember) history.current.push({ pages: view.pages.map(refOf), compress: view.compress ?? null });
-    try {
+    await attempt(async () => {
       setView(await api.evidenceSetPages(props.target, pages, compress));
       setReport(null);
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
   const undo = () => {
     const last = history.current.pop();
@@ -182,7 +176,7 @@ export function ItemComposer(props: {
 
   const compose = async (fit: boolean) => {
     setBusy(fit ? "fit" : "compose");
-    try {
+    await attempt(async () => {
       const r = await api.evidenceCompose(props.target, fit);
       setReport(r);
       if (fit && r.compress && (r.compress.dpi !== compress?.dpi || r.compress.quality !== compress?.quality)) {
@@ -190,35 +184,26 @@ export function ItemComposer(props: {
         history.current.push({ pages, compress });
         setView(await api.evidenceSetPages(props.target, pages, r.compress));
       }
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
-    }
+    });
+    setBusy(null);
   };
   const showPdf = async () => {
-    try {
+    await attempt(async () => {
       setPreview(await api.evidenceComposedPdf(props.target));
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
   const saveAs = async () => {
-    try {
+    await attempt(async () => {
       const path = await api.evidenceSaveComposed(props.target, view.label);
       if (path) message.success(t("ev.compose.saved", { path }));
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
   const act = async (f: () => Promise<EvidenceData>) => {
-    try {
+    await attempt(async () => {
       props.onData(await f());
       await reload();
       setReport(null);
-    } catch (e) {
-      fail(e);
-    }
+    });
   };
 
   const fileTitle = (id: string) => props.files.find((f) => f.id === id)?.title ?? id;
@@ -277,12 +262,10 @@ export function ItemComposer(props: {
           okButtonProps={{ autoFocus: false }}
           onConfirm={async () => {
             history.current.push({ pages, compress });
-            try {
+            await attempt(async () => {
               setView(await api.evidenceResetPages(props.target));
               setReport(null);
-            } catch (e) {
-              fail(e);
-            }
+            });
           }}
         >
           <Button disabled={!view.customised}>{t("ev.compose.reset")}</Button>

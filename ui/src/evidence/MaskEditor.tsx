@@ -2,9 +2,10 @@
 // is drawn at 150 dpi and that picture is sent; the Rust side paints the rectangles into it and
 // replaces the page with it — no text of the page is left to select or extract. A picture is masked
 // from its own pixels. The original file stays in the vault as it was.
-import { Alert, App as AntApp, Button, Space, Spin, Typography } from "antd";
+import { Alert, Button, Space, Spin, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { api, errorText, toErrorPayload } from "../api/ipc";
+import { useAttempt } from "../api/useAttempt";
 import type { EvidenceData, MaskRect, PageView } from "../evidenceBindings";
 import { useI18n } from "../i18n/I18n";
 import { openPdf, pageSize, releaseCanvas, renderPage, type PdfDoc } from "./pdf";
@@ -14,7 +15,7 @@ const MIN = 0.004;
 
 export function MaskEditor({ page, onMasked, onCancel }: { page: PageView; onMasked: (d: EvidenceData) => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
+  const attempt = useAttempt();
   const stage = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const [url, setUrl] = useState<string | null>(null);
@@ -71,7 +72,7 @@ export function MaskEditor({ page, onMasked, onCancel }: { page: PageView; onMas
 
   const apply = async () => {
     setBusy(true);
-    try {
+    await attempt(async () => {
       let raster: Uint8Array | null = null;
       if (page.kind === "pdf") {
         const c = canvas.current;
@@ -80,11 +81,8 @@ export function MaskEditor({ page, onMasked, onCancel }: { page: PageView; onMas
         raster = new Uint8Array(await blob.arrayBuffer());
       }
       onMasked(await api.evidenceMask(page.file, page.page, rects, raster));
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
 
   const shownRects = draft ? [...rects, draft] : rects;

@@ -21,11 +21,14 @@ const publicity: Publicity = {
   superior_phone: "",
 };
 
-function setup(lang: Lang = "zh") {
+function setup(lang: Lang = "zh", revealFails = false) {
   const saved: Publicity[] = [];
   const calls: string[] = [];
   mockCommands((cmd, args) => {
     calls.push(cmd);
+    if (cmd === "sheet_reveal" && revealFails) {
+      throw { code: "io", message: "Cannot show the file /home/u/ws/exports: permission denied", backup: null, issues: [] };
+    }
     if (cmd === "sheet_export") return "/home/u/公示表_李明.pdf";
     if (cmd === "sheet_open") return { path: "/home/u/ws/exports/公示表_李明.pdf", opened: false, problem: "xdg-open: no method available" };
     if (cmd === "profile_load") return { exists: true, migrated_from: null, file: { publicity } };
@@ -57,6 +60,15 @@ describe("公示表 page", () => {
     expect(alert.textContent).not.toContain("xdg-open");
     fireEvent.click(screen.getByText("打开所在文件夹"));
     await waitFor(() => expect(calls).toContain("sheet_reveal"));
+  });
+
+  it("a command that fails says why, in the shell's words, instead of failing silently", async () => {
+    setup("en", true);
+    await screen.findAllByTestId("sheet-page-svg");
+    fireEvent.click(screen.getByTestId("sheet-open"));
+    await screen.findByTestId("sheet-no-viewer");
+    fireEvent.click(screen.getByText("Show the folder"));
+    expect(await screen.findByText(/Cannot show the file \/home\/u\/ws\/exports: permission denied/)).toBeTruthy();
   });
 
   it("shows the pages the PDF holds, the 5th working day and what is missing", async () => {

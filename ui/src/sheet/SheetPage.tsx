@@ -7,6 +7,7 @@ import dayjs from "dayjs";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorPayload, Publicity, TitleLevel } from "../bindings";
 import { api, errorText, toErrorPayload } from "../api/ipc";
+import { useAttempt } from "../api/useAttempt";
 import type { MessageKey } from "../i18n/catalog";
 import { useI18n } from "../i18n/I18n";
 import { PublicityStatus, useTimeline } from "../deadlines/Timeline";
@@ -31,6 +32,7 @@ export type GoTo = (m: MissingField) => void;
 export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
+  const attempt = useAttempt();
   const { overview, refresh: refreshTimeline } = useTimeline();
   const late = !!overview && !overview.round_over && overview.publicity.start_source === "entered" && !overview.publicity.fits;
   const [publicity, setPublicity] = useState<Publicity | null>(null);
@@ -93,21 +95,18 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
   const exportPdf = async () => {
     if (!preview) return;
     setBusy("export");
-    try {
+    await attempt(async () => {
       const saved = await flush();
       if (saved) setPreview(saved);
       const path = await api.sheetExport();
       if (path) message.success(t("sheet.exported", { path }));
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    } finally {
-      setBusy(null);
-    }
+    });
+    setBusy(null);
   };
 
   const openPdf = async () => {
     setBusy("open");
-    try {
+    await attempt(async () => {
       const saved = await flush();
       if (saved) setPreview(saved);
       const r = await api.sheetOpen();
@@ -118,11 +117,8 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
         // Saved, but nothing opened it: say where it is instead of the launcher's error.
         setNoViewer(r.path);
       }
-    } catch (e) {
-      message.error(errorText(t, toErrorPayload(e)));
-    } finally {
-      setBusy(null);
-    }
+    });
+    setBusy(null);
   };
 
   const goTo = (m: MissingField) => {
@@ -167,7 +163,7 @@ export function SheetPage({ onGoTo }: { onGoTo: GoTo }) {
           action={
             <Button
               size="small"
-              onClick={() => api.sheetReveal().catch((e) => message.error(errorText(t, toErrorPayload(e))))}
+              onClick={() => void attempt(api.sheetReveal)}
             >
               {t("sheet.showFolder")}
             </Button>
