@@ -1,16 +1,15 @@
 import { App as AntApp, Alert, Button, Card, Result, Space, Spin, Steps } from "antd";
 import dayjs from "dayjs";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import type { Achievement, Assessment, ErrorPayload, Finding, Loaded, RulePack, Screening } from "./bindings";
-import { api, errorText, toErrorPayload } from "./api/ipc";
-import { useAttempt } from "./api/useAttempt";
+import { lazy, Suspense, useState } from "react";
+import { api, errorText } from "./api/ipc";
 import { ReminderBanners } from "./deadlines/ReminderBanners";
 import { RoundBanner, TimelineProvider } from "./deadlines/Timeline";
 import { EducationStep } from "./eligibility/EducationStep";
 import { ScreeningStep } from "./eligibility/ScreeningStep";
+import { STEP_KEYS, useWizard } from "./eligibility/useWizard";
 import { useI18n } from "./i18n/I18n";
 import { ProfileForm } from "./profile/ProfileForm";
-import { filledCount, fromForm } from "./profile/formModel";
+import { useApplicant } from "./profile/useApplicant";
 import { AppShell, type Page } from "./shell/AppShell";
 import type { MissingField } from "./sheetBindings";
 
@@ -21,119 +20,19 @@ const SheetPage = lazy(() => import("./sheet/SheetPage").then((m) => ({ default:
 const AchievementsStep = lazy(() => import("./eligibility/AchievementsStep").then((m) => ({ default: m.AchievementsStep })));
 const ResultStep = lazy(() => import("./eligibility/ResultStep").then((m) => ({ default: m.ResultStep })));
 
-type LoadState = { kind: "loading" } | { kind: "ready"; loaded: Loaded } | { kind: "failed"; error: ErrorPayload };
-
-const STEP_KEYS = ["wizard.basic", "wizard.exclusions", "wizard.education", "wizard.achievements", "wizard.result"] as const;
-
 export function App() {
   const { t } = useI18n();
-  const { modal, message } = AntApp.useApp();
-  const attempt = useAttempt();
-  const [state, setState] = useState<LoadState>({ kind: "loading" });
-  const [workspace, setWorkspace] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { modal } = AntApp.useApp();
   const [page, setPage] = useState<Page>("assessment");
-  const [step, setStep] = useState(0);
-  const [findings, setFindings] = useState<Finding[] | null>(null);
-  const [rules, setRules] = useState<RulePack | null>(null);
-  const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [screening, setScreening] = useState<Screening | null>(null);
-  const [achievements, setAchievements] = useState<Achievement[]>([]);
-  const flushProfile = useRef<(() => Promise<void>) | null>(null);
-  // After 下一步 / 上一步 the keyboard continues at the new step's heading, not on the button.
-  const stepHeading = useRef<HTMLHeadingElement>(null);
-  const focusHeading = useRef(false);
-  useEffect(() => {
-    if (focusHeading.current) {
-      focusHeading.current = false;
-      stepHeading.current?.focus();
-    }
-  }, [step]);
-  const currentProfile = useRef<(() => ReturnType<typeof fromForm>) | null>(null);
-
-  const adopt = useCallback((loaded: Loaded) => {
-    setState({ kind: "ready", loaded });
-    setScreening(loaded.file.screening);
-    setAchievements(loaded.file.achievements);
-  }, []);
-
-  const load = useCallback(async () => {
-    setState({ kind: "loading" });
-    try {
-      adopt(await api.loadProfile());
-    } catch (e) {
-      setState({ kind: "failed", error: toErrorPayload(e) });
-    }
-    api.workspaceInfo().then((i) => setWorkspace(i.root), () => setWorkspace(null));
-    api.rules().then(setRules, () => setRules(null));
-  }, [adopt]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const refreshAssessment = useCallback(async () => {
-    await attempt(async () => {
-      setAssessment(await api.assess());
-    });
-  }, [attempt]);
-
-  const goTo = async (n: number) => {
-    // The profile form saves after a short pause; make sure the assessment sees the latest edits.
-    await flushProfile.current?.();
-    setStep(n);
-    focusHeading.current = true;
-    if (n > 0) await refreshAssessment();
-    if (n === 4) setFindings(await api.prereview().catch(() => null));
-  };
+  const wizard = useWizard();
+  const { step, goTo, rules, assessment, screening, achievements, findings, flushProfile, currentProfile } = wizard;
+  const { state, workspace, busy, load, act } = useApplicant(wizard.adopt);
 
   // A 预审 finding's field: the page and step where it is filled in.
   const jumpTo = (field: string) => {
     if (field.startsWith("publicity.")) setPage("sheet");
     else if (field === "evidence") setPage("evidence");
     else void goTo(field.startsWith("achievements") ? 3 : field.startsWith("screening.") ? 1 : 0);
-  };
-
-  const act = async (f: () => Promise<Loaded>) => {
-    setBusy(true);
-    try {
-      adopt(await f());
-    } catch (e) {
-      setState({ kind: "failed", error: toErrorPayload(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const saveScreening = async (s: Screening) => {
-    setScreening(s);
-    await attempt(async () => {
-      setAssessment(await api.saveScreening(s));
-    });
-  };
-
-  // Resolves to whether the list was saved (the form keeps what the user typed otherwise).
-  const saveAchievements = (list: Achievement[]) =>
-    attempt(async () => {
-      setAssessment(await api.saveAchievements(list));
-      setAchievements(list);
-    });
-
-  const loadPack = async (extend: boolean) => {
-    await attempt(async () => {
-      const pack = await api.loadPack(extend);
-      if (!pack) return; // the dialog was cancelled
-      setRules(pack);
-      message.success(t("el.packLoaded"));
-      await refreshAssessment();
-    });
-  };
-
-  const resetPack = async () => {
-    await attempt(async () => {
-      setRules(await api.resetPack());
-      await refreshAssessment();
-    });
   };
 
   const navigate = (p: Page) => {
@@ -155,28 +54,6 @@ export function App() {
     } else {
       setPage("assessment");
       void goTo(m.section === "screening" ? 1 : 0);
-    }
-  };
-
-  // What each step asks, filled in? 基本情况: every required field; 申报资格: the three exclusion
-  // questions; 学历与年限: education, degree and the field start; 业绩成果: at least one achievement.
-  const stepDone = (i: number): boolean => {
-    if (state.kind !== "ready") return false;
-    const p = currentProfile.current?.() ?? state.loaded.file.profile;
-    const s = screening;
-    switch (i) {
-      case 0: {
-        const c = filledCount(p);
-        return c.done === c.total;
-      }
-      case 1:
-        return !!s && s.civil_servant !== null && s.retired !== null && s.penalty_period !== null;
-      case 2:
-        return p.education !== null && p.degree !== null && p.field_start_month !== null;
-      case 3:
-        return achievements.length > 0;
-      default:
-        return false;
     }
   };
 
@@ -245,10 +122,10 @@ export function App() {
           items={STEP_KEYS.map((k, i) => ({
             title: <span data-testid={`step-${i}`}>{t(k)}</span>,
             // A step is ticked only when what it asks is filled in, not because it was passed.
-            status: i === step ? "process" : stepDone(i) ? "finish" : "wait",
+            status: i === step ? "process" : wizard.stepDone(i, loaded) ? "finish" : "wait",
           }))}
         />
-        <h2 ref={stepHeading} tabIndex={-1} className="step-heading" data-testid="step-heading">
+        <h2 ref={wizard.stepHeading} tabIndex={-1} className="step-heading" data-testid="step-heading">
           {t(STEP_KEYS[step])}
         </h2>
         {loaded.migrated_from !== null && <Alert type="info" showIcon message={t("load.migrated", { version: loaded.migrated_from })} />}
@@ -272,16 +149,16 @@ export function App() {
             rules={rules}
             screening={screening}
             assessment={assessment}
-            onChange={(s) => void saveScreening(s)}
-            onLoadPack={(extend) => void loadPack(extend)}
-            onResetPack={() => void resetPack()}
+            onChange={(s) => void wizard.saveScreening(s)}
+            onLoadPack={(extend) => void wizard.loadPack(extend)}
+            onResetPack={() => void wizard.resetPack()}
           />
         )}
         {step === 2 && ready && (
           <EducationStep profile={currentProfile.current?.() ?? loaded.file.profile} assessment={assessment} onEditProfile={() => void goTo(0)} />
         )}
         <Suspense fallback={<Spin />}>
-          {step === 3 && ready && <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={saveAchievements} />}
+          {step === 3 && ready && <AchievementsStep rules={rules} achievements={achievements} assessment={assessment} onChange={wizard.saveAchievements} />}
           {step === 4 && ready && <ResultStep assessment={assessment} achievements={achievements} findings={findings} onJump={jumpTo} onNext={navigate} />}
         </Suspense>
         <Space>
