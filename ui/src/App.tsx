@@ -128,7 +128,7 @@ export function App() {
         <h2 ref={wizard.stepHeading} tabIndex={-1} className="step-heading" data-testid="step-heading">
           {t(STEP_KEYS[step])}
         </h2>
-        {loaded.migrated_from !== null && <Alert type="info" showIcon message={t("load.migrated", { version: loaded.migrated_from })} />}
+        {loaded.migrated_from !== null && <Alert type="info" showIcon title={t("load.migrated", { version: loaded.migrated_from })} />}
         {loaded.personal_locked && (
           <Alert
             type="warning"

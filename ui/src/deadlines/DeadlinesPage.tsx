@@ -374,7 +374,7 @@ export function DeadlinesPage() {
                 <Typography.Text type="secondary">{t("dl.noChain")}</Typography.Text>
               )}
               {plan.unknown_from && (
-                <Alert type="warning" showIcon message={t("dl.unknownHolidays", { date: plan.unknown_from, year: overview.holidays_known_until })} />
+                <Alert type="warning" showIcon title={t("dl.unknownHolidays", { date: plan.unknown_from, year: overview.holidays_known_until })} />
               )}
               <Space>
                 <Switch

@@ -135,7 +135,7 @@ export function RoundEditor({
               }}
             >
               <Typography.Paragraph type="secondary">{t("dl.editHint")}</Typography.Paragraph>
-              {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
               <Row gutter={12}>
                 <Col span={8}>
                   <Form.Item name="id" label={t("dl.form.id")} rules={req}>
@@ -186,7 +186,7 @@ export function RoundEditor({
           label: t("dl.form.json"),
           children: (
             <>
-              {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
               <Input.TextArea
                 value={json}
                 onChange={(e) => onJson(e.target.value)}

@@ -24,9 +24,9 @@ export function EducationStep({ profile, assessment, onEditProfile }: { profile:
           </Button>
         </Space>
         {first?.field_start_late ? (
-          <Alert type="error" showIcon data-testid="start-late" message={t("el.startLate", { start: profile.field_start_month ?? "—" })} />
+          <Alert type="error" showIcon data-testid="start-late" title={t("el.startLate", { start: profile.field_start_month ?? "—" })} />
         ) : months === null ? (
-          <Alert type="warning" showIcon message={t("el.noStart")} />
+          <Alert type="warning" showIcon title={t("el.noStart")} />
         ) : (
           <Alert
             type="info"

@@ -230,7 +230,7 @@ export function ResultStep({
           }
         />
       )}
-      {assessment.route_missing && <Alert type="warning" showIcon message={routeMissingNote(assessment, t, lang)} />}
+      {assessment.route_missing && <Alert type="warning" showIcon title={routeMissingNote(assessment, t, lang)} />}
       {reached.map(card)}
       {others.length > 0 &&
         (reached.length > 0 ? (

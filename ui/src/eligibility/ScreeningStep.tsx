@@ -87,11 +87,11 @@ export function ScreeningStep({
               message={t("el.excluded", { reason: glossed(assessment.excluded.reason, assessment.excluded.reason_en, lang), clause: assessment.excluded.clause })}
             />
           ) : assessment.unanswered.length ? (
-            <Alert type="info" showIcon message={t("el.unanswered")} />
+            <Alert type="info" showIcon title={t("el.unanswered")} />
           ) : (
-            <Alert type="success" showIcon message={t("el.notExcluded")} />
+            <Alert type="success" showIcon title={t("el.notExcluded")} />
           )}
-          {assessment.route_missing && <Alert type="warning" showIcon message={routeMissingNote(assessment, t, lang)} />}
+          {assessment.route_missing && <Alert type="warning" showIcon title={routeMissingNote(assessment, t, lang)} />}
         </Space>
       )}
       <Space orientation="vertical" style={{ marginTop: 16 }}>
