@@ -3,6 +3,7 @@
 #   scripts/bootstrap.sh run    — what `make run` needs (build deps, CJK fonts, npm packages)
 #   scripts/bootstrap.sh test   — the above plus Xvfb, WebKitWebDriver, tauri-driver, qpdf and poppler
 #   scripts/bootstrap.sh bench  — the above plus what the benchmarks compare against: Chromium, img2pdf, ImageMagick
+#   scripts/bootstrap.sh dist   — run's, plus the Windows cross-build (mingw-w64, the Rust target) and makensis
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 mode="${1:-run}"
@@ -24,6 +25,7 @@ test_pkgs=(xvfb webkit2gtk-driver xauth x11-utils imagemagick dbus dbus-x11 gnom
 pkgs=("${run_pkgs[@]}")
 if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then pkgs+=("${test_pkgs[@]}"); fi
 if [ "$mode" = "bench" ]; then pkgs+=(chromium img2pdf imagemagick); fi
+if [ "$mode" = "dist" ]; then pkgs+=(gcc-mingw-w64-x86-64 nsis p7zip-full); fi
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -74,6 +76,10 @@ if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
     cargo install cargo-machete --locked --version 0.9.2
   fi
   # make test checks that the workspace compiles for Windows too (linked by mingw-w64 above).
+  rustup target list --installed 2>/dev/null | grep -q '^x86_64-pc-windows-gnu$' || rustup target add x86_64-pc-windows-gnu
+fi
+
+if [ "$mode" = "dist" ]; then
   rustup target list --installed 2>/dev/null | grep -q '^x86_64-pc-windows-gnu$' || rustup target add x86_64-pc-windows-gnu
 fi
 
