@@ -251,16 +251,14 @@ impl Package {
 
     /// An entry of bytes already in memory (the indexes, a composed PDF).
     pub(crate) fn bytes(&mut self, name: &str, deflate: bool, bytes: &[u8]) -> Result<()> {
-        let at = self.temp().to_path_buf();
+        // A failure names the file itself in a folder, the zip being written otherwise.
+        let at = match self {
+            Package::Folder { tmp } => tmp.join(name),
+            Package::Zip { tmp, .. } => tmp.clone(),
+        };
         self.entry(name, deflate, bytes.len() as u64, |w| {
             w.write_all(bytes).map_err(|e| CoreError::io(IoAction::Write, &at)(e).into())
         })
-    }
-
-    fn temp(&self) -> &Path {
-        match self {
-            Package::Folder { tmp } | Package::Zip { tmp, .. } => tmp,
-        }
     }
 }
 
