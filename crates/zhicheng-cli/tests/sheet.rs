@@ -91,6 +91,6 @@ fn missing_fonts_are_a_clear_error() {
         zhicheng(dir.path(), &["sheet", &sample, "-o", out.to_str().unwrap(), "--fonts", dir.path().to_str().unwrap()]);
     assert!(!o.status.success());
     let e = String::from_utf8_lossy(&o.stderr);
-    assert!(e.contains("公示表字体不可用") && e.contains("NotoSerifCJK-Regular.ttc"), "{e}");
+    assert!(e.contains("公示表字体不可用") && e.contains("NotoSerifSC-Regular.otf"), "{e}");
     assert!(!out.exists(), "nothing half-written");
 }

@@ -22,13 +22,38 @@ pub enum Face {
 impl Face {
     pub const ALL: [Face; 3] = [Face::Serif, Face::SansBold, Face::Fallback];
 
-    /// The file, the face index inside it (Noto CJK collections: 2 = SC), and the PDF resource id
-    /// (its first six letters become the subset tag, so it is fixed for byte-identical output).
-    pub fn source(self) -> (&'static str, u32, &'static str) {
+    /// The files that hold this face, each with the face's index inside it: first the cut the Windows and
+    /// macOS bundles carry (one face, Simplified Chinese characters only: `scripts/fonts.sh`), then the
+    /// collection the Linux distributions install (Noto CJK collections: face 2 = SC). A character
+    /// draws the same from either (the golden test compares).
+    pub fn files(self) -> &'static [(&'static str, u32)] {
+        const SERIF: [(&str, u32); 2] = [(BUNDLED[0], 0), ("NotoSerifCJK-Regular.ttc", 2)];
+        const SANS: [(&str, u32); 2] = [(BUNDLED[1], 0), ("NotoSansCJK-Bold.ttc", 2)];
+        const FALLBACK: [(&str, u32); 1] = [(BUNDLED[2], 0)];
         match self {
-            Face::Serif => ("NotoSerifCJK-Regular.ttc", 2, "ZHSERF"),
-            Face::SansBold => ("NotoSansCJK-Bold.ttc", 2, "ZHSANS"),
-            Face::Fallback => ("HanaMinB.ttf", 0, "ZHFALL"),
+            Face::Serif => &SERIF,
+            Face::SansBold => &SANS,
+            Face::Fallback => &FALLBACK,
+        }
+    }
+
+    /// The file a bundle carries (the first of [`Self::files`]; face 0).
+    pub fn bundled_file(self) -> &'static str {
+        let [serif, sans, fallback] = BUNDLED;
+        match self {
+            Face::Serif => serif,
+            Face::SansBold => sans,
+            Face::Fallback => fallback,
+        }
+    }
+
+    /// The PDF resource id: its first six letters become the subset tag, so it is fixed for
+    /// byte-identical output.
+    pub fn pdf_id(self) -> &'static str {
+        match self {
+            Face::Serif => "ZHSERF",
+            Face::SansBold => "ZHSANS",
+            Face::Fallback => "ZHFALL",
         }
     }
 
@@ -41,6 +66,9 @@ impl Face {
         }
     }
 }
+
+/// The files the Windows and macOS bundles carry, by face (one face each).
+const BUNDLED: [&str; 3] = ["NotoSerifSC-Regular.otf", "NotoSansSC-Bold.otf", "HanaMinB.ttf"];
 
 /// One loaded face.
 pub struct LoadedFace {
@@ -188,8 +216,7 @@ impl Fonts {
             return Ok(f);
         }
         let load_one = |f: Face| -> Result<LoadedFace, SheetError> {
-            let (file, index, _) = f.source();
-            let path = if system { locate(dir, f) } else { dir.join(file) };
+            let (path, index) = locate(dir, f, system);
             let bytes: &'static [u8] = std::fs::read(&path)
                 .map_err(|e| SheetError::FontUnreadable {
                     path: path.clone(),
@@ -239,15 +266,17 @@ impl Face {
     }
 }
 
-/// The file of face `f`: in `dir` when it is there (bundled, a checkout's `fonts/`, `--fonts`), else in
-/// the first system font folder that has it; `dir`'s path (for the error) when neither has it.
-pub fn locate(dir: &Path, f: Face) -> PathBuf {
-    let file = f.source().0;
-    let own = dir.join(file);
-    if own.is_file() || cfg!(not(target_os = "linux")) {
-        return own;
-    }
-    f.system_dirs().iter().map(|d| Path::new(d).join(file)).find(|p| p.is_file()).unwrap_or(own)
+/// The file of face `f` and the face's index in it: in `dir` when it is there (bundled, a checkout's
+/// `fonts/`, `--fonts`), else (`system`, Linux) in the first system font folder that has one of its files;
+/// the bundled file's path in `dir` (for the error) when none has it.
+pub fn locate(dir: &Path, f: Face, system: bool) -> (PathBuf, u32) {
+    let in_dir = |d: &Path| f.files().iter().map(|(file, i)| (d.join(file), *i)).find(|(p, _)| p.is_file());
+    let found = in_dir(dir).or_else(|| {
+        (system && cfg!(target_os = "linux"))
+            .then(|| f.system_dirs().iter().find_map(|d| in_dir(Path::new(d))))
+            .flatten()
+    });
+    found.unwrap_or_else(|| (dir.join(f.bundled_file()), 0))
 }
 
 /// Where the fonts are when nobody says: `$ZHICHENG_FONTS`, `fonts/` beside the executable (or in
@@ -258,7 +287,7 @@ pub fn default_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("ZHICHENG_FONTS") {
         return PathBuf::from(d);
     }
-    let probe = |d: PathBuf| d.join(Face::Serif.source().0).is_file().then_some(d);
+    let probe = |d: PathBuf| Face::Serif.files().iter().any(|(file, _)| d.join(file).is_file()).then_some(d);
     if let Ok(exe) = std::env::current_exe()
         && let Some(bin) = exe.parent()
     {

@@ -100,7 +100,7 @@ pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, She
     // as it is: printpdf's own subsetting is turned off below, so the names get their subset tag here.
     let mut names = vec![];
     for (f, chars) in &used {
-        let (file, _, id) = f.source();
+        let (file, id) = (f.bundled_file(), f.pdf_id());
         let parsed = fonts
             .face(*f)
             .pdf_subset(chars)
@@ -137,7 +137,7 @@ pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, She
             if let Item::Text { x, baseline, size_pt, face, text, .. } = item {
                 if current != Some((*face, *size_pt)) {
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(FontId(face.source().2.to_string())),
+                        font: PdfFontHandle::External(FontId(face.pdf_id().to_string())),
                         size: Pt(*size_pt),
                     });
                     current = Some((*face, *size_pt));

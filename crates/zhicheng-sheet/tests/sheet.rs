@@ -323,11 +323,12 @@ fn line_breaking_keeps_the_rules_and_the_width() {
     }
 }
 
-/// The Linux packages carry no fonts: the sheet then reads the distribution's (fonts-noto-cjk,
-/// fonts-hanazono) and must come out byte for byte as with the bundled faces of Windows and macOS.
+/// The Linux packages carry no fonts: the sheet then reads the distribution's collections (fonts-noto-cjk,
+/// fonts-hanazono), while the Windows and macOS bundles carry the Simplified-Chinese cut of the same faces
+/// (`fonts/`, scripts/fonts.sh). Both must give the same sheet: the same text, the same pixels.
 #[cfg(target_os = "linux")]
 #[test]
-fn the_system_fonts_give_the_same_pdf_as_the_bundled_ones() {
+fn the_system_fonts_give_the_same_sheet_as_the_bundled_ones() {
     use zhicheng_core::calendar::WorkCalendar;
     use zhicheng_core::eligibility::RulePack;
     use zhicheng_core::round::Round;
@@ -335,20 +336,101 @@ fn the_system_fonts_give_the_same_pdf_as_the_bundled_ones() {
     use zhicheng_sheet::{Context, Fonts, Template};
     let empty = tempfile::tempdir().unwrap();
     for f in Face::ALL {
-        let p = locate(empty.path(), f);
+        let (p, _) = locate(empty.path(), f, true);
         assert!(p.starts_with("/usr/share/fonts"), "{f:?} found in the system: {}", p.display());
     }
     let system = Fonts::load_with_system(empty.path()).unwrap();
     assert!(Fonts::load(empty.path()).is_err(), "a folder the user named is used as it is");
     let bundled = common::fonts();
-    let render = |fonts: &'static Fonts| {
+    assert!(bundled.dir.join(Face::Serif.bundled_file()).is_file(), "the checkout's fonts/ holds the bundled cut");
+    let render = |fonts: &'static Fonts, f: &zhicheng_core::applicant_file::ApplicantFile| {
         let pack = RulePack::builtin();
         let round = Round::builtin();
         let template = Template::builtin();
         let ctx = Context { pack: &pack, round: &round, calendar: WorkCalendar::builtin(), template: &template, fonts };
-        zhicheng_sheet::pdf(&common::sample(), &ctx, common::at("2023-11-18T10:00:00+08:00")).unwrap()
+        zhicheng_sheet::pdf(f, &ctx, common::at("2023-11-18T10:00:00+08:00")).unwrap()
     };
-    assert!(render(system) == render(bundled), "the same PDF with the system's faces");
+    // The sample, with a title in Latin, Greek and full-width forms and a rare name character (Ext. B).
+    let mut f = common::sample();
+    f.achievements.push(project(0));
+    f.achievements[0].title = "CO2减排α-β系统（Ⅱ期）：①节能≥15%，ＰＶ 2,500 kW·h/㎡".into();
+    f.profile.name = "王𠀾".into();
+    let (a, b) = (render(system, &f), render(bundled, &f));
+    assert_eq!(text_of(&a), text_of(&b), "the same text with the system's faces");
+    let dir = tempfile::tempdir().unwrap();
+    let pages = |name: &str, pdf: &[u8]| -> Vec<(Vec<u8>, u32, u32)> {
+        let path = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&path, pdf).unwrap();
+        let st = tool("pdftoppm").args(["-r", "100", "-gray", "-png"]).arg(&path).arg(dir.path().join(name)).status();
+        assert!(st.unwrap().success());
+        let mut pngs: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "png") && p.to_string_lossy().contains(&format!("/{name}-")))
+            .collect();
+        pngs.sort();
+        pngs.iter().map(|p| grey(&std::fs::read(p).unwrap())).collect()
+    };
+    let (pa, pb) = (pages("system", &a), pages("bundled", &b));
+    assert!(!pa.is_empty() && pa.len() == pb.len(), "{} pages against {}", pa.len(), pb.len());
+    for (i, (x, y)) in pa.iter().zip(&pb).enumerate() {
+        assert_eq!((x.1, x.2), (y.1, y.2), "page {} size", i + 1);
+        let differing = x.0.iter().zip(&y.0).filter(|(p, q)| p != q).count();
+        assert_eq!(
+            differing,
+            0,
+            "page {}: {differing} pixels differ between the system's and the bundled faces",
+            i + 1
+        );
+    }
+}
+
+/// The bundled cut draws every character it keeps with the very outline and advance of the
+/// distribution's face (all CJK ideographs of the basic block, the punctuation and forms, Latin), and
+/// keeps every character of the basic block the full face has.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_bundled_cut_keeps_the_outlines_of_the_full_faces() {
+    use zhicheng_sheet::fonts::locate;
+    #[derive(Default)]
+    struct Path(Vec<String>);
+    impl ttf_parser::OutlineBuilder for Path {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push(format!("M{x} {y}"));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push(format!("L{x} {y}"));
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.0.push(format!("Q{x1} {y1} {x} {y}"));
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.0.push(format!("C{x1} {y1} {x2} {y2} {x} {y}"));
+        }
+        fn close(&mut self) {
+            self.0.push("Z".into());
+        }
+    }
+    let bundled = common::fonts();
+    let ranges = [0x20..0x7f, 0x3000..0x3040, 0x4e00..0xa000, 0xff01..0xff5f, 0x2460..0x2474];
+    for f in [Face::Serif, Face::SansBold] {
+        let (path, index) = locate(std::path::Path::new("/nonexistent"), f, true);
+        let bytes = std::fs::read(&path).unwrap();
+        let full = ttf_parser::Face::parse(&bytes, index).unwrap();
+        let cut = &bundled.face(f).face;
+        let mut checked = 0;
+        for ch in ranges.iter().cloned().flatten().filter_map(char::from_u32) {
+            let Some(g) = full.glyph_index(ch) else { continue };
+            let c = cut.glyph_index(ch).unwrap_or_else(|| panic!("{f:?}: the cut lost {ch} (U+{:04X})", ch as u32));
+            assert_eq!(full.glyph_hor_advance(g), cut.glyph_hor_advance(c), "{f:?}: advance of {ch}");
+            let (mut p, mut q) = (Path::default(), Path::default());
+            assert_eq!(full.outline_glyph(g, &mut p), cut.outline_glyph(c, &mut q), "{f:?}: box of {ch}");
+            assert_eq!(p.0, q.0, "{f:?}: outline of {ch}");
+            checked += 1;
+        }
+        assert!(checked > 21_000, "{f:?}: {checked} characters compared");
+        assert_eq!(full.units_per_em(), cut.units_per_em());
+    }
 }
 
 #[test]

@@ -20,7 +20,7 @@ use crate::state::AppState;
 /// The bundled fonts (resources), else the places the CLI looks, then the system's (Linux).
 fn fonts<R: Runtime>(app: &AppHandle<R>) -> AppResult<&'static Fonts> {
     let bundled = app.path().resource_dir().ok().map(|d| d.join("fonts"));
-    match bundled.filter(|d| d.join(zhicheng_sheet::Face::Serif.source().0).is_file()) {
+    match bundled.filter(|d| d.join(zhicheng_sheet::Face::Serif.bundled_file()).is_file()) {
         Some(dir) => Ok(Fonts::load(&dir)?),
         // Linux packages bundle none: the default places, then the system's fonts.
         None => Ok(Fonts::load_default()?),
