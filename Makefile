@@ -7,7 +7,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: screenshots soak bench help run test bootstrap-run bootstrap-test ui app lint deny rust-test ui-test e2e bindings fuzz dist dist-windows dist-check windows-check
+.PHONY: bench-start screenshots soak bench help run test bootstrap-run bootstrap-test ui app lint deny rust-test ui-test e2e bindings fuzz dist dist-windows dist-check windows-check
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
@@ -16,6 +16,7 @@ help:
 	@echo "make dist  — release build: the Linux packages (.deb, .rpm) with the CLI inside, and their sizes"
 	@echo "make dist-windows — the Windows release executables and a per-user installer (also run by make dist)"
 	@echo "make dist-check — install the built .deb here (root), start it, make a sheet, remove it"
+	@echo "make bench-start — start-up time and memory of the release app against a minimal Tauri app (tests/baseline)"
 	@echo "make fuzz  — each parser of user-given files under cargo fuzz (FUZZ_SECONDS each, default 600)"
 	@echo "make screenshots — the end-to-end suite writing its screenshots into docs/screenshots/ (else target/screenshots/)"
 	@echo "make soak  — 200 preview/compose cycles in the real app, memory printed every 20"
@@ -96,6 +97,15 @@ bench:
 	$(CARGO) bench -p zhicheng-vault --bench import
 	$(CARGO) bench -p zhicheng-vault --bench compose
 
+# Start-up and memory of the release app against a minimal Tauri app with one Chinese heading
+# (tests/baseline), both from one release build in Tauri's production mode, each started 5 times with a
+# fresh home under Xvfb: medians of window mapped, first paint, usable, PSS after 8 s, and the ratios.
+bench-start: bootstrap-test
+	@scripts/bootstrap.sh bench-start
+	npm --prefix ui run build --silent
+	$(CARGO) build --release -p zhicheng-app -p zhicheng-baseline --features tauri/custom-protocol
+	dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" scripts/bench-start.py
+
 # Regenerate ui/src/bindings.ts and ui/src/generated/districts.json from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p zhicheng-core bindings
@@ -124,7 +134,8 @@ dist: bootstrap-run
 		printf '%s\t%s\n' "$$(du -h "$$f" | cut -f1)" "$$f"; done
 	@$(MAKE) --no-print-directory dist-windows
 
-# Windows, built here: the release executables (x86_64-pc-windows-gnu, linked by mingw-w64) and a
+# Windows, built here: the release executables (in Tauri's production mode, `tauri/custom-protocol`, which
+# `tauri build` turns on: without it the app is a development build that looks for a dev server) (x86_64-pc-windows-gnu, linked by mingw-w64) and a
 # per-user installer from Debian's makensis (packaging/windows/installer.nsi); 7z lists what it holds.
 # Tauri's NSIS bundler is not used: it downloads a plugin DLL pinned by checksum from GitHub.
 WIN_TARGET := x86_64-pc-windows-gnu
@@ -133,7 +144,7 @@ VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 dist-windows:
 	@scripts/bootstrap.sh dist
 	npm --prefix ui run build --silent
-	$(CARGO) build --release --target $(WIN_TARGET) -p zhicheng-app -p zhicheng-cli
+	$(CARGO) build --release --target $(WIN_TARGET) -p zhicheng-app -p zhicheng-cli --features tauri/custom-protocol
 	makensis -V2 -DVERSION=$(VERSION) -DBIN=$(WIN_BIN) -DROOT=$(CURDIR) \
 		-DOUT=$(WIN_BIN)/zhicheng-$(VERSION)-setup.exe packaging/windows/installer.nsi
 	@7z l $(WIN_BIN)/zhicheng-$(VERSION)-setup.exe | grep -F ' ..... ' | grep -v PLUGINSDIR \

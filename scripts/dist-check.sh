@@ -28,10 +28,11 @@ if find /usr/lib/"$pkg" /usr/lib/zhicheng-app -name '*.tt[cf]' 2>/dev/null | gre
   echo "dist-check: the Linux package carries fonts; it should use the system's" >&2; exit 1
 fi
 
-echo "== the installed app under Xvfb, fresh home"
+echo "== the installed app under Xvfb, fresh home; a second start brings it to the front"
 ZHICHENG_APP_BIN=/usr/bin/zhicheng-app dbus-run-session -- "$here/scripts/with-secret-service.sh" \
   xvfb-run -a -s "-screen 0 1280x860x24" \
-  cargo test -q -p zhicheng-e2e --test installed -- --ignored --nocapture 2>&1 | grep -E "installed app|test result|panicked"
+  cargo test -q -p zhicheng-e2e --test installed --test single_instance -- --include-ignored --nocapture 2>&1 \
+    | grep -E "installed app|second start|test result|panicked"
 
 echo "== the installed CLI makes the publicity sheet with the system fonts"
 tmp="$(mktemp -d)"

@@ -108,6 +108,7 @@ pub fn run() {
     let builder = tauri::Builder::default()
         // Two windows must never write one workspace: a second start focuses the first window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tracing::info!(target: "zhicheng", "a second start: the open window is brought to the front");
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();
                 let _ = w.set_focus();
