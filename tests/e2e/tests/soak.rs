@@ -163,7 +163,9 @@ async fn soak_preview_and_compose_cycles() {
                 tokio::time::sleep(Duration::from_secs(3)).await;
                 let kib = pss_kib(&exe);
                 samples.push((n, kib));
-                println!("soak: cycle {n:>4}  PSS {:>7.1} MB", kib as f64 / 1024.0);
+                let parts: Vec<String> =
+                    pss_by_process(&exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
+                println!("soak: cycle {n:>4}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
             }
             continue;
         }

@@ -20,7 +20,15 @@ function worker() {
 
 export async function openPdf(bytes: ArrayBuffer): Promise<PdfDoc> {
   const pdfjs = await import("pdfjs-dist");
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), isEvalSupported: false, worker: await worker() });
+  // disableFontFace: a PDF's embedded fonts are drawn as paths by pdf.js, not handed to WebKit as web
+  // fonts. WebKit keeps every web font it was given in its font cache for the life of the page, and
+  // each preview of a PDF with embedded CJK subsets added another set (issue 16's soak).
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes.slice(0)),
+    isEvalSupported: false,
+    disableFontFace: true,
+    worker: await worker(),
+  });
   let destroyed = false;
   const destroy = () => {
     if (destroyed) return;
