@@ -72,6 +72,8 @@ const BUNDLED: [&str; 3] = ["NotoSerifSC-Regular.otf", "NotoSansSC-Bold.otf", "H
 
 /// One loaded face.
 pub struct LoadedFace {
+    /// The file it was read from (the bundled cut or a distribution's collection), for messages.
+    pub file: String,
     pub bytes: &'static [u8],
     pub index: u32,
     pub face: ttf_parser::Face<'static>,
@@ -231,7 +233,8 @@ impl Fonts {
             let face = ttf_parser::Face::parse(bytes, index)
                 .map_err(|e| SheetError::FontInvalid { path: path.clone(), detail: e.to_string() })?;
             let units_per_em = face.units_per_em() as f32;
-            Ok(LoadedFace { bytes, index, face, units_per_em })
+            let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            Ok(LoadedFace { file, bytes, index, face, units_per_em })
         };
         let fonts: &'static Fonts = Box::leak(Box::new(Fonts {
             dir: dir.to_path_buf(),

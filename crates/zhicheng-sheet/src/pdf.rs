@@ -100,11 +100,10 @@ pub fn write(fonts: &Fonts, layout: &Layout, meta: &Meta) -> Result<Vec<u8>, She
     // as it is: printpdf's own subsetting is turned off below, so the names get their subset tag here.
     let mut names = vec![];
     for (f, chars) in &used {
-        let (file, id) = (f.bundled_file(), f.pdf_id());
-        let parsed = fonts
-            .face(*f)
+        let (face, id) = (fonts.face(*f), f.pdf_id());
+        let parsed = face
             .pdf_subset(chars)
-            .map_err(|e| SheetError::FontEmbed { file: file.to_string(), detail: e.to_string() })?;
+            .map_err(|e| SheetError::FontEmbed { file: face.file.clone(), detail: e.to_string() })?;
         if let Some(name) = parsed.font_name.clone() {
             names.push((name, id));
         }
