@@ -28,10 +28,17 @@ for _ in $(seq 1 100); do
   if grep -qs started "$ZHICHENG_LOG_DIR"/zhicheng*.log; then break; fi
   sleep 0.2
 done
-# The first page loads and asks for the workspace's data; give the web process time to do it all.
-sleep 8
-import -window root "$out/screen.png"
-colours="$(convert "$out/screen.png" -format %k info:)"
+# The first page loads and asks for the workspace's data; give the web process time to do it all. Every
+# process runs under ptrace, which slows a start many times over: wait for the painted page (up to 60 s,
+# a screenshot a second), then 3 s more for what it asks for after.
+colours=0
+for _ in $(seq 1 60); do
+  sleep 1
+  import -window root "$out/screen.png"
+  colours="$(convert "$out/screen.png" -format %k info:)"
+  [ "$colours" -ge 50 ] && break
+done
+sleep 3
 pkill -TERM -f "^$app" || true
 wait "$tracer" 2>/dev/null || true
 
