@@ -35,28 +35,36 @@ copy() { # src dst
   cmp -s "$1" "$2" 2>/dev/null || cp "$1" "$2"
 }
 
-# subset SRC.ttc OUT.otf: face 2 (SC) of the collection, cut as said above, through the cache.
-subset() {
-  need "$1"
-  local key cached
+# The cached cut of SRC.ttc, named after OUT.otf and a hash of its inputs.
+cached() { # src out
+  local key
   key="$( (sha256sum "$1" | cut -d' ' -f1; echo "$fonttools_version $unicodes") | sha256sum | cut -c1-16)"
-  cached="$tools/fonts/$(basename "$2" .otf)-$key.otf"
-  if [ ! -f "$cached" ]; then
-    echo "fonts: cutting $(basename "$1") to $(basename "$2") (once per machine, about 1.5 min)"
-    "$tools/fonts-venv/bin/pyftsubset" "$1" --font-number=2 --unicodes="$unicodes" --layout-features='' \
-      --output-file="$cached.tmp"
-    mv "$cached.tmp" "$cached"
-  fi
-  copy "$cached" "$2"
+  echo "$tools/fonts/$(basename "$2" .otf)-$key.otf"
 }
 
-if [ ! -f "$dest/NotoSerifSC-Regular.otf" ] || [ ! -f "$dest/NotoSansSC-Bold.otf" ] || [ ! -d "$tools/fonts" ]; then
-  if [ ! -x "$tools/fonts-venv/bin/pyftsubset" ]; then
-    echo "fonts: installing fontTools $fonttools_version into $tools/fonts-venv"
-    python3 -m venv "$tools/fonts-venv"
-    "$tools/fonts-venv/bin/pip" install --quiet --disable-pip-version-check "fonttools==$fonttools_version"
+# subset SRC.ttc OUT.otf: face 2 (SC) of the collection, cut as said above, through the cache.
+subset() {
+  local c
+  c="$(cached "$1" "$2")"
+  if [ ! -f "$c" ]; then
+    echo "fonts: cutting $(basename "$1") to $(basename "$2") (once per machine, about 1.5 min)"
+    "$tools/fonts-venv/bin/pyftsubset" "$1" --font-number=2 --unicodes="$unicodes" --layout-features='' \
+      --output-file="$c.tmp"
+    mv "$c.tmp" "$c"
   fi
-  mkdir -p "$tools/fonts"
+  copy "$c" "$2"
+}
+
+need "$noto/NotoSerifCJK-Regular.ttc"
+need "$noto/NotoSansCJK-Bold.ttc"
+mkdir -p "$tools/fonts"
+# fontTools only when a cut is not in the cache (a new machine, a new version of the fonts).
+if { [ ! -f "$(cached "$noto/NotoSerifCJK-Regular.ttc" "$dest/NotoSerifSC-Regular.otf")" ] ||
+  [ ! -f "$(cached "$noto/NotoSansCJK-Bold.ttc" "$dest/NotoSansSC-Bold.otf")" ]; } &&
+  [ ! -x "$tools/fonts-venv/bin/pyftsubset" ]; then
+  echo "fonts: installing fontTools $fonttools_version into $tools/fonts-venv"
+  python3 -m venv "$tools/fonts-venv"
+  "$tools/fonts-venv/bin/pip" install --quiet --disable-pip-version-check "fonttools==$fonttools_version"
 fi
 subset "$noto/NotoSerifCJK-Regular.ttc" "$dest/NotoSerifSC-Regular.otf" &
 serif=$!
