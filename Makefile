@@ -134,9 +134,9 @@ dist: bootstrap-run
 		printf '%s\t%s\n' "$$(du -h "$$f" | cut -f1)" "$$f"; done
 	@$(MAKE) --no-print-directory dist-windows
 
-# Windows, built here: the release executables (in Tauri's production mode, `tauri/custom-protocol`, which
-# `tauri build` turns on: without it the app is a development build that looks for a dev server) (x86_64-pc-windows-gnu, linked by mingw-w64) and a
-# per-user installer from Debian's makensis (packaging/windows/installer.nsi); 7z lists what it holds.
+# Windows, built here: the release executables (x86_64-pc-windows-gnu, linked by mingw-w64) in Tauri's
+# production mode (`tauri/custom-protocol`, which `tauri build` turns on; without it the app is a development
+# build) and a per-user installer from Debian's makensis (packaging/windows/installer.nsi); 7z lists what it holds.
 # Tauri's NSIS bundler is not used: it downloads a plugin DLL pinned by checksum from GitHub.
 WIN_TARGET := x86_64-pc-windows-gnu
 WIN_BIN = $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/$(WIN_TARGET)/release

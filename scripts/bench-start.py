@@ -69,21 +69,10 @@ def share_differing(a, b, bpp):
     return differing / n
 
 
-def windows_of(pid_names):
-    """Top-level windows whose class is one of `pid_names`: [(id, x, y, w, h)] from xwininfo's tree."""
+def windows_of(wm_class):
+    """Ids of the windows of class `wm_class`, from xwininfo's tree (their geometry: `viewable`)."""
     out = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True, errors="replace").stdout
-    found = []
-    for line in out.splitlines():
-        line = line.strip()
-        if not any(f'("{n}"' in line for n in pid_names):
-            continue
-        parts = line.split()
-        geometry = [p for p in parts if "x" in p and "+" in p and p[0].isdigit()]
-        if not geometry:
-            continue
-        w, h = (int(v) for v in geometry[-1].partition("+")[0].split("x"))
-        found.append((parts[0], w, h))
-    return found
+    return [line.split()[0] for line in out.splitlines() if f'("{wm_class}"' in line]
 
 
 def viewable(win_id):
@@ -144,7 +133,7 @@ def one_run(binary, wm_class):
         while time.monotonic() - t0 < TIMEOUT:
             now = time.monotonic() - t0
             if box is None:
-                for win_id, _, _ in windows_of([wm_class]):
+                for win_id in windows_of(wm_class):
                     geo = viewable(win_id)
                     if geo and geo[2] > 200 and geo[3] > 200:
                         box, mapped = geo, now

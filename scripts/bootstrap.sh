@@ -77,11 +77,10 @@ if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
     echo "bootstrap: installing cargo-machete"
     cargo install cargo-machete --locked --version 0.9.2
   fi
-  # make test checks that the workspace compiles for Windows too (linked by mingw-w64 above).
-  rustup target list --installed 2>/dev/null | grep -q '^x86_64-pc-windows-gnu$' || rustup target add x86_64-pc-windows-gnu
 fi
 
-if [ "$mode" = "dist" ]; then
+# make test checks that the workspace compiles for Windows too, make dist builds it (linked by mingw-w64 above).
+if [ "$mode" = "test" ] || [ "$mode" = "bench" ] || [ "$mode" = "dist" ]; then
   rustup target list --installed 2>/dev/null | grep -q '^x86_64-pc-windows-gnu$' || rustup target add x86_64-pc-windows-gnu
 fi
 

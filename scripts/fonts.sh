@@ -42,33 +42,32 @@ cached() { # src out
   echo "$tools/fonts/$(basename "$2" .otf)-$key.otf"
 }
 
-# subset SRC.ttc OUT.otf: face 2 (SC) of the collection, cut as said above, through the cache.
+# subset SRC.ttc CUT OUT.otf: face 2 (SC) of the collection, cut as said above into the cache file CUT
+# (when it is not there yet), then copied to OUT.
 subset() {
-  local c
-  c="$(cached "$1" "$2")"
-  if [ ! -f "$c" ]; then
-    echo "fonts: cutting $(basename "$1") to $(basename "$2") (once per machine, about 1.5 min)"
+  if [ ! -f "$2" ]; then
+    echo "fonts: cutting $(basename "$1") to $(basename "$3") (once per machine, about 1.5 min)"
     "$tools/fonts-venv/bin/pyftsubset" "$1" --font-number=2 --unicodes="$unicodes" --layout-features='' \
-      --output-file="$c.tmp"
-    mv "$c.tmp" "$c"
+      --output-file="$2.tmp"
+    mv "$2.tmp" "$2"
   fi
-  copy "$c" "$2"
+  copy "$2" "$3"
 }
 
 need "$noto/NotoSerifCJK-Regular.ttc"
 need "$noto/NotoSansCJK-Bold.ttc"
 mkdir -p "$tools/fonts"
+serif_cut="$(cached "$noto/NotoSerifCJK-Regular.ttc" "$dest/NotoSerifSC-Regular.otf")"
+sans_cut="$(cached "$noto/NotoSansCJK-Bold.ttc" "$dest/NotoSansSC-Bold.otf")"
 # fontTools only when a cut is not in the cache (a new machine, a new version of the fonts).
-if { [ ! -f "$(cached "$noto/NotoSerifCJK-Regular.ttc" "$dest/NotoSerifSC-Regular.otf")" ] ||
-  [ ! -f "$(cached "$noto/NotoSansCJK-Bold.ttc" "$dest/NotoSansSC-Bold.otf")" ]; } &&
-  [ ! -x "$tools/fonts-venv/bin/pyftsubset" ]; then
+if { [ ! -f "$serif_cut" ] || [ ! -f "$sans_cut" ]; } && [ ! -x "$tools/fonts-venv/bin/pyftsubset" ]; then
   echo "fonts: installing fontTools $fonttools_version into $tools/fonts-venv"
   python3 -m venv "$tools/fonts-venv"
   "$tools/fonts-venv/bin/pip" install --quiet --disable-pip-version-check "fonttools==$fonttools_version"
 fi
-subset "$noto/NotoSerifCJK-Regular.ttc" "$dest/NotoSerifSC-Regular.otf" &
+subset "$noto/NotoSerifCJK-Regular.ttc" "$serif_cut" "$dest/NotoSerifSC-Regular.otf" &
 serif=$!
-subset "$noto/NotoSansCJK-Bold.ttc" "$dest/NotoSansSC-Bold.otf" &
+subset "$noto/NotoSansCJK-Bold.ttc" "$sans_cut" "$dest/NotoSansSC-Bold.otf" &
 sans=$!
 wait "$serif"
 wait "$sans"

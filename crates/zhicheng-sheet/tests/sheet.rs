@@ -241,21 +241,9 @@ fn qpdf_finds_no_error() {
 #[test]
 fn the_layout_matches_the_golden_image() {
     let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("s.pdf");
-    std::fs::write(&pdf, pdf_of(&sample())).unwrap();
-    let out = dir.path().join("p");
-    let st = tool("pdftoppm")
-        .args(["-r", "50", "-gray", "-png", "-f", "1", "-l", "1"])
-        .arg(&pdf)
-        .arg(&out)
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let rendered = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "png"))
+    let rendered = grey_pngs(dir.path(), "s", &pdf_of(&sample()), &["-r", "50", "-f", "1", "-l", "1"])
+        .into_iter()
+        .next()
         .expect("pdftoppm wrote a png");
     let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sample-p1-50dpi.png");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -268,6 +256,24 @@ fn the_layout_matches_the_golden_image() {
     let differing = a.iter().zip(&b).filter(|(x, y)| x.abs_diff(**y) > 64).count();
     let share = differing as f64 / a.len() as f64;
     assert!(share < 0.004, "{:.2}% of pixels differ from the golden image", share * 100.0);
+}
+
+/// `pdf` rendered in grey by pdftoppm (`args`: resolution, pages) into `dir`: the PNGs in page order.
+fn grey_pngs(dir: &std::path::Path, name: &str, pdf: &[u8], args: &[&str]) -> Vec<std::path::PathBuf> {
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let st = tool("pdftoppm").args(args).args(["-gray", "-png"]).arg(&path).arg(dir.join(name)).status().unwrap();
+    assert!(st.success());
+    let mut pngs: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "png")
+                && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&format!("{name}-")))
+        })
+        .collect();
+    pngs.sort();
+    pngs
 }
 
 fn grey(png_bytes: &[u8]) -> (Vec<u8>, u32, u32) {
@@ -359,17 +365,7 @@ fn the_system_fonts_give_the_same_sheet_as_the_bundled_ones() {
     assert_eq!(text_of(&a), text_of(&b), "the same text with the system's faces");
     let dir = tempfile::tempdir().unwrap();
     let pages = |name: &str, pdf: &[u8]| -> Vec<(Vec<u8>, u32, u32)> {
-        let path = dir.path().join(format!("{name}.pdf"));
-        std::fs::write(&path, pdf).unwrap();
-        let st = tool("pdftoppm").args(["-r", "100", "-gray", "-png"]).arg(&path).arg(dir.path().join(name)).status();
-        assert!(st.unwrap().success());
-        let mut pngs: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "png") && p.to_string_lossy().contains(&format!("/{name}-")))
-            .collect();
-        pngs.sort();
-        pngs.iter().map(|p| grey(&std::fs::read(p).unwrap())).collect()
+        grey_pngs(dir.path(), name, pdf, &["-r", "100"]).iter().map(|p| grey(&std::fs::read(p).unwrap())).collect()
     };
     let (pa, pb) = (pages("system", &a), pages("bundled", &b));
     assert!(!pa.is_empty() && pa.len() == pb.len(), "{} pages against {}", pa.len(), pb.len());
