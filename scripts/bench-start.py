@@ -8,8 +8,9 @@ taking turns, under the X server in $DISPLAY (make runs this under Xvfb and a pr
 a Secret Service, as a desktop has), each time with a fresh, empty home. Measured from the moment the
 process is spawned:
 
-  mapped   the top-level window is viewable (xwininfo);
-  painted  the window shows content: its area in a screenshot (xwd) is no longer one flat colour;
+  mapped   the top-level window is viewable (libX11, in this process);
+  painted  the window shows content: its area on the screen (read through libX11 in this process,
+           every POLL s) is no longer one flat colour;
   usable   the window shows what it will keep showing — its pixels are within 0.5 % of the screenshot
            taken after the idle time (for the app: the 基本情况 form with its fields; for the
            baseline: the heading). The blink of a text cursor stays under that share;
@@ -19,11 +20,12 @@ Prints the medians, the ratios app / baseline and the goals of issue 14: ≤ 1.2
 the form usable within 0.8 s. Exit status 0 even when a goal is missed (it is a measurement).
 """
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
@@ -35,58 +37,130 @@ TIMEOUT = 30.0
 POLL = 0.02
 
 
-def xwd_root():
-    """A screenshot of the root window: (width, height, bytes per pixel, bytes per line, pixels)."""
-    raw = subprocess.run(["xwd", "-root", "-silent"], capture_output=True, check=True).stdout
-    head = struct.unpack(">25I", raw[:100])
-    header_size, width, height = head[0], head[4], head[5]
-    bits_per_pixel, bytes_per_line, ncolors = head[11], head[12], head[19]
-    start = header_size + ncolors * 12
-    return width, height, bits_per_pixel // 8, bytes_per_line, raw[start:]
+class X:
+    """The X server in $DISPLAY through libX11 (ctypes), in this process: a screenshot of the window's
+    area takes ~10 ms here, where a spawned `xwd -root` took ~85 ms of both cores' time — time the
+    measured app's WebKit processes need while they start (both apps were measured slower by it)."""
+
+    class Image(ctypes.Structure):
+        _fields_ = [("width", ctypes.c_int), ("height", ctypes.c_int), ("xoffset", ctypes.c_int),
+                    ("format", ctypes.c_int), ("data", ctypes.c_void_p), ("byte_order", ctypes.c_int),
+                    ("bitmap_unit", ctypes.c_int), ("bitmap_bit_order", ctypes.c_int),
+                    ("bitmap_pad", ctypes.c_int), ("depth", ctypes.c_int), ("bytes_per_line", ctypes.c_int),
+                    ("bits_per_pixel", ctypes.c_int)]
+
+    class Attributes(ctypes.Structure):
+        _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int), ("height", ctypes.c_int),
+                    ("border_width", ctypes.c_int), ("depth", ctypes.c_int), ("visual", ctypes.c_void_p),
+                    ("root", ctypes.c_ulong), ("class_", ctypes.c_int), ("bit_gravity", ctypes.c_int),
+                    ("win_gravity", ctypes.c_int), ("backing_store", ctypes.c_int),
+                    ("backing_planes", ctypes.c_ulong), ("backing_pixel", ctypes.c_ulong),
+                    ("save_under", ctypes.c_int), ("colormap", ctypes.c_ulong), ("map_installed", ctypes.c_int),
+                    ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
+                    ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
+                    ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p)]
+
+    class ClassHint(ctypes.Structure):
+        _fields_ = [("res_name", ctypes.c_void_p), ("res_class", ctypes.c_void_p)]
+
+    IS_VIEWABLE = 2
+    Z_PIXMAP = 2
+
+    def __init__(self):
+        lib = ctypes.util.find_library("X11")
+        if not lib:
+            sys.exit("bench-start: libX11 is missing (scripts/bootstrap.sh bench-start installs it)")
+        x = self.x = ctypes.CDLL(lib)
+        P, U, I = ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int
+        x.XOpenDisplay.restype, x.XOpenDisplay.argtypes = P, [ctypes.c_char_p]
+        x.XDefaultRootWindow.restype, x.XDefaultRootWindow.argtypes = U, [P]
+        x.XQueryTree.argtypes = [P, U, ctypes.POINTER(U), ctypes.POINTER(U), ctypes.POINTER(P), ctypes.POINTER(ctypes.c_uint)]
+        x.XGetClassHint.argtypes = [P, U, ctypes.POINTER(X.ClassHint)]
+        x.XGetWindowAttributes.argtypes = [P, U, ctypes.POINTER(X.Attributes)]
+        x.XTranslateCoordinates.argtypes = [P, U, U, I, I, ctypes.POINTER(I), ctypes.POINTER(I), ctypes.POINTER(U)]
+        x.XGetImage.restype = P
+        x.XGetImage.argtypes = [P, U, I, I, ctypes.c_uint, ctypes.c_uint, U, I]
+        x.XFree.argtypes = [P]
+        self.d = x.XOpenDisplay(None)
+        if not self.d:
+            sys.exit("bench-start: cannot open the X display (run under xvfb-run, as make bench-start does)")
+        self.root = x.XDefaultRootWindow(self.d)
+        x.XDisplayWidth.argtypes = x.XDisplayHeight.argtypes = [P, I]
+        self.screen = (x.XDisplayWidth(self.d, 0), x.XDisplayHeight(self.d, 0))
+        # Errors on a window that vanished between two calls are not fatal.
+        self.handler = ctypes.CFUNCTYPE(I, P, P)(lambda d, e: 0)
+        x.XSetErrorHandler(self.handler)
+
+    def children(self, win):
+        root, parent, kids, n = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p(), ctypes.c_uint()
+        if not self.x.XQueryTree(self.d, win, ctypes.byref(root), ctypes.byref(parent), ctypes.byref(kids), ctypes.byref(n)):
+            return []
+        if not kids.value:
+            return []
+        out = list(ctypes.cast(kids, ctypes.POINTER(ctypes.c_ulong))[:n.value])
+        self.x.XFree(kids)
+        return out
+
+    def wm_class(self, win):
+        hint = X.ClassHint()
+        if not self.x.XGetClassHint(self.d, win, ctypes.byref(hint)):
+            return None
+        name = ctypes.string_at(hint.res_name).decode(errors="replace") if hint.res_name else None
+        for field in (hint.res_name, hint.res_class):  # XGetClassHint's two strings are ours to free
+            if field:
+                self.x.XFree(field)
+        return name
+
+    def viewable_box(self, wm_class):
+        """(x, y, w, h) of a viewable window of class `wm_class` larger than 200×200, or None."""
+        todo = [self.root]
+        while todo:
+            win = todo.pop()
+            for kid in self.children(win):
+                todo.append(kid)
+                if self.wm_class(kid) != wm_class:
+                    continue
+                a = X.Attributes()
+                if not self.x.XGetWindowAttributes(self.d, kid, ctypes.byref(a)) or a.map_state != X.IS_VIEWABLE:
+                    continue
+                if a.width <= 200 or a.height <= 200:
+                    continue
+                ax, ay, child = ctypes.c_int(), ctypes.c_int(), ctypes.c_ulong()
+                self.x.XTranslateCoordinates(self.d, kid, self.root, 0, 0, ctypes.byref(ax), ctypes.byref(ay), ctypes.byref(child))
+                return (ax.value, ay.value, a.width, a.height)
+        return None
+
+    def grab(self, box):
+        """The pixels of `box` on the screen (4 bytes each, row by row), or b"" if it cannot be read."""
+        bx, by, w, h = box  # the part of it on the screen (a grab beyond the screen fails)
+        bx, by = max(0, bx), max(0, by)
+        w, h = min(w, self.screen[0] - bx), min(h, self.screen[1] - by)
+        p = self.x.XGetImage(self.d, self.root, bx, by, w, h, 0xFFFFFFFF, X.Z_PIXMAP)
+        if not p:
+            return b""
+        im = X.Image.from_address(p)
+        data = ctypes.string_at(im.data, im.bytes_per_line * im.height)
+        self.x.XFree(ctypes.c_void_p(im.data))
+        self.x.XFree(ctypes.c_void_p(p))
+        return data
 
 
-def region(shot, box):
-    """The bytes of `box` (x, y, w, h) in a screenshot, row by row."""
-    width, height, bpp, bpl, px = shot
-    x, y, w, h = box
-    x, y = max(0, x), max(0, y)
-    w, h = min(w, width - x), min(h, height - y)
-    return b"".join(px[(y + r) * bpl + x * bpp:(y + r) * bpl + (x + w) * bpp] for r in range(h)), bpp
+BPP = 4  # XGetImage's ZPixmap at depth 24: 32 bits a pixel
 
 
-def flat(shot, box):
-    data, bpp = region(shot, box)
-    first = data[:bpp]
-    return len(data) == 0 or data == first * (len(data) // bpp)
+def flat(data):
+    return len(data) == 0 or data == data[:BPP] * (len(data) // BPP)
 
 
-def share_differing(a, b, bpp):
-    """Share of pixels that differ between two regions of the same size."""
-    n = min(len(a), len(b)) // bpp
+def share_differing(a, b):
+    """Share of pixels that differ between two grabs of the same box."""
+    if a == b:
+        return 0.0
+    n = min(len(a), len(b)) // BPP
     if n == 0:
         return 1.0
-    differing = sum(1 for i in range(0, n * bpp, bpp) if a[i:i + bpp] != b[i:i + bpp])
+    differing = sum(1 for i in range(0, n * BPP, BPP) if a[i:i + BPP] != b[i:i + BPP])
     return differing / n
-
-
-def windows_of(wm_class):
-    """Ids of the windows of class `wm_class`, from xwininfo's tree (their geometry: `viewable`)."""
-    out = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True, errors="replace").stdout
-    return [line.split()[0] for line in out.splitlines() if f'("{wm_class}"' in line]
-
-
-def viewable(win_id):
-    out = subprocess.run(["xwininfo", "-id", win_id], capture_output=True, text=True, errors="replace").stdout
-    if "IsViewable" not in out:
-        return None
-    val = {}
-    for line in out.splitlines():
-        k, _, v = line.strip().partition(":")
-        val[k] = v.strip()
-    try:
-        return (int(val["Absolute upper-left X"]), int(val["Absolute upper-left Y"]), int(val["Width"]), int(val["Height"]))
-    except (KeyError, ValueError):
-        return None
 
 
 def tree(pid):
@@ -117,7 +191,7 @@ def pss_mb(pid):
     return total / 1024
 
 
-def one_run(binary, wm_class):
+def one_run(xs, binary, wm_class):
     home = tempfile.mkdtemp(prefix="bench-start-")
     env = dict(os.environ)
     env.update(HOME=home, XDG_DATA_HOME=f"{home}/.local/share", XDG_CONFIG_HOME=f"{home}/.config",
@@ -128,21 +202,18 @@ def one_run(binary, wm_class):
                             start_new_session=True)
     mapped = painted = None
     box = None
-    frames = []  # (time, region bytes) until painted and a little after, for "usable"
+    frames = []  # (time, pixels) until painted and a little after, for "usable"
     try:
         while time.monotonic() - t0 < TIMEOUT:
             now = time.monotonic() - t0
             if box is None:
-                for win_id in windows_of(wm_class):
-                    geo = viewable(win_id)
-                    if geo and geo[2] > 200 and geo[3] > 200:
-                        box, mapped = geo, now
-                        break
+                box = xs.viewable_box(wm_class)
+                if box is not None:
+                    mapped = now
             if box is not None:
-                shot = xwd_root()
-                data, bpp = region(shot, box)
+                data = xs.grab(box)
                 frames.append((time.monotonic() - t0, data))
-                if painted is None and not flat(shot, box):
+                if painted is None and data and not flat(data):
                     painted = frames[-1][0]
                 if painted is not None and frames[-1][0] - painted > 3.0:
                     break
@@ -151,12 +222,12 @@ def one_run(binary, wm_class):
             raise RuntimeError(f"{wm_class}: no window with content within {TIMEOUT:.0f} s")
         while time.monotonic() - t0 < IDLE:
             time.sleep(0.1)
-        final, bpp = region(xwd_root(), box)
+        final = xs.grab(box)
         pss = pss_mb(proc.pid)
         # Usable: the first frame from which every later frame is within 0.5 % of the settled one.
         usable = frames[-1][0]
         for t, data in reversed(frames):
-            if share_differing(data, final, bpp) > 0.005:
+            if share_differing(data, final) > 0.005:
                 break
             usable = t
         return dict(mapped=mapped, painted=painted, usable=usable, pss=pss)
@@ -176,10 +247,11 @@ def main():
     for b in (app, base):
         if not os.access(b, os.X_OK):
             sys.exit(f"bench-start: {b} is missing (make bench-start builds it)")
+    xs = X()
     results = {"baseline": [], "app": []}
     for i in range(RUNS):
         for name, binary, wm_class in (("baseline", base, "zhicheng-baseline"), ("app", app, "zhicheng-app")):
-            r = one_run(binary, wm_class)
+            r = one_run(xs, binary, wm_class)
             results[name].append(r)
             print(f"  run {i + 1} {name:8}  mapped {r['mapped']:.2f} s  painted {r['painted']:.2f} s  "
                   f"usable {r['usable']:.2f} s  PSS {r['pss']:.0f} MB", flush=True)

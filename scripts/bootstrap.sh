@@ -3,7 +3,7 @@
 #   scripts/bootstrap.sh run    — what `make run` needs (build deps, CJK fonts, npm packages)
 #   scripts/bootstrap.sh test   — the above plus Xvfb, WebKitWebDriver, tauri-driver, qpdf and poppler
 #   scripts/bootstrap.sh bench  — the above plus what the benchmarks compare against: Chromium, img2pdf, ImageMagick
-#   scripts/bootstrap.sh bench-start — xwd (x11-apps) for make bench-start's screenshots
+#   scripts/bootstrap.sh bench-start — libX11 (read by make bench-start through ctypes) and Xvfb
 #   scripts/bootstrap.sh dist   — run's, plus the Windows cross-build (mingw-w64, the Rust target) and makensis
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
@@ -27,7 +27,7 @@ pkgs=("${run_pkgs[@]}")
 if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then pkgs+=("${test_pkgs[@]}"); fi
 if [ "$mode" = "bench" ]; then pkgs+=(chromium img2pdf imagemagick); fi
 if [ "$mode" = "dist" ]; then pkgs+=(gcc-mingw-w64-x86-64 nsis p7zip-full); fi
-if [ "$mode" = "bench-start" ]; then pkgs+=(x11-apps x11-utils xvfb); fi
+if [ "$mode" = "bench-start" ]; then pkgs+=(libx11-6 xvfb); fi
 
 missing=()
 for p in "${pkgs[@]}"; do
