@@ -2,6 +2,7 @@ import { App as AntApp, Alert, Button, Card, Result, Space, Spin, Steps } from "
 import dayjs from "dayjs";
 import { lazy, Suspense, useState } from "react";
 import { api, errorText } from "./api/ipc";
+import type { Boot } from "./boot";
 import { ReminderBanners } from "./deadlines/ReminderBanners";
 import { RoundBanner, TimelineProvider } from "./deadlines/Timeline";
 import { EducationStep } from "./eligibility/EducationStep";
@@ -20,13 +21,14 @@ const SheetPage = lazy(() => import("./sheet/SheetPage").then((m) => ({ default:
 const AchievementsStep = lazy(() => import("./eligibility/AchievementsStep").then((m) => ({ default: m.AchievementsStep })));
 const ResultStep = lazy(() => import("./eligibility/ResultStep").then((m) => ({ default: m.ResultStep })));
 
-export function App() {
+/** `boot`: the first screen's data, already asked for by main.tsx (boot.ts). */
+export function App({ boot }: { boot?: Boot } = {}) {
   const { t } = useI18n();
   const { modal } = AntApp.useApp();
   const [page, setPage] = useState<Page>("assessment");
   const wizard = useWizard();
   const { step, goTo, rules, assessment, screening, achievements, findings, flushProfile, currentProfile } = wizard;
-  const { state, workspace, busy, load, act } = useApplicant(wizard.adopt);
+  const { state, workspace, busy, load, act } = useApplicant(wizard.adopt, boot?.profile);
 
   // A 预审 finding's field: the page and step where it is filled in.
   const jumpTo = (field: string) => {
@@ -173,7 +175,7 @@ export function App() {
     );
   }
   return (
-    <TimelineProvider>
+    <TimelineProvider first={boot?.deadlines}>
     <AppShell workspace={workspace} page={page === "assessment" && step === 3 ? "achievements" : page} onNavigate={navigate}>
       <ReminderBanners />
       <RoundBanner onPrepare={() => setPage("deadlines")} />

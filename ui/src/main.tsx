@@ -9,11 +9,12 @@ import { StrictMode, useEffect } from "react";
 import "antd/dist/antd.css";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { bootSettled, startBoot, type Boot } from "./boot";
 import { I18nProvider, useI18n } from "./i18n/I18n";
 import { keepClearButtonsOutOfTabOrder } from "./shell/clearButtons";
 import "./styles.css";
 
-function Localized() {
+function Localized({ boot }: { boot: Boot }) {
   const { lang, t } = useI18n();
   useEffect(() => {
     dayjs.locale(lang === "zh" ? "zh-cn" : "en");
@@ -27,16 +28,21 @@ function Localized() {
       theme={{ zeroRuntime: true, token: { colorPrimary: "#15803d", borderRadius: 6 } }}
     >
       <AntApp>
-        <App />
+        <App boot={boot} />
       </AntApp>
     </ConfigProvider>
   );
 }
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <I18nProvider>
-      <Localized />
-    </I18nProvider>
-  </StrictMode>,
+// The profile and the deadlines are asked for first, while the thread is idle; the page is drawn once
+// they have answered (boot.ts). Until then the window shows index.html's empty frame.
+const boot = startBoot();
+void bootSettled(boot).then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <I18nProvider>
+        <Localized boot={boot} />
+      </I18nProvider>
+    </StrictMode>,
+  ),
 );

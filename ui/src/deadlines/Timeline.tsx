@@ -2,9 +2,10 @@
 // is fetched here once and shared, so 公示表, 截止日期, 评估结果 and the closed-round banner all say the
 // same thing. Pages that change what it depends on (publicity dates, rounds) call `refresh`.
 import { Alert, Button, Space, Typography } from "antd";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { DeadlineOverview, PublicityFit } from "../bindings";
 import { api } from "../api/ipc";
+import type { Early } from "../boot";
 import { useI18n } from "../i18n/I18n";
 import { formatBeijing } from "./time";
 
@@ -29,8 +30,10 @@ const Ctx = createContext<TimelineValue>({
   openTool: () => {},
 });
 
-export function TimelineProvider({ children }: { children: ReactNode }) {
-  const [overview, setOverview] = useState<DeadlineOverview | null>(null);
+/** `first`: the overview main.tsx already asked for (boot.ts), used instead of asking again. */
+export function TimelineProvider({ children, first }: { children: ReactNode; first?: Early<DeadlineOverview> }) {
+  const [overview, setOverview] = useState<DeadlineOverview | null>(() => (first?.result?.ok ? first.result.value : null));
+  const firstAsk = useRef(first);
   const [tool, openTool] = useState<RoundTool | null>(null);
   const refresh = useCallback(async () => {
     try {
@@ -40,7 +43,10 @@ export function TimelineProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    void refresh();
+    const pending = firstAsk.current;
+    firstAsk.current = undefined;
+    if (!pending) void refresh();
+    else if (!pending.result) pending.promise.then(setOverview, () => {});
     const id = setInterval(() => void refresh(), REFRESH_MS);
     return () => clearInterval(id);
   }, [refresh]);

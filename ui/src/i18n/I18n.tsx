@@ -16,7 +16,8 @@ export function makeT(lang: Lang): T {
   return (key, params) => format(catalogs[lang][key], params);
 }
 
-function initialLang(): Lang {
+/** The language the user chose last time (Chinese until they choose). */
+export function initialLang(): Lang {
   try {
     return localStorage.getItem(LANG_KEY) === "en" ? "en" : "zh";
   } catch {

@@ -5,6 +5,8 @@ import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
 import example from "../../../examples/applicant.json";
 import { App } from "../App";
+import { bootSettled, startBoot, type Boot } from "../boot";
+import overview2023 from "../generated/overview-2023-11-30.json";
 import type { Profile } from "../bindings";
 import type { Lang } from "../i18n/catalog";
 import { I18nProvider } from "../i18n/I18n";
@@ -159,15 +161,71 @@ describe("autosave through IPC", () => {
 });
 
 describe("app start", () => {
-  function renderApp() {
+  function renderApp(boot?: Boot) {
     return render(
       <I18nProvider lang="zh">
         <AntApp>
-          <App />
+          <App boot={boot} />
         </AntApp>
       </I18nProvider>,
     );
   }
+
+  it("draws the form from the answers main.tsx asked for first, in its first frame, and asks no second time", async () => {
+    const calls: string[] = [];
+    mockCommands((cmd) => {
+      calls.push(cmd);
+      if (cmd === "profile_load") return { file: example, exists: true, migrated_from: "0.9", personal_locked: false };
+      if (cmd === "workspace_info") return { root: "/ws", backups: [] };
+      if (cmd === "deadlines_overview" || cmd === "deadlines_notify") return { ...overview2023, round_over: true, reminders: [] };
+      return null;
+    });
+    const boot = startBoot();
+    await bootSettled(boot);
+    expect(calls.slice(0, 3).sort()).toEqual(["deadlines_overview", "profile_load", "workspace_set_language"]);
+    renderApp(boot);
+    // No loading spinner first: the form with the file's values, the migration notice and the closed
+    // round's banner are there in the very first render.
+    expect(input("name").value).toBe("李明");
+    expect(screen.getByText(/申报资料来自旧版本（版本 0.9）/)).toBeTruthy();
+    expect(screen.getByTestId("round-closed")).toBeTruthy();
+    await screen.findByText(/数据保存在：\/ws/);
+    expect(calls.filter((c) => c === "profile_load")).toHaveLength(1);
+  });
+
+  it("shows a damaged file's choices when the first load failed, without loading again", async () => {
+    const calls: string[] = [];
+    mockCommands((cmd) => {
+      calls.push(cmd);
+      if (cmd === "profile_load") throw { code: "corrupt_file", message: "工作区文件 applicant.json 已损坏", backup: null, issues: [] };
+      if (cmd === "workspace_info") return { root: "/ws", backups: [] };
+      return null;
+    });
+    const boot = startBoot();
+    await bootSettled(boot);
+    renderApp(boot);
+    expect(screen.getByText("申报资料文件已损坏")).toBeTruthy();
+    await screen.findByText(/数据保存在：\/ws/);
+    expect(calls.filter((c) => c === "profile_load")).toHaveLength(1);
+  });
+
+  it("waits for a first load still under way when the window is drawn (a slow key store)", async () => {
+    let answer: (v: unknown) => void = () => {};
+    const calls: string[] = [];
+    mockCommands((cmd) => {
+      calls.push(cmd);
+      if (cmd === "profile_load") return new Promise((r) => (answer = r));
+      if (cmd === "workspace_info") return { root: "/ws", backups: [] };
+      return null;
+    });
+    const boot = startBoot();
+    await bootSettled(boot, 10);
+    renderApp(boot);
+    expect(screen.getByText("正在打开工作区…")).toBeTruthy();
+    await act(async () => answer({ file: example, exists: true, migrated_from: null, personal_locked: false }));
+    await waitFor(() => expect(input("name").value).toBe("李明"));
+    expect(calls.filter((c) => c === "profile_load")).toHaveLength(1);
+  });
 
   it("loads the saved profile into the form", async () => {
     mockCommands((cmd) => {
