@@ -10,7 +10,8 @@ process is spawned:
 
   mapped   the top-level window is viewable (libX11, in this process);
   painted  the window shows content: its area on the screen (read through libX11 in this process,
-           every POLL s) is no longer one flat colour;
+           every POLL s) is no longer one flat colour — for the app that is index.html's empty frame
+           (sidebar and header, no words, drawn before any script runs), for the baseline its heading;
   usable   the window shows what it will keep showing — its pixels are within 0.5 % of the screenshot
            taken after the idle time (for the app: the 基本情况 form with its fields; for the
            baseline: the heading). The blink of a text cursor stays under that share;
