@@ -78,8 +78,10 @@ screenshots: app
 		xvfb-run -a -s "-screen 0 1280x860x24" $(CARGO) test -p zhicheng-e2e -- --test-threads=1
 
 # 200 preview/compose cycles in the real app, PSS printed every 20 (not part of make test: minutes).
+# SOAK_BIN=target/release/zhicheng-app measures a release build instead (after make bench-start or dist).
+SOAK_BIN ?= $(APP_BIN)
 soak: app
-	ZHICHENG_APP_BIN="$(APP_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
+	ZHICHENG_APP_BIN="$(SOAK_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
 		$(CARGO) test -p zhicheng-e2e --test soak -- --ignored --nocapture --test-threads=1
 
 # Everything, with one closing line that adds up every runner's counts.
