@@ -128,8 +128,8 @@ async fn soak_preview_and_compose_cycles() {
             println!("soak: cycle {n} after {what}: PSS {:.1} MB", pss_kib(&exe) as f64 / 1024.0);
         }
     };
-    // SOAK_ONLY=preview: only the file preview each cycle; =editor: only the page editor (to find which
-    // part keeps memory).
+    // SOAK_ONLY=preview: only the file preview each cycle; =editor: only the page editor; =pages: only
+    // 公示表 and 截止日期 (=sheet, =deadlines: one of them); =ipc: only reads through the IPC (to find which part keeps memory).
     let only = std::env::var("SOAK_ONLY").unwrap_or_default();
     for n in 1..=cycles {
         if only == "preview" {
@@ -152,6 +152,19 @@ async fn soak_preview_and_compose_cycles() {
             )
             .await
             .unwrap();
+        } else if only == "pages" || only == "sheet" || only == "deadlines" {
+            // Only the two other pages of each cycle (or one of them): 公示表 (its SVG preview) and
+            // 截止日期 (the countdowns).
+            if only != "deadlines" {
+                click(&c, "[data-testid=nav-sheet]").await;
+                wait_for(&c, "[data-testid=sheet-page-svg]").await;
+            }
+            if only != "sheet" {
+                click(&c, "[data-testid=nav-deadlines]").await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            click(&c, "[data-testid=nav-evidence]").await;
+            wait_for(&c, "[data-testid='ev-preview-公示表样张']").await;
         } else if only == "editor" {
             click(&c, "[data-testid='ev-compose-achievement:a1']").await;
             until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
