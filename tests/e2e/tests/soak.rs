@@ -65,6 +65,17 @@ fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
     out
 }
 
+/// After a pause (to let the engine collect what it will, as a user pausing would), the PSS of the app's
+/// processes in KiB, printed with each process's share.
+async fn sample(exe: &std::path::Path, n: usize) -> u64 {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let kib = pss_kib(exe);
+    let parts: Vec<String> =
+        pss_by_process(exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
+    println!("soak: cycle {n:>4}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
+    kib
+}
+
 async fn until(c: &Client, what: &str, js: &str) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while c.execute(js, vec![]).await.ok().and_then(|v| v.as_bool()) != Some(true) {
@@ -129,7 +140,8 @@ async fn soak_preview_and_compose_cycles() {
         }
     };
     // SOAK_ONLY=preview: only the file preview each cycle; =editor: only the page editor; =pages: only
-    // 公示表 and 截止日期 (=sheet, =deadlines: one of them); =ipc: only reads through the IPC (to find which part keeps memory).
+    // 公示表 and 截止日期 (=sheet, =deadlines: one of them); =ipc: only reads through the IPC (to find
+    // which part keeps memory).
     let only = std::env::var("SOAK_ONLY").unwrap_or_default();
     for n in 1..=cycles {
         if only == "preview" {
@@ -173,12 +185,7 @@ async fn soak_preview_and_compose_cycles() {
         }
         if !only.is_empty() {
             if n % every == 0 {
-                tokio::time::sleep(Duration::from_secs(3)).await;
-                let kib = pss_kib(&exe);
-                samples.push((n, kib));
-                let parts: Vec<String> =
-                    pss_by_process(&exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
-                println!("soak: cycle {n:>4}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
+                samples.push((n, sample(&exe, n).await));
             }
             continue;
         }
@@ -221,13 +228,7 @@ async fn soak_preview_and_compose_cycles() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         step("截止日期", n);
         if n % every == 0 {
-            // Let the engine collect what it will, as a user pausing would.
-            tokio::time::sleep(Duration::from_secs(3)).await;
-            let kib = pss_kib(&exe);
-            samples.push((n, kib));
-            let parts: Vec<String> =
-                pss_by_process(&exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
-            println!("soak: cycle {n:>4}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
+            samples.push((n, sample(&exe, n).await));
         }
     }
     c.close().await.unwrap();
