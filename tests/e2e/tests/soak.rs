@@ -3,7 +3,9 @@
 //! 截止日期, back to 佐证材料 — printing the PSS of the app's processes (the app and its WebKit
 //! children, /proc/*/smaps_rollup) every 20 cycles, and the growth per cycle after the first 20.
 //! Goal: under 0.2 MB per cycle. Ignored by `make test` (it takes minutes); a measurement, not a
-//! pass/fail test. SOAK_CYCLES changes the count.
+//! pass/fail test. SOAK_CYCLES changes the count, SOAK_EVERY the interval, SOAK_PAUSE the seconds waited
+//! before each sample (3), SOAK_IDLE adds a last sample after that many idle seconds, SOAK_SMAPS=DIR keeps
+//! each process's memory map at each sample, SOAK_ONLY runs one part of the cycle (see below).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
 
@@ -22,6 +24,23 @@ fn pss_kib(exe: &std::path::Path) -> u64 {
 
 /// The same, per process name (the app, WebKitWebProcess, WebKitNetworkProcess, …).
 fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = our_processes(exe)
+        .into_iter()
+        .filter_map(|(pid, name)| {
+            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+            let kib = rollup
+                .lines()
+                .find(|l| l.starts_with("Pss:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())?;
+            Some((name, kib))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every process running `exe` and all their descendants: pid and name.
+fn our_processes(exe: &std::path::Path) -> Vec<(u32, String)> {
     let mut parent = std::collections::HashMap::new();
     let mut roots = vec![];
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -48,31 +67,40 @@ fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
         }
         false
     };
-    let mut out: Vec<(String, u64)> = parent
+    parent
         .keys()
         .filter(|&&p| is_ours(p))
-        .filter_map(|p| {
-            let rollup = std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).ok()?;
-            let kib = rollup
-                .lines()
-                .find(|l| l.starts_with("Pss:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())?;
-            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default().trim().to_string();
-            Some((name, kib))
-        })
-        .collect();
-    out.sort();
-    out
+        .map(|&p| (p, std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default().trim().to_string()))
+        .collect()
 }
 
-/// After a pause (to let the engine collect what it will, as a user pausing would), the PSS of the app's
-/// processes in KiB, printed with each process's share.
+/// The least-squares slope of `y` over `x`.
+fn slope(points: &[(f64, f64)]) -> f64 {
+    let n = points.len() as f64;
+    let (mx, my) = (points.iter().map(|p| p.0).sum::<f64>() / n, points.iter().map(|p| p.1).sum::<f64>() / n);
+    let sxy: f64 = points.iter().map(|(x, y)| (x - mx) * (y - my)).sum();
+    let sxx: f64 = points.iter().map(|(x, _)| (x - mx) * (x - mx)).sum();
+    if sxx == 0.0 { 0.0 } else { sxy / sxx }
+}
+
+/// After a pause (to let the engine collect what it will, as a user pausing would: 3 s, or SOAK_PAUSE
+/// seconds), the PSS of the app's processes in KiB, printed with each process's share.
 async fn sample(exe: &std::path::Path, n: usize) -> u64 {
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    let pause = std::env::var("SOAK_PAUSE").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+    tokio::time::sleep(Duration::from_secs(pause)).await;
     let kib = pss_kib(exe);
     let parts: Vec<String> =
         pss_by_process(exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
     println!("soak: cycle {n:>4}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
+    // SOAK_SMAPS=DIR: each process's memory map at each sample, to see which part grows.
+    if let Some(dir) = std::env::var_os("SOAK_SMAPS") {
+        for (pid, name) in our_processes(exe) {
+            let _ = std::fs::copy(
+                format!("/proc/{pid}/smaps"),
+                std::path::Path::new(&dir).join(format!("{name}-{n}.smaps")),
+            );
+        }
+    }
     kib
 }
 
@@ -102,6 +130,34 @@ async fn close_modal_with(c: &Client, inner: &str) {
          if (!w) return false; w.querySelector('.ant-modal-close').click(); return true;"
     );
     until(c, &format!("a dialog with {inner}"), &js).await;
+}
+
+/// Opens the item's page editor (its thumbnails drawn), makes its PDF when `compose`, previews that PDF
+/// when `preview`, and closes what it opened.
+async fn editor(c: &Client, compose: bool, preview: bool) {
+    click(c, "[data-testid='ev-compose-achievement:a1']").await;
+    until(c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
+    if compose {
+        click(c, "[data-testid=ev-compose]").await;
+    }
+    if preview {
+        click(c, "[data-testid=ev-compose-preview]").await;
+        until(
+            c,
+            "the composed preview",
+            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 2",
+        )
+        .await;
+        close_modal_with(c, "canvas[data-testid=ev-pdf-page]").await;
+        until(
+            c,
+            "the preview closed",
+            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
+        )
+        .await;
+    }
+    close_modal_with(c, "[data-testid=ev-composer]").await;
+    until(c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -139,8 +195,9 @@ async fn soak_preview_and_compose_cycles() {
             println!("soak: cycle {n} after {what}: PSS {:.1} MB", pss_kib(&exe) as f64 / 1024.0);
         }
     };
-    // SOAK_ONLY=preview: only the file preview each cycle; =editor: only the page editor; =pages: only
-    // 公示表 and 截止日期 (=sheet, =deadlines: one of them); =ipc: only reads through the IPC (to find
+    // SOAK_ONLY=preview: only the file preview each cycle; =editor: only the page editor (=compose: and
+    // making its PDF; =composed: and previewing it too); =pages: only 公示表 and 截止日期 (=sheet,
+    // =deadlines: one of them); =ipc: only reads through the IPC; =js: the script in SOAK_JS (to find
     // which part keeps memory).
     let only = std::env::var("SOAK_ONLY").unwrap_or_default();
     for n in 1..=cycles {
@@ -154,6 +211,15 @@ async fn soak_preview_and_compose_cycles() {
                 "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
             )
             .await;
+        } else if only == "js" {
+            // SOAK_JS: a script run each cycle in the page (its last argument is the callback to call when
+            // done), to try one suspect alone without rebuilding the app.
+            let js = std::env::var("SOAK_JS").expect("SOAK_ONLY=js runs the script in SOAK_JS");
+            let said =
+                c.execute_async(&format!("const done = arguments[arguments.length - 1]; {js}"), vec![]).await.unwrap();
+            if n % every == 0 {
+                println!("soak: cycle {n:>4}  the script said {said}");
+            }
         } else if only == "ipc" {
             // Ten reads of the PDF's bytes through the IPC, nothing drawn.
             c.execute_async(
@@ -177,11 +243,8 @@ async fn soak_preview_and_compose_cycles() {
             }
             click(&c, "[data-testid=nav-evidence]").await;
             wait_for(&c, "[data-testid='ev-preview-公示表样张']").await;
-        } else if only == "editor" {
-            click(&c, "[data-testid='ev-compose-achievement:a1']").await;
-            until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
-            close_modal_with(&c, "[data-testid=ev-composer]").await;
-            until(&c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
+        } else if only == "editor" || only == "compose" || only == "composed" {
+            editor(&c, only != "editor", only == "composed").await;
         }
         if !only.is_empty() {
             if n % every == 0 {
@@ -190,27 +253,8 @@ async fn soak_preview_and_compose_cycles() {
             continue;
         }
         click(&c, "[data-testid=nav-evidence]").await;
-        click(&c, "[data-testid='ev-compose-achievement:a1']").await;
-        until(&c, "thumbnails", "const p = document.querySelectorAll('[data-testid=ev-page]'); return p.length === 2 && !!p[0].querySelector('canvas, img')").await;
-        step("the editor", n);
-        click(&c, "[data-testid=ev-compose]").await;
-        click(&c, "[data-testid=ev-compose-preview]").await;
-        until(
-            &c,
-            "the composed preview",
-            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 2",
-        )
-        .await;
-        close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
-        until(
-            &c,
-            "the preview closed",
-            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
-        )
-        .await;
-        close_modal_with(&c, "[data-testid=ev-composer]").await;
-        until(&c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
-        step("closing the editor", n);
+        editor(&c, true, true).await;
+        step("the editor, its PDF and its preview", n);
         click(&c, "[data-testid='ev-preview-公示表样张']").await;
         wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
         close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
@@ -231,17 +275,35 @@ async fn soak_preview_and_compose_cycles() {
             samples.push((n, sample(&exe, n).await));
         }
     }
+    // SOAK_IDLE=SECONDS: one more sample after the app has sat idle that long (does the engine give the
+    // memory back on its own?).
+    if let Some(idle) = std::env::var("SOAK_IDLE").ok().and_then(|v| v.parse::<u64>().ok()) {
+        tokio::time::sleep(Duration::from_secs(idle)).await;
+        println!("soak: after {idle} s idle:");
+        sample(&exe, cycles).await;
+    }
     c.close().await.unwrap();
     drop(driver);
-    let after20: Vec<&(usize, u64)> = samples.iter().filter(|(n, _)| *n >= 20.min(cycles)).collect();
+    let after20: Vec<(f64, f64)> =
+        samples.iter().filter(|(n, _)| *n >= 20.min(cycles)).map(|&(n, k)| (n as f64, k as f64 / 1024.0)).collect();
     if let (Some(first), Some(last)) = (after20.first(), after20.last())
         && last.0 > first.0
     {
-        let per = (last.1 as f64 - first.1 as f64) / 1024.0 / (last.0 - first.0) as f64;
+        let per = (last.1 - first.1) / (last.0 - first.0);
         println!(
-            "soak: growth after cycle {}: {per:+.3} MB per cycle over {} cycles (goal: under 0.2 MB)",
+            "soak: growth after cycle {}: {per:+.3} MB per cycle over {} cycles, first to last sample (goal: under 0.2 MB)",
             first.0,
             last.0 - first.0
         );
+        // The engine collects when it chooses, so one sample can sit tens of MB above or below the
+        // trend: the least-squares slope through every sample after 20 is the steadier figure.
+        if after20.len() >= 3 {
+            println!(
+                "soak: growth after cycle {}: {:+.3} MB per cycle, least-squares slope over {} samples",
+                first.0,
+                slope(&after20),
+                after20.len()
+            );
+        }
     }
 }
