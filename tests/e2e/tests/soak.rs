@@ -84,20 +84,21 @@ fn slope(points: &[(f64, f64)]) -> f64 {
 }
 
 /// After a pause (to let the engine collect what it will, as a user pausing would: 3 s, or SOAK_PAUSE
-/// seconds), the PSS of the app's processes in KiB, printed with each process's share.
-async fn sample(exe: &std::path::Path, n: usize) -> u64 {
+/// seconds), the PSS of the app's processes in KiB, printed after `label` with each process's share.
+async fn sample(exe: &std::path::Path, label: &str) -> u64 {
     let pause = std::env::var("SOAK_PAUSE").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
     tokio::time::sleep(Duration::from_secs(pause)).await;
     let kib = pss_kib(exe);
     let parts: Vec<String> =
         pss_by_process(exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
-    println!("soak: cycle {n:>4}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
+    println!("soak: {label}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
     // SOAK_SMAPS=DIR: each process's memory map at each sample, to see which part grows.
     if let Some(dir) = std::env::var_os("SOAK_SMAPS") {
         for (pid, name) in our_processes(exe) {
             let _ = std::fs::copy(
                 format!("/proc/{pid}/smaps"),
-                std::path::Path::new(&dir).join(format!("{name}-{n}.smaps")),
+                std::path::Path::new(&dir)
+                    .join(format!("{name}-{}.smaps", label.split_whitespace().collect::<Vec<_>>().join("-"))),
             );
         }
     }
@@ -248,7 +249,7 @@ async fn soak_preview_and_compose_cycles() {
         }
         if !only.is_empty() {
             if n % every == 0 {
-                samples.push((n, sample(&exe, n).await));
+                samples.push((n, sample(&exe, &format!("cycle {n:>4}")).await));
             }
             continue;
         }
@@ -272,15 +273,14 @@ async fn soak_preview_and_compose_cycles() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         step("截止日期", n);
         if n % every == 0 {
-            samples.push((n, sample(&exe, n).await));
+            samples.push((n, sample(&exe, &format!("cycle {n:>4}")).await));
         }
     }
     // SOAK_IDLE=SECONDS: one more sample after the app has sat idle that long (does the engine give the
     // memory back on its own?).
     if let Some(idle) = std::env::var("SOAK_IDLE").ok().and_then(|v| v.parse::<u64>().ok()) {
         tokio::time::sleep(Duration::from_secs(idle)).await;
-        println!("soak: after {idle} s idle:");
-        sample(&exe, cycles).await;
+        sample(&exe, &format!("after {idle} s idle")).await;
     }
     c.close().await.unwrap();
     drop(driver);
