@@ -161,6 +161,19 @@ async fn editor(c: &Client, compose: bool, preview: bool) {
     until(c, "the editor closed", "return !document.querySelector('[data-testid=ev-composer]')").await;
 }
 
+/// Previews the PDF file on 佐证材料 (drawn with pdf.js) and closes the preview.
+async fn file_preview(c: &Client) {
+    click(c, "[data-testid='ev-preview-公示表样张']").await;
+    wait_for(c, "canvas[data-testid=ev-pdf-page]").await;
+    close_modal_with(c, "canvas[data-testid=ev-pdf-page]").await;
+    until(
+        c,
+        "the file preview closed",
+        "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "minutes long: make soak"]
 async fn soak_preview_and_compose_cycles() {
@@ -203,15 +216,7 @@ async fn soak_preview_and_compose_cycles() {
     let only = std::env::var("SOAK_ONLY").unwrap_or_default();
     for n in 1..=cycles {
         if only == "preview" {
-            click(&c, "[data-testid='ev-preview-公示表样张']").await;
-            wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
-            close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
-            until(
-                &c,
-                "the file preview closed",
-                "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
-            )
-            .await;
+            file_preview(&c).await;
         } else if only == "js" {
             // SOAK_JS: a script run each cycle in the page (its last argument is the callback to call when
             // done), to try one suspect alone without rebuilding the app.
@@ -246,32 +251,19 @@ async fn soak_preview_and_compose_cycles() {
             wait_for(&c, "[data-testid='ev-preview-公示表样张']").await;
         } else if only == "editor" || only == "compose" || only == "composed" {
             editor(&c, only != "editor", only == "composed").await;
+        } else if only.is_empty() {
+            click(&c, "[data-testid=nav-evidence]").await;
+            editor(&c, true, true).await;
+            step("the editor, its PDF and its preview", n);
+            file_preview(&c).await;
+            step("the file preview", n);
+            click(&c, "[data-testid=nav-sheet]").await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            step("公示表", n);
+            click(&c, "[data-testid=nav-deadlines]").await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            step("截止日期", n);
         }
-        if !only.is_empty() {
-            if n % every == 0 {
-                samples.push((n, sample(&exe, &format!("cycle {n:>4}")).await));
-            }
-            continue;
-        }
-        click(&c, "[data-testid=nav-evidence]").await;
-        editor(&c, true, true).await;
-        step("the editor, its PDF and its preview", n);
-        click(&c, "[data-testid='ev-preview-公示表样张']").await;
-        wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
-        close_modal_with(&c, "canvas[data-testid=ev-pdf-page]").await;
-        until(
-            &c,
-            "the file preview closed",
-            "return document.querySelectorAll('canvas[data-testid=ev-pdf-page]').length === 0",
-        )
-        .await;
-        step("the file preview", n);
-        click(&c, "[data-testid=nav-sheet]").await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        step("公示表", n);
-        click(&c, "[data-testid=nav-deadlines]").await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        step("截止日期", n);
         if n % every == 0 {
             samples.push((n, sample(&exe, &format!("cycle {n:>4}")).await));
         }
