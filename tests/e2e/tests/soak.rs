@@ -5,7 +5,8 @@
 //! Goal: under 0.2 MB per cycle. Ignored by `make test` (it takes minutes); a measurement, not a
 //! pass/fail test. SOAK_CYCLES changes the count, SOAK_EVERY the interval, SOAK_PAUSE the seconds waited
 //! before each sample (3), SOAK_IDLE adds a last sample after that many idle seconds, SOAK_SMAPS=DIR keeps
-//! each process's memory map at each sample, SOAK_ONLY runs one part of the cycle (see below).
+//! each process's memory map at each sample, SOAK_ONLY runs one part of the cycle (see below), SOAK_CSS
+//! adds a style sheet to the page first.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
 
@@ -201,6 +202,16 @@ async fn soak_preview_and_compose_cycles() {
     let c = driver.session().await;
     click(&c, "[data-testid=nav-evidence]").await;
     wait_for(&c, "[data-testid='ev-preview-公示表样张']").await;
+    // SOAK_CSS: a style sheet added to the page before the first cycle (e.g. every animation off), to
+    // see what a look costs in memory without rebuilding the app.
+    if let Ok(css) = std::env::var("SOAK_CSS") {
+        c.execute(
+            "const s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s);",
+            vec![css.into()],
+        )
+        .await
+        .unwrap();
+    }
     let mut samples: Vec<(usize, u64)> = vec![(0, pss_kib(&exe))];
     println!("soak: cycle    0  PSS {:>7.1} MB", samples[0].1 as f64 / 1024.0);
     let trace = std::env::var_os("SOAK_TRACE").is_some();
