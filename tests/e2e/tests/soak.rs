@@ -6,7 +6,7 @@
 //! pass/fail test. SOAK_CYCLES changes the count, SOAK_EVERY the interval, SOAK_PAUSE the seconds waited
 //! before each sample (3), SOAK_IDLE adds a last sample after that many idle seconds, SOAK_SMAPS=DIR keeps
 //! each process's memory map at each sample, SOAK_ONLY runs one part of the cycle (see below), SOAK_CSS
-//! adds a style sheet to the page first.
+//! adds a style sheet to the page first, SOAK_PDF previews another PDF file.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
 
@@ -188,7 +188,10 @@ async fn soak_preview_and_compose_cycles() {
     let store = zhicheng_vault::keys::usable_os_store().expect("make soak runs the app with a Secret Service");
     let src = tmp.path().join("材料");
     std::fs::create_dir_all(&src).unwrap();
-    std::fs::copy(repo_root().join("docs/sheet-sample.pdf"), src.join("公示表样张.pdf")).unwrap();
+    // SOAK_PDF: another PDF as the previewed file (a bigger one shows whether what stays grows with the
+    // bytes read or with the pages drawn).
+    let pdf = std::env::var_os("SOAK_PDF").map_or_else(|| repo_root().join("docs/sheet-sample.pdf"), Into::into);
+    std::fs::copy(pdf, src.join("公示表样张.pdf")).unwrap();
     let img = image::RgbImage::from_fn(1600, 2200, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, 200]));
     img.save(src.join("证书.jpg")).unwrap();
     {
