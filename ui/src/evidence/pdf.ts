@@ -5,35 +5,73 @@ import type { PDFDocumentProxy } from "pdfjs-dist";
 
 export type PdfDoc = { doc: PDFDocumentProxy; destroy: () => void };
 
-// One worker thread for every document, started on first use and kept: without it each document
-// starts a worker of its own and ends it on destroy, and WebKit returns a dead worker's memory late —
-// the preview's memory grew with every file opened.
-let shared: Promise<import("pdfjs-dist").PDFWorker> | null = null;
-function worker() {
-  shared ??= (async () => {
-    const pdfjs = await import("pdfjs-dist");
-    pdfjs.GlobalWorkerOptions.workerSrc = (await import("pdfjs-dist/build/pdf.worker.min.mjs?url")).default;
-    return new pdfjs.PDFWorker();
-  })();
+// One worker thread for the documents open at the same time (a page editor opens several), ended once
+// the last of them is destroyed. pdf.js's worker keeps part of every document it has read for as long as
+// it runs: with one worker kept for the app's life, previewing a 9.7 MB scan grew the web process by
+// 16–22 MB per preview, never returned; with the worker ended after each it grew about 1 MB (issue 16).
+type Shared = { worker: Promise<import("pdfjs-dist").PDFWorker>; users: number };
+let shared: Shared | null = null;
+
+function acquireWorker(): Shared {
+  if (!shared) {
+    const started: Shared = {
+      users: 0,
+      worker: (async () => {
+        const pdfjs = await import("pdfjs-dist");
+        pdfjs.GlobalWorkerOptions.workerSrc = (await import("pdfjs-dist/build/pdf.worker.min.mjs?url")).default;
+        return new pdfjs.PDFWorker();
+      })(),
+    };
+    // A worker that failed to start is not kept: the next document tries again.
+    started.worker.catch(() => {
+      if (shared === started) shared = null;
+    });
+    shared = started;
+  }
+  shared.users += 1;
   return shared;
+}
+
+function releaseWorker(of: Shared) {
+  of.users -= 1;
+  if (of.users > 0) return;
+  if (shared === of) shared = null;
+  void of.worker.then(
+    (w) => w.destroy(),
+    () => undefined,
+  );
+}
+
+/** Documents open now, and whether a worker runs (for tests). */
+export function workerState() {
+  return { open: shared?.users ?? 0, running: shared !== null };
 }
 
 export async function openPdf(bytes: ArrayBuffer): Promise<PdfDoc> {
   const pdfjs = await import("pdfjs-dist");
-  // disableFontFace: a PDF's embedded fonts are drawn as paths by pdf.js, not handed to WebKit as web
-  // fonts. WebKit keeps every web font it was given in its font cache for the life of the page, and
-  // each preview of a PDF with embedded CJK subsets added another set (issue 16's soak).
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes.slice(0)),
-    isEvalSupported: false,
-    disableFontFace: true,
-    worker: await worker(),
-  });
+  const held = acquireWorker();
+  let task: import("pdfjs-dist").PDFDocumentLoadingTask;
+  try {
+    // disableFontFace: a PDF's embedded fonts are drawn as paths by pdf.js, not handed to WebKit as web
+    // fonts. WebKit keeps every web font it was given in its font cache for the life of the page, and
+    // each preview of a PDF with embedded CJK subsets added another set (issue 16's soak).
+    task = pdfjs.getDocument({
+      data: new Uint8Array(bytes.slice(0)),
+      isEvalSupported: false,
+      disableFontFace: true,
+      worker: await held.worker,
+    });
+  } catch (e) {
+    releaseWorker(held);
+    throw e;
+  }
   let destroyed = false;
+  // The worker is ended only after pdf.js has finished with the document there (its destroy answers
+  // once the worker has let go of it).
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
-    void task.destroy();
+    void task.destroy().finally(() => releaseWorker(held));
   };
   try {
     return { doc: await task.promise, destroy };
