@@ -1,5 +1,5 @@
-// The pdf.js worker's life: shared by the documents open together, ended after the last one closes (it
-// keeps part of every document it has read while it runs — issue 16), started again for the next.
+// The pdf.js worker's life: shared, and ended once it has read 32 MB and no document uses it (it keeps
+// part of every document it has read while it runs — issue 16), started again for the next.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const workers: { destroyed: boolean }[] = [];
@@ -27,8 +27,9 @@ vi.mock("pdfjs-dist", () => ({
   },
 }));
 
-const { openPdf, workerState } = await import("./pdf");
-const bytes = () => new Uint8Array([37, 80, 68, 70]).buffer;
+let openPdf: typeof import("./pdf").openPdf;
+const MB = 1024 * 1024;
+const pdf = (size: number) => new ArrayBuffer(size);
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe("the pdf.js worker", () => {
@@ -36,13 +37,29 @@ describe("the pdf.js worker", () => {
     tasks.splice(0).forEach((t) => t.finish());
     await settle();
     workers.splice(0);
+    // A fresh module each time: no worker left from the test before.
+    vi.resetModules();
+    ({ openPdf } = await import("./pdf"));
   });
 
-  it("is shared by documents open together and ended after the last one is destroyed", async () => {
-    const a = await openPdf(bytes());
-    const b = await openPdf(bytes());
+  it("is shared, and kept while the documents it has read stay small", async () => {
+    const a = await openPdf(pdf(100_000));
+    const b = await openPdf(pdf(100_000));
     expect(workers).toHaveLength(1);
-    expect(workerState()).toEqual({ open: 2, running: true });
+    a.destroy();
+    b.destroy();
+    tasks.forEach((t) => t.finish());
+    await settle();
+    expect(workers[0].destroyed).toBe(false);
+    const c = await openPdf(pdf(100_000));
+    expect(workers).toHaveLength(1);
+    c.destroy();
+  });
+
+  it("ends once it has read 32 MB and the last document using it is destroyed, not before", async () => {
+    const a = await openPdf(pdf(20 * MB));
+    const b = await openPdf(pdf(20 * MB));
+    expect(workers).toHaveLength(1);
 
     a.destroy();
     tasks[0].finish();
@@ -56,24 +73,27 @@ describe("the pdf.js worker", () => {
     tasks[1].finish();
     await settle();
     expect(workers[0].destroyed).toBe(true);
-    expect(workerState()).toEqual({ open: 0, running: false });
+
+    // The next document starts a new one, with a budget of its own.
+    const c = await openPdf(pdf(MB));
+    expect(workers).toHaveLength(2);
+    c.destroy();
+    tasks[2].finish();
+    await settle();
+    expect(workers[1].destroyed).toBe(false);
   });
 
-  it("starts a new worker for the next document, and counts a document destroyed twice once", async () => {
-    const a = await openPdf(bytes());
+  it("counts a document destroyed twice once", async () => {
+    const a = await openPdf(pdf(40 * MB));
+    const b = await openPdf(pdf(1000));
     a.destroy();
     a.destroy();
     tasks[0].finish();
     await settle();
-    expect(workers[0].destroyed).toBe(true);
-
-    const b = await openPdf(bytes());
-    expect(workers).toHaveLength(2);
-    expect(workers[1].destroyed).toBe(false);
-    expect(workerState()).toEqual({ open: 1, running: true });
+    expect(workers[0].destroyed).toBe(false);
     b.destroy();
     tasks[1].finish();
     await settle();
-    expect(workers[1].destroyed).toBe(true);
+    expect(workers[0].destroyed).toBe(true);
   });
 });

@@ -5,17 +5,21 @@ import type { PDFDocumentProxy } from "pdfjs-dist";
 
 export type PdfDoc = { doc: PDFDocumentProxy; destroy: () => void };
 
-// One worker thread for the documents open at the same time (a page editor opens several), ended once
-// the last of them is destroyed. pdf.js's worker keeps part of every document it has read for as long as
-// it runs: with one worker kept for the app's life, previewing a 9.7 MB scan grew the web process by
-// 16–22 MB per preview, never returned; with the worker ended after each it grew about 1 MB (issue 16).
-type Shared = { worker: Promise<import("pdfjs-dist").PDFWorker>; users: number };
+// One worker thread for every document, shared (a page editor opens several at once). pdf.js's worker
+// keeps part of every document it has read for as long as it runs: kept for the app's life, previewing a
+// 9.7 MB scan grew the web process by 12–16 MB per preview, never returned (issue 16). Ending it after
+// every document costs the small ones instead (a worker started and ended twice per soak cycle grew the
+// full cycle faster). So it ends once no document uses it and it has read WORKER_BUDGET bytes since it
+// started; the next document starts a new one.
+const WORKER_BUDGET = 32 * 1024 * 1024;
+type Shared = { worker: Promise<import("pdfjs-dist").PDFWorker>; users: number; read: number };
 let shared: Shared | null = null;
 
-function acquireWorker(): Shared {
+function acquireWorker(bytes: number): Shared {
   if (!shared) {
     const started: Shared = {
       users: 0,
+      read: 0,
       worker: (async () => {
         const pdfjs = await import("pdfjs-dist");
         pdfjs.GlobalWorkerOptions.workerSrc = (await import("pdfjs-dist/build/pdf.worker.min.mjs?url")).default;
@@ -29,12 +33,13 @@ function acquireWorker(): Shared {
     shared = started;
   }
   shared.users += 1;
+  shared.read += bytes;
   return shared;
 }
 
 function releaseWorker(of: Shared) {
   of.users -= 1;
-  if (of.users > 0) return;
+  if (of.users > 0 || of.read < WORKER_BUDGET) return;
   if (shared === of) shared = null;
   void of.worker.then(
     (w) => w.destroy(),
@@ -42,14 +47,9 @@ function releaseWorker(of: Shared) {
   );
 }
 
-/** Documents open now, and whether a worker runs (for tests). */
-export function workerState() {
-  return { open: shared?.users ?? 0, running: shared !== null };
-}
-
 export async function openPdf(bytes: ArrayBuffer): Promise<PdfDoc> {
   const pdfjs = await import("pdfjs-dist");
-  const held = acquireWorker();
+  const held = acquireWorker(bytes.byteLength);
   let task: import("pdfjs-dist").PDFDocumentLoadingTask;
   try {
     // disableFontFace: a PDF's embedded fonts are drawn as paths by pdf.js, not handed to WebKit as web
