@@ -8,9 +8,9 @@ export type PdfDoc = { doc: PDFDocumentProxy; destroy: () => void };
 // One worker thread for every document, shared (a page editor opens several at once). pdf.js's worker
 // keeps part of every document it has read for as long as it runs: kept for the app's life, previewing a
 // 9.7 MB scan grew the web process by 12–16 MB per preview, never returned (issue 16). Ending it after
-// every document costs the small ones instead (a worker started and ended twice per soak cycle grew the
-// full cycle faster). So it ends once no document uses it and it has read WORKER_BUDGET bytes since it
-// started; the next document starts a new one.
+// every document seemed to cost the small ones instead (a worker started and ended twice per soak cycle:
+// the full cycle grew faster in one run). So it ends once no document uses it and it has read
+// WORKER_BUDGET bytes since it started; the next document starts a new one.
 const WORKER_BUDGET = 32 * 1024 * 1024;
 type Shared = { worker: Promise<import("pdfjs-dist").PDFWorker>; users: number; read: number };
 let shared: Shared | null = null;
@@ -71,7 +71,10 @@ export async function openPdf(bytes: ArrayBuffer): Promise<PdfDoc> {
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
-    void task.destroy().finally(() => releaseWorker(held));
+    void task
+      .destroy()
+      .catch(() => undefined)
+      .finally(() => releaseWorker(held));
   };
   try {
     return { doc: await task.promise, destroy };
