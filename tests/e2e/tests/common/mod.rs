@@ -128,11 +128,18 @@ impl Drop for Driver {
 }
 
 pub(crate) async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
-    c.wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match c.wait().at_most(deadline.saturating_duration_since(Instant::now())).for_element(Locator::Css(css)).await
+        {
+            Ok(el) => return el,
+            // React replaced the node between the driver finding it and taking its handle: look again.
+            Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("{css}: {e}"),
+        }
+    }
 }
 
 pub(crate) async fn value_of(c: &Client, css: &str) -> String {
