@@ -1,7 +1,7 @@
 // pdf.js, loaded on first use (its worker is bundled: no network). Every document opened here is
 // destroyed by whoever opened it, and every canvas drawn is released (`releaseCanvas`): WebKit keeps a
 // canvas's pixels until its size is set to zero, and a page editor draws many.
-import type { PDFDocumentProxy } from "pdfjs-dist";
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFWorker } from "pdfjs-dist";
 
 export type PdfDoc = { doc: PDFDocumentProxy; destroy: () => void };
 
@@ -12,7 +12,7 @@ export type PdfDoc = { doc: PDFDocumentProxy; destroy: () => void };
 // the full cycle grew faster in one run). So it ends once no document uses it and it has read
 // WORKER_BUDGET bytes since it started; the next document starts a new one.
 const WORKER_BUDGET = 32 * 1024 * 1024;
-type Shared = { worker: Promise<import("pdfjs-dist").PDFWorker>; users: number; read: number };
+type Shared = { worker: Promise<PDFWorker>; users: number; read: number };
 let shared: Shared | null = null;
 
 function acquireWorker(bytes: number): Shared {
@@ -50,7 +50,7 @@ function releaseWorker(of: Shared) {
 export async function openPdf(bytes: ArrayBuffer): Promise<PdfDoc> {
   const pdfjs = await import("pdfjs-dist");
   const held = acquireWorker(bytes.byteLength);
-  let task: import("pdfjs-dist").PDFDocumentLoadingTask;
+  let task: PDFDocumentLoadingTask;
   try {
     // disableFontFace: a PDF's embedded fonts are drawn as paths by pdf.js, not handed to WebKit as web
     // fonts. WebKit keeps every web font it was given in its font cache for the life of the page, and
