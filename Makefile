@@ -7,7 +7,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 APP_BIN := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/debug/zhicheng-app
 
-.PHONY: bench-start screenshots soak bench help run test bootstrap-run bootstrap-test ui app lint deny rust-test ui-test e2e bindings fuzz dist dist-windows dist-check windows-check
+.PHONY: bench-start screenshots soak soak-probe bench help run test bootstrap-run bootstrap-test ui app lint deny rust-test ui-test e2e bindings fuzz dist dist-windows dist-check windows-check
 
 help:
 	@echo "make run   — install what is missing, build the UI and the app, open the window"
@@ -20,6 +20,7 @@ help:
 	@echo "make fuzz  — each parser of user-given files under cargo fuzz (FUZZ_SECONDS each, default 600)"
 	@echo "make screenshots — the end-to-end suite writing its screenshots into docs/screenshots/ (else target/screenshots/)"
 	@echo "make soak  — 200 preview/compose cycles in the real app, memory printed every 20"
+	@echo "make soak-probe — the same, WebKit on glibc malloc, what malloc holds printed too (PROBE_TRIM=1)"
 
 bootstrap-run:
 	@scripts/bootstrap.sh run
@@ -81,7 +82,18 @@ screenshots: app
 # SOAK_BIN=target/release/zhicheng-app measures a release build instead (after make bench-start or dist).
 SOAK_BIN ?= $(APP_BIN)
 soak: app
-	ZHICHENG_APP_BIN="$(SOAK_BIN)" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
+	ZHICHENG_APP_BIN="$(abspath $(SOAK_BIN))" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
+		$(CARGO) test -p zhicheng-e2e --test soak -- --ignored --nocapture --test-threads=1
+
+# The same soak with WebKit's web process on glibc's malloc (`Malloc=1`) and scripts/webproc-probe.c
+# preloaded: each sample also prints what malloc holds there (live, free). PROBE_TRIM=1 has the probe give
+# the free pages back every 2 s (malloc_trim). A measuring aid for issue 16, not how the app runs.
+soak-probe: app
+	@mkdir -p target/webproc-probe
+	cc -shared -fPIC -O2 -o target/webproc-probe.so scripts/webproc-probe.c -ldl -lpthread
+	rm -f target/webproc-probe/web.*
+	Malloc=1 PROBE_DIR="$(CURDIR)/target/webproc-probe" SOAK_PROBE="$(CURDIR)/target/webproc-probe" LD_PRELOAD="$(CURDIR)/target/webproc-probe.so" \
+		ZHICHENG_APP_BIN="$(abspath $(SOAK_BIN))" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
 		$(CARGO) test -p zhicheng-e2e --test soak -- --ignored --nocapture --test-threads=1
 
 # Everything, with one closing line that adds up every runner's counts.

@@ -6,7 +6,8 @@
 //! pass/fail test. SOAK_CYCLES changes the count, SOAK_EVERY the interval, SOAK_PAUSE the seconds waited
 //! before each sample (3), SOAK_IDLE adds a last sample after that many idle seconds, SOAK_SMAPS=DIR keeps
 //! each process's memory map at each sample, SOAK_ONLY runs one part of the cycle (see below), SOAK_CSS
-//! adds a style sheet to the page first, SOAK_PDF previews another PDF file.
+//! adds a style sheet to the page first, SOAK_PDF previews another PDF file, SOAK_PROBE=DIR prints what
+//! glibc's malloc holds in the web process at each sample (`make soak-probe`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a test: a failure is a panic")]
 
@@ -92,7 +93,21 @@ async fn sample(exe: &std::path::Path, label: &str) -> u64 {
     let kib = pss_kib(exe);
     let parts: Vec<String> =
         pss_by_process(exe).iter().map(|(name, k)| format!("{name} {:.0}", *k as f64 / 1024.0)).collect();
-    println!("soak: {label}  PSS {:>7.1} MB  ({})", kib as f64 / 1024.0, parts.join(", "));
+    // SOAK_PROBE=DIR: what glibc's malloc holds in the web process, written there by
+    // scripts/webproc-probe.c (`make soak-probe`).
+    let probe = std::env::var_os("SOAK_PROBE")
+        .and_then(|dir| std::fs::read_dir(dir).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name().to_string_lossy().starts_with("web.") && !e.file_name().to_string_lossy().ends_with(".tmp")
+        })
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+        .and_then(|e| std::fs::read_to_string(e.path()).ok())
+        .map(|l| format!("  web malloc: {}", l.trim()))
+        .unwrap_or_default();
+    println!("soak: {label}  PSS {:>7.1} MB  ({}){probe}", kib as f64 / 1024.0, parts.join(", "));
     // SOAK_SMAPS=DIR: each process's memory map at each sample, to see which part grows.
     if let Some(dir) = std::env::var_os("SOAK_SMAPS") {
         for (pid, name) in our_processes(exe) {
