@@ -81,9 +81,10 @@ screenshots: app
 # 200 preview/compose cycles in the real app, PSS printed every 20 (not part of make test: minutes).
 # SOAK_BIN=target/release/zhicheng-app measures a release build instead (after make bench-start or dist).
 SOAK_BIN ?= $(APP_BIN)
+SOAK_RUN = ZHICHENG_APP_BIN="$(abspath $(SOAK_BIN))" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
+	$(CARGO) test -p zhicheng-e2e --test soak -- --ignored --nocapture --test-threads=1
 soak: app
-	ZHICHENG_APP_BIN="$(abspath $(SOAK_BIN))" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
-		$(CARGO) test -p zhicheng-e2e --test soak -- --ignored --nocapture --test-threads=1
+	$(SOAK_RUN)
 
 # The same soak with WebKit's web process on glibc's malloc (`Malloc=1`) and scripts/webproc-probe.c
 # preloaded: each sample also prints what malloc holds there (live, free). PROBE_TRIM=1 has the probe give
@@ -93,8 +94,7 @@ soak-probe: app
 	cc -shared -fPIC -O2 -o target/webproc-probe.so scripts/webproc-probe.c -ldl -lpthread
 	rm -f target/webproc-probe/web.*
 	Malloc=1 PROBE_DIR="$(CURDIR)/target/webproc-probe" SOAK_PROBE="$(CURDIR)/target/webproc-probe" LD_PRELOAD="$(CURDIR)/target/webproc-probe.so" \
-		ZHICHENG_APP_BIN="$(abspath $(SOAK_BIN))" dbus-run-session -- scripts/with-secret-service.sh xvfb-run -a -s "-screen 0 1280x860x24" \
-		$(CARGO) test -p zhicheng-e2e --test soak -- --ignored --nocapture --test-threads=1
+		$(SOAK_RUN)
 
 # Everything, with one closing line that adds up every runner's counts.
 test: bootstrap-test
