@@ -41,6 +41,23 @@ fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
     out
 }
 
+/// CPU seconds (user + system) each process has used so far, per process name: what the engine's own
+/// work (collections, releasing memory) costs.
+fn cpu_by_process(exe: &std::path::Path) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = our_processes(exe)
+        .into_iter()
+        .filter_map(|(pid, name)| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // After "pid (comm) ": state is field 0, utime 11, stime 12, in clock ticks (USER_HZ = 100).
+            let rest: Vec<&str> = stat.rsplit_once(") ")?.1.split_whitespace().collect();
+            let ticks = rest.get(11)?.parse::<u64>().ok()? + rest.get(12)?.parse::<u64>().ok()?;
+            Some((name, ticks as f64 / 100.0))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 /// Every process running `exe` and all their descendants: pid and name.
 fn our_processes(exe: &std::path::Path) -> Vec<(u32, String)> {
     let mut parent = std::collections::HashMap::new();
@@ -86,8 +103,10 @@ fn slope(points: &[(f64, f64)]) -> f64 {
 }
 
 /// After a pause (to let the engine collect what it will, as a user pausing would: 3 s, or SOAK_PAUSE
-/// seconds), the PSS of the app's processes in KiB, printed after `label` with each process's share.
-async fn sample(exe: &std::path::Path, label: &str) -> u64 {
+/// seconds), the PSS of the app's processes in KiB, printed after `label` with each process's share,
+/// the seconds each cycle took since the last sample (`per_cycle`, pauses excluded) and the CPU seconds
+/// each process has used.
+async fn sample(exe: &std::path::Path, label: &str, per_cycle: Option<f64>) -> u64 {
     let pause = std::env::var("SOAK_PAUSE").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
     tokio::time::sleep(Duration::from_secs(pause)).await;
     let kib = pss_kib(exe);
@@ -107,7 +126,14 @@ async fn sample(exe: &std::path::Path, label: &str) -> u64 {
         .and_then(|e| std::fs::read_to_string(e.path()).ok())
         .map(|l| format!("  web malloc: {}", l.trim()))
         .unwrap_or_default();
-    println!("soak: {label}  PSS {:>7.1} MB  ({}){probe}", kib as f64 / 1024.0, parts.join(", "));
+    let cpu: Vec<String> = cpu_by_process(exe).iter().map(|(name, s)| format!("{name} {s:.0} s")).collect();
+    let timing = per_cycle.map(|s| format!("  {s:.2} s/cycle")).unwrap_or_default();
+    println!(
+        "soak: {label}  PSS {:>7.1} MB  ({}){timing}  cpu ({}){probe}",
+        kib as f64 / 1024.0,
+        parts.join(", "),
+        cpu.join(", ")
+    );
     // SOAK_SMAPS=DIR: each process's memory map at each sample, to see which part grows.
     if let Some(dir) = std::env::var_os("SOAK_SMAPS") {
         for (pid, name) in our_processes(exe) {
@@ -243,6 +269,7 @@ async fn soak_preview_and_compose_cycles() {
     // =deadlines: one of them); =ipc: only reads through the IPC; =js: the script in SOAK_JS (to find
     // which part keeps memory).
     let only = std::env::var("SOAK_ONLY").unwrap_or_default();
+    let mut since_sample = Instant::now();
     for n in 1..=cycles {
         if only == "preview" {
             file_preview(&c).await;
@@ -294,14 +321,16 @@ async fn soak_preview_and_compose_cycles() {
             step("截止日期", n);
         }
         if n % every == 0 {
-            samples.push((n, sample(&exe, &format!("cycle {n:>4}")).await));
+            let per_cycle = since_sample.elapsed().as_secs_f64() / every as f64;
+            samples.push((n, sample(&exe, &format!("cycle {n:>4}"), Some(per_cycle)).await));
+            since_sample = Instant::now();
         }
     }
     // SOAK_IDLE=SECONDS: one more sample after the app has sat idle that long (does the engine give the
     // memory back on its own?).
     if let Some(idle) = std::env::var("SOAK_IDLE").ok().and_then(|v| v.parse::<u64>().ok()) {
         tokio::time::sleep(Duration::from_secs(idle)).await;
-        sample(&exe, &format!("after {idle} s idle")).await;
+        sample(&exe, &format!("after {idle} s idle"), None).await;
     }
     c.close().await.unwrap();
     drop(driver);
