@@ -7,8 +7,6 @@ mod error;
 mod logging;
 pub mod picker;
 mod state;
-#[cfg(target_os = "linux")]
-mod webmem;
 
 use tauri::{Emitter, Manager};
 use zhicheng_core::storage::{self, Workspace};
@@ -84,8 +82,6 @@ pub(crate) struct DropEvent {
 
 pub fn run() {
     let log = logging::init();
-    #[cfg(target_os = "linux")]
-    webmem::install();
     let mut workspace = match storage::default_dir().and_then(Workspace::open) {
         Ok(ws) => ws,
         Err(e) => {
