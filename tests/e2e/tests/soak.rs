@@ -1,7 +1,8 @@
 //! `make soak`: 200 cycles of what leaked before — open an item's page editor (thumbnails drawn with
 //! pdf.js), make its PDF and preview it, close both, preview a PDF file, close it, visit 公示表 and
 //! 截止日期, back to 佐证材料 — printing the PSS of the app's processes (the app and its WebKit
-//! children, /proc/*/smaps_rollup) every 20 cycles, and the growth per cycle after the first 20.
+//! children, /proc/*/smaps_rollup) every 20 cycles with the seconds each cycle took and the CPU time each
+//! process has used, and the growth per cycle after the first 20.
 //! Goal: under 0.2 MB per cycle. Ignored by `make test` (it takes minutes); a measurement, not a
 //! pass/fail test. SOAK_CYCLES changes the count, SOAK_EVERY the interval, SOAK_PAUSE the seconds waited
 //! before each sample (3), SOAK_IDLE adds a last sample after that many idle seconds, SOAK_SMAPS=DIR keeps
