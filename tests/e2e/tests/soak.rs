@@ -25,38 +25,37 @@ fn pss_kib(exe: &std::path::Path) -> u64 {
     pss_by_process(exe).iter().map(|(_, k)| k).sum()
 }
 
-/// The same, per process name (the app, WebKitWebProcess, WebKitNetworkProcess, …).
-fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
-    let mut out: Vec<(String, u64)> = our_processes(exe)
-        .into_iter()
-        .filter_map(|(pid, name)| {
-            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
-            let kib = rollup
-                .lines()
-                .find(|l| l.starts_with("Pss:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())?;
-            Some((name, kib))
-        })
-        .collect();
-    out.sort();
+/// One figure read from /proc for each of the app's processes, per process name, sorted by name.
+fn per_process<T: PartialOrd>(exe: &std::path::Path, read: impl Fn(u32) -> Option<T>) -> Vec<(String, T)> {
+    let mut out: Vec<(String, T)> =
+        our_processes(exe).into_iter().filter_map(|(pid, name)| Some((name, read(pid)?))).collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal)));
     out
 }
 
+/// The fields of /proc/PID/stat after "pid (comm) " (the name may hold spaces and brackets): state is
+/// field 0, the parent 1, utime 11, stime 12.
+fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    Some(stat.rsplit_once(") ")?.1.split_whitespace().map(str::to_string).collect())
+}
+
+/// The same, per process name (the app, WebKitWebProcess, WebKitNetworkProcess, …).
+fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
+    per_process(exe, |pid| {
+        let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+        rollup.lines().find(|l| l.starts_with("Pss:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+    })
+}
+
 /// CPU seconds (user + system) each process has used so far, per process name: what the engine's own
-/// work (collections, releasing memory) costs.
+/// work (collections, releasing memory) costs. Clock ticks are USER_HZ = 100.
 fn cpu_by_process(exe: &std::path::Path) -> Vec<(String, f64)> {
-    let mut out: Vec<(String, f64)> = our_processes(exe)
-        .into_iter()
-        .filter_map(|(pid, name)| {
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-            // After "pid (comm) ": state is field 0, utime 11, stime 12, in clock ticks (USER_HZ = 100).
-            let rest: Vec<&str> = stat.rsplit_once(") ")?.1.split_whitespace().collect();
-            let ticks = rest.get(11)?.parse::<u64>().ok()? + rest.get(12)?.parse::<u64>().ok()?;
-            Some((name, ticks as f64 / 100.0))
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    per_process(exe, |pid| {
+        let f = stat_fields(pid)?;
+        let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+        Some(ticks as f64 / 100.0)
+    })
 }
 
 /// Every process running `exe` and all their descendants: pid and name.
@@ -65,10 +64,7 @@ fn our_processes(exe: &std::path::Path) -> Vec<(u32, String)> {
     let mut roots = vec![];
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
-        if let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            && let Some(rest) = stat.rsplit_once(") ").map(|(_, r)| r)
-            && let Some(ppid) = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok())
-        {
+        if let Some(ppid) = stat_fields(pid).and_then(|f| f.get(1)?.parse::<u32>().ok()) {
             parent.insert(pid, ppid);
         }
         if std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == exe) {
@@ -121,7 +117,9 @@ async fn sample(exe: &std::path::Path, label: &str, per_cycle: Option<f64>) -> u
         .flatten()
         .flatten()
         .filter(|e| {
-            e.file_name().to_string_lossy().starts_with("web.") && !e.file_name().to_string_lossy().ends_with(".tmp")
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("web.") && !name.ends_with(".tmp")
         })
         .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
         .and_then(|e| std::fs::read_to_string(e.path()).ok())
