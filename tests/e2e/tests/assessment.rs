@@ -17,7 +17,7 @@ async fn tick(c: &Client, label: &str) {
 /// Opens the achievement form; a click that lands while the page is still settling is repeated.
 async fn open_form(c: &Client) {
     for _ in 0..10 {
-        wait_for(c, "[data-testid=add-achievement]").await.click().await.unwrap();
+        click(c, "[data-testid=add-achievement]").await;
         for _ in 0..15 {
             if c.find_all(Locator::Css(".ant-modal #ach_title")).await.is_ok_and(|v| !v.is_empty()) {
                 tokio::time::sleep(Duration::from_millis(300)).await; // the opening animation
@@ -57,7 +57,7 @@ async fn two_achievements_give_the_expected_verdict_and_gap() {
     let driver = Driver::start(&[("ZHICHENG_WORKSPACE", &ws), ("XDG_DATA_HOME", &data)]);
     let c = driver.session().await;
     wait_for(&c, "#profile_name").await;
-    wait_for(&c, "[data-testid=step-3]").await.click().await.unwrap();
+    click(&c, "[data-testid=step-3]").await;
     wait_for(&c, "[data-testid=add-achievement]").await;
 
     // 1: a granted, green-related invention patent, ranked first (the form opens on 发明专利).
@@ -81,11 +81,11 @@ async fn two_achievements_give_the_expected_verdict_and_gap() {
     type_into(&c, "#ach_investment_wan", "1800").await;
     save_modal(&c, "某工业园区分布式光伏及储能改造项目").await;
 
-    wait_for(&c, "[data-testid=step-4]").await.click().await.unwrap();
+    click(&c, "[data-testid=step-4]").await;
     text_until(&c, "[data-testid=result-summary]", "可申报：高级工程师、工程师").await;
     // The levels not reached are folded below the ones reached, with how much each lacks.
     text_until(&c, "[data-testid=result-others]", "其他级别：正高级工程师（尚缺").await;
-    wait_for(&c, "[data-testid=result-others] .ant-collapse-header").await.click().await.unwrap();
+    click(&c, "[data-testid=result-others] .ant-collapse-header").await;
     text_until(
         &c,
         "[data-testid=gap-professor]",
@@ -101,10 +101,10 @@ async fn two_achievements_give_the_expected_verdict_and_gap() {
     screenshot(&c, &repo_root().join("docs/screenshots/prereview.png")).await;
 
     // The other steps, as a user sees them (for the README).
-    wait_for(&c, "[data-testid=step-2]").await.click().await.unwrap();
+    click(&c, "[data-testid=step-2]").await;
     text_until(&c, "[data-testid=months-counted]", "13年4个月（160个月").await;
     screenshot(&c, &repo_root().join("docs/screenshots/education.png")).await;
-    wait_for(&c, "[data-testid=step-3]").await.click().await.unwrap();
+    click(&c, "[data-testid=step-3]").await;
     wait_for(&c, "[data-testid=add-achievement]").await;
     screenshot(&c, &repo_root().join("docs/screenshots/achievements.png")).await;
     c.close().await.unwrap();

@@ -46,7 +46,7 @@ async fn basic_info_survives_a_restart() {
     let errors = c.find_all(Locator::Css("#profile_id_number_help .ant-form-item-explain-error")).await.unwrap();
     assert!(errors.is_empty(), "unexpected validation error under the ID number");
     // Close any open dropdown and show the top of the form, as a user first sees it.
-    wait_for(&c, "#profile_name").await.click().await.unwrap();
+    click(&c, "#profile_name").await;
     c.execute("window.scrollTo(0, 0); document.querySelector('main')?.scrollTo(0, 0);", vec![]).await.unwrap();
     screenshot(&c, &repo_root().join("docs/screenshots/basic-info.png")).await;
     c.close().await.unwrap();

@@ -74,8 +74,8 @@ async fn an_items_pdf_is_made_in_the_page_editor_with_a_page_masked() {
 
     let driver = Driver::start(&[("ZHICHENG_WORKSPACE", &ws), ("XDG_DATA_HOME", &data)]);
     let c = driver.session().await;
-    wait_for(&c, "[data-testid=nav-evidence]").await.click().await.unwrap();
-    wait_for(&c, "[data-testid='ev-compose-achievement:a1']").await.click().await.unwrap();
+    click(&c, "[data-testid=nav-evidence]").await;
+    click(&c, "[data-testid='ev-compose-achievement:a1']").await;
     wait_for(&c, "[data-testid=ev-composer]").await;
     until(&c, "three pages shown", "return document.querySelectorAll('[data-testid=ev-page]').length === 3").await;
     // The PDF page's thumbnail is drawn.
@@ -110,7 +110,7 @@ async fn an_items_pdf_is_made_in_the_page_editor_with_a_page_masked() {
     .unwrap();
     assert_eq!(count(&c, "[data-testid=ev-mask-rect]").await, 1, "one box drawn");
     screenshot(&c, &repo_root().join("docs/screenshots/evidence-mask.png")).await;
-    wait_for(&c, "[data-testid=ev-mask-apply]").await.click().await.unwrap();
+    click(&c, "[data-testid=ev-mask-apply]").await;
     until(
         &c,
         "the masked tag",
@@ -119,13 +119,13 @@ async fn an_items_pdf_is_made_in_the_page_editor_with_a_page_masked() {
     .await;
 
     until(&c, "the masked page's thumbnail", "const c = document.querySelectorAll('[data-testid=ev-page]')[2].querySelector('canvas'); return !!c && c.width > 0").await;
-    wait_for(&c, "[data-testid=ev-compose]").await.click().await.unwrap();
+    click(&c, "[data-testid=ev-compose]").await;
     text_until(&c, "[data-testid=ev-compose-report]", "以内").await;
     c.execute("document.activeElement?.blur();", vec![]).await.unwrap();
     screenshot(&c, &repo_root().join("docs/screenshots/evidence-compose.png")).await;
 
     // The preview of the composed PDF draws its pages.
-    wait_for(&c, "[data-testid=ev-compose-preview]").await.click().await.unwrap();
+    click(&c, "[data-testid=ev-compose-preview]").await;
     until(
         &c,
         "the composed PDF preview",

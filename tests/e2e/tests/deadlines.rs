@@ -18,7 +18,7 @@ async fn countdowns_at_a_fixed_instant_in_beijing_time() {
     let driver =
         Driver::start(&[("ZHICHENG_WORKSPACE", &ws), ("XDG_DATA_HOME", &data), ("ZHICHENG_NOW", &now), ("TZ", &tz)]);
     let c = driver.session().await;
-    wait_for(&c, "[data-testid=nav-deadlines]").await.click().await.unwrap();
+    click(&c, "[data-testid=nav-deadlines]").await;
 
     text_until(&c, "[data-testid=beijing-now]", "2023年11月30日 星期四 12:0").await;
     text_until(&c, "[data-testid=state-submission]", "即将截止").await;

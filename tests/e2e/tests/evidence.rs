@@ -50,7 +50,7 @@ async fn the_evidence_page_links_a_file_and_the_vault_keeps_it() {
 
     let driver = Driver::start(&[("ZHICHENG_WORKSPACE", &ws), ("XDG_DATA_HOME", &data)]);
     let c = driver.session().await;
-    wait_for(&c, "[data-testid=nav-evidence]").await.click().await.unwrap();
+    click(&c, "[data-testid=nav-evidence]").await;
     text_until(&c, "[data-testid=ev-summary]", &format!("已备齐 {}/{} 项", before.done, before.required)).await;
     text_until(&c, "[data-testid='ev-item-achievement:a1']", "专利证书").await;
 
@@ -91,7 +91,7 @@ async fn the_evidence_page_links_a_file_and_the_vault_keeps_it() {
     screenshot(&c, &repo_root().join("docs/screenshots/evidence.png")).await;
 
     // A PDF's pages, drawn inside the app.
-    wait_for(&c, "[data-testid='ev-preview-公示表样张']").await.click().await.unwrap();
+    click(&c, "[data-testid='ev-preview-公示表样张']").await;
     wait_for(&c, "canvas[data-testid=ev-pdf-page]").await;
     let drawn: bool = c
         .execute(

@@ -24,9 +24,9 @@ const PAGES: [(&str, &str); 9] = [
 
 async fn go(c: &Client, css: &str) {
     if css.contains("step-") {
-        wait_for(c, "[data-testid=nav-assessment]").await.click().await.unwrap();
+        click(c, "[data-testid=nav-assessment]").await;
     }
-    wait_for(c, css).await.click().await.unwrap();
+    click(c, css).await;
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     c.execute("document.querySelector('[data-testid=content]')?.scrollTo(0, 0);", vec![]).await.unwrap();
 }
@@ -62,7 +62,7 @@ async fn every_page_in_chinese_and_in_english() {
             "assessment" => {
                 text_until(&c, "[data-testid=result-summary]", "Senior Engineer").await;
                 // The gap of the level not reached, folded under the others.
-                wait_for(&c, "[data-testid=result-others] .ant-collapse-header").await.click().await.unwrap();
+                click(&c, "[data-testid=result-others] .ant-collapse-header").await;
                 let gap = text_until(&c, "[data-testid=gap-professor]", "1 more: “").await;
                 assert!(!gap.contains("再需") && !gap.contains("及以后"), "{gap}");
             }

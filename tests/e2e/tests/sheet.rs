@@ -17,7 +17,7 @@ async fn the_sheet_page_previews_and_follows_an_edit() {
     std::fs::copy(repo_root().join("examples/applicant.json"), ws.join("applicant.json")).unwrap();
     let driver = Driver::start(&[("ZHICHENG_WORKSPACE", &ws), ("XDG_DATA_HOME", &data)]);
     let c = driver.session().await;
-    wait_for(&c, "[data-testid=nav-sheet]").await.click().await.unwrap();
+    click(&c, "[data-testid=nav-sheet]").await;
 
     text_until(&c, "[data-testid=sheet-page-svg]", "重庆市职称申报综合情况（公示）表").await;
     text_until(&c, "[data-testid=pub-period]", "2023-11-20 至 2023-11-24").await;

@@ -44,7 +44,7 @@ async fn after_the_latest_start_the_app_says_what_now_and_the_step_bar_ticks_not
     let finished = c.find_all(Locator::Css(".ant-steps-item-finish")).await.unwrap();
     assert!(finished.is_empty(), "an empty profile ticks no step");
 
-    wait_for(&c, "[data-testid=nav-deadlines]").await.click().await.unwrap();
+    click(&c, "[data-testid=nav-deadlines]").await;
     text_until(&c, "[data-testid=what-now]", "单位公示最迟开始日 2023-11-24 已过").await;
     text_until(
         &c,
@@ -67,7 +67,7 @@ async fn a_publicity_starting_on_11_28_is_red_on_the_sheet_the_deadlines_and_the
     let driver = start(tmp.path(), &ws, "2023-11-28T10:00:00+08:00");
     let c = driver.session().await;
 
-    wait_for(&c, "[data-testid=nav-sheet]").await.click().await.unwrap();
+    click(&c, "[data-testid=nav-sheet]").await;
     text_until(
         &c,
         "[data-testid=publicity-late]",
@@ -78,7 +78,7 @@ async fn a_publicity_starting_on_11_28_is_red_on_the_sheet_the_deadlines_and_the
     assert!(class_of(&c, "[data-testid=sheet-complete]").await.contains("warning"), "not green");
     screenshot(&c, &repo_root().join("docs/screenshots/sheet-late.png")).await;
 
-    wait_for(&c, "[data-testid=nav-deadlines]").await.click().await.unwrap();
+    click(&c, "[data-testid=nav-deadlines]").await;
     text_until(&c, "[data-testid=publicity-late]", "晚了 2 个工作日").await;
     text_until(&c, "[data-testid=plan-publicity]", "2023-11-28 → 2023-12-04").await;
     text_until(&c, "[data-testid=plan-late]", "太晚").await;
@@ -86,7 +86,7 @@ async fn a_publicity_starting_on_11_28_is_red_on_the_sheet_the_deadlines_and_the
 
     wait_for(&c, "[data-testid=step-4]").await;
     c.find(Locator::Css("aside .ant-menu-item")).await.unwrap().click().await.unwrap();
-    wait_for(&c, "[data-testid=step-4]").await.click().await.unwrap();
+    click(&c, "[data-testid=step-4]").await;
     text_until(&c, "[data-testid=publicity-late]", "晚了 2 个工作日").await;
     c.close().await.unwrap();
     drop(driver);
@@ -105,15 +105,15 @@ async fn a_closed_round_is_said_on_every_page_and_a_later_achievement_names_the_
 
     let said = "本轮“重庆市工程技术绿色低碳专业首批职称申报评审（2023年度）”（渝经信发〔2023〕89号）的网上申报已于 2023年12月1日";
     text_until(&c, "[data-testid=round-closed]", said).await;
-    wait_for(&c, "[data-testid=step-4]").await.click().await.unwrap();
+    click(&c, "[data-testid=step-4]").await;
     text_until(&c, "[data-testid=result-round]", "（该轮已于 2023年12月1日").await;
     text_until(&c, "main", "晚于申报月份 2023-11").await;
     screenshot(&c, &repo_root().join("docs/screenshots/closed-round.png")).await;
     for page in ["nav-evidence", "nav-sheet", "nav-deadlines"] {
-        wait_for(&c, &format!("[data-testid={page}]")).await.click().await.unwrap();
+        click(&c, &format!("[data-testid={page}]")).await;
         text_until(&c, "[data-testid=round-closed]", said).await;
     }
-    wait_for(&c, "[data-testid=banner-new-round]").await.click().await.unwrap();
+    click(&c, "[data-testid=banner-new-round]").await;
     wait_for(&c, "[data-testid=new-round-form]").await;
     tokio::time::sleep(std::time::Duration::from_millis(600)).await; // the modal's opening animation
     screenshot(&c, &repo_root().join("docs/screenshots/new-round.png")).await;

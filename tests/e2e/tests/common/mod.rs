@@ -142,6 +142,22 @@ pub(crate) async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Ele
     }
 }
 
+/// Clicks the element `css` names once it is there. React may replace the node between the driver
+/// finding it and the click (a re-render after a state change): then the new node is looked up and
+/// clicked, rather than the test failing on a node that is gone.
+pub(crate) async fn click(c: &Client, css: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match wait_for(c, css).await.click().await {
+            Ok(()) => return,
+            Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("click {css}: {e}"),
+        }
+    }
+}
+
 pub(crate) async fn value_of(c: &Client, css: &str) -> String {
     wait_for(c, css).await.prop("value").await.unwrap().unwrap_or_default()
 }
@@ -159,9 +175,8 @@ pub(crate) async fn text_until(c: &Client, css: &str, needle: &str) -> String {
 }
 
 pub(crate) async fn type_into(c: &Client, css: &str, text: &str) {
-    let el = wait_for(c, css).await;
-    el.click().await.unwrap();
-    el.send_keys(text).await.unwrap();
+    click(c, css).await;
+    wait_for(c, css).await.send_keys(text).await.unwrap();
 }
 
 /// Antd month pickers and searchable selects: type, then Enter.
