@@ -104,6 +104,16 @@ fn descendants(pid: u32) -> Vec<u32> {
     out
 }
 
+impl Driver {
+    /// The pids of WebKit's web processes below this driver (the app's page runs in one).
+    pub(crate) fn web_processes(&self) -> Vec<u32> {
+        descendants(self.child.id())
+            .into_iter()
+            .filter(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).is_ok_and(|c| c.trim() == "WebKitWebProces"))
+            .collect()
+    }
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         // The app and WebKitWebDriver, noted now: a test that panicked never closed its session, and
