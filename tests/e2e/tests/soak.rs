@@ -33,13 +33,6 @@ fn per_process<T: PartialOrd>(exe: &std::path::Path, read: impl Fn(u32) -> Optio
     out
 }
 
-/// The fields of /proc/PID/stat after "pid (comm) " (the name may hold spaces and brackets): state is
-/// field 0, the parent 1, utime 11, stime 12.
-fn stat_fields(pid: u32) -> Option<Vec<String>> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    Some(stat.rsplit_once(") ")?.1.split_whitespace().map(str::to_string).collect())
-}
-
 /// The same, per process name (the app, WebKitWebProcess, WebKitNetworkProcess, …).
 fn pss_by_process(exe: &std::path::Path) -> Vec<(String, u64)> {
     per_process(exe, |pid| {
@@ -83,11 +76,7 @@ fn our_processes(exe: &std::path::Path) -> Vec<(u32, String)> {
         }
         false
     };
-    parent
-        .keys()
-        .filter(|&&p| is_ours(p))
-        .map(|&p| (p, std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default().trim().to_string()))
-        .collect()
+    parent.keys().filter(|&&p| is_ours(p)).map(|&p| (p, process_name(p))).collect()
 }
 
 /// The least-squares slope of `y` over `x`.

@@ -77,13 +77,21 @@ impl Driver {
     }
 }
 
+/// The fields of /proc/PID/stat after "pid (comm) " (the name may hold spaces and brackets): state is
+/// field 0, the parent 1, utime 11, stime 12.
+pub(crate) fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    Some(stat.rsplit_once(") ")?.1.split_whitespace().map(str::to_string).collect())
+}
+
+/// A process's name as the kernel keeps it (15 bytes at most: "WebKitWebProces").
+pub(crate) fn process_name(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim().to_string()
+}
+
 /// Every process below `pid` (children, their children, …), from one read of /proc.
 fn descendants(pid: u32) -> Vec<u32> {
-    let parent_of = |p: u32| -> Option<u32> {
-        let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).ok()?;
-        // pid (comm) state ppid …: comm may hold spaces and brackets; read after the last ')'.
-        stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
-    };
+    let parent_of = |p: u32| -> Option<u32> { stat_fields(p)?.get(1)?.parse().ok() };
     let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
         .map(|d| {
             d.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
@@ -107,10 +115,7 @@ fn descendants(pid: u32) -> Vec<u32> {
 impl Driver {
     /// The pids of WebKit's web processes below this driver (the app's page runs in one).
     pub(crate) fn web_processes(&self) -> Vec<u32> {
-        descendants(self.child.id())
-            .into_iter()
-            .filter(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).is_ok_and(|c| c.trim() == "WebKitWebProces"))
-            .collect()
+        descendants(self.child.id()).into_iter().filter(|&p| process_name(p) == "WebKitWebProces").collect()
     }
 }
 
